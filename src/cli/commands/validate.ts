@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { formatCounts, formatGithub, formatJson, formatText } from '../../render/diagnostics.js';
+import { chalkFor, check, type GlobalOptions, type Io, parseFormat } from '../context.js';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+
+interface ValidateOptions {
+  format?: string;
+  strict?: boolean;
+}
+
+/** `validate [PATH...]`: every framework given (default: the selected one), exit 1 on errors (or warnings with --strict). */
+export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts: ValidateOptions): number {
+  const format = parseFormat(opts.format, FORMATS, 'text');
+  const targets = paths.length > 0 ? paths : [undefined];
+  const all: Diagnostic[] = [];
+  const c = chalkFor(io);
+  const reports: { root: string; diagnostics: Diagnostic[] }[] = [];
+  for (const target of targets) {
+    const checked = check(io, target === undefined ? global : { ...global, framework: target });
+    reports.push({ root: checked.root, diagnostics: checked.diagnostics });
+    all.push(...checked.diagnostics);
+  }
+  if (format === 'json') io.out(formatJson(all, opts.strict ?? false));
+  else if (format === 'github') io.out(formatGithub(all));
+  else {
+    for (const r of reports) {
+      io.out(formatText(r.diagnostics, c, r.root));
+      const name = r.root;
+      const counts = formatCounts(r.diagnostics);
+      io.out(r.diagnostics.length === 0 ? `${c.green('ok')} ${name}\n` : `${name}: ${counts}\n`);
+    }
+  }
+  const errors = all.some((d) => d.severity === 'error');
+  const warnings = all.some((d) => d.severity === 'warning');
+  return errors || (opts.strict && warnings) ? 1 : 0;
+}
+
+/** Registers `validate`. */
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('check the framework files: YAML, schema and cross-references')
+    .argument('[paths...]', 'frameworks to check (directories or files); default: the selected framework')
+    .option('--format <format>', 'text | json | github', 'text')
+    .option('--strict', 'also fail on warnings')
+    .action((paths: string[], opts: ValidateOptions, cmd: Command) => {
+      setExit(runValidate(io, cmd.optsWithGlobals(), paths, opts));
+    });
+}

@@ -1,0 +1,131 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dayFromCivil, type Day, parseDate } from '../core/dates.js';
+import { readFrameworkFiles, resolveFrameworkPath } from '../load/files.js';
+import { type Checked, checkFiles } from '../load/index.js';
+import { hasErrors } from '../model/diagnostics.js';
+import type { Framework } from '../model/framework.js';
+import { formatCounts, formatText } from '../render/diagnostics.js';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout takes colour (a TTY, no NO_COLOR). */
+  color: boolean;
+  /** Today's calendar date in local time. */
+  today(): Day;
+}
+
+/** Options every command shares. */
+export interface GlobalOptions {
+  framework?: string;
+  debug?: boolean;
+}
+
+/** A failure the user can act on: printed as one line, with its exit code (1 data, 2 usage). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+/** The process's own Io. */
+export function processIo(): Io {
+  const env = process.env;
+  const color = !env.NO_COLOR && (env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY));
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env,
+    color,
+    today: () => {
+      const now = new Date();
+      return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    },
+  };
+}
+
+/** A chalk instance that colours only when the Io allows it. */
+export function chalkFor(io: Io): ChalkInstance {
+  return new Chalk({ level: io.color ? 1 : 0 });
+}
+
+/** The framework path these options select. */
+export function frameworkPath(io: Io, opts: GlobalOptions): string {
+  return path.resolve(io.cwd, resolveFrameworkPath(opts.framework, io.env, io.cwd));
+}
+
+/** Reads and checks the selected framework; a missing path is a usage error. */
+export function check(io: Io, opts: GlobalOptions): Checked & { root: string } {
+  const root = frameworkPath(io, opts);
+  let files: ReturnType<typeof readFrameworkFiles>;
+  try {
+    files = readFrameworkFiles(root, io.cwd);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || /no framework at/.test(String((e as Error).message))) {
+      throw new CliError(`no framework at ${root} (give --framework PATH or set NEASPEC_TRACK_FRAMEWORK)`, 2);
+    }
+    throw new CliError(`cannot read the framework at ${root}: ${(e as Error).message}`, 1);
+  }
+  return { ...checkFiles(root, files), root };
+}
+
+/** The checked framework for a report; invalid data prints its errors and exits 1. Warnings are left to `validate`. */
+export function loadValid(
+  io: Io,
+  opts: GlobalOptions,
+): { framework: Framework; checked: Checked; root: string } {
+  const checked = check(io, opts);
+  if (!checked.framework || hasErrors(checked.diagnostics)) {
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    io.err(formatText(errors, chalkFor({ ...io, color: false }), checked.root));
+    throw new CliError(
+      `the framework has ${formatCounts(errors).split(',')[0]}; fix them first (run \`neaspec-track validate\`)`,
+      1,
+    );
+  }
+  return { framework: checked.framework, checked, root: checked.root };
+}
+
+/** Parses --as-of (default today); a malformed date is a usage error. */
+export function parseAsOf(io: Io, value: string | undefined): Day {
+  if (value === undefined) return io.today();
+  const d = parseDate(value);
+  if (d === null) throw new CliError(`--as-of "${value}" is not a calendar date (YYYY-MM-DD)`, 2);
+  return d;
+}
+
+/** Checks a --format value against the allowed ones. */
+export function parseFormat<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`--format must be one of ${allowed.join(', ')}, not "${value}"`, 2);
+}
+
+/** Writes a rendered report to --out or stdout. */
+export function emit(io: Io, text: string, out: string | undefined): void {
+  if (out === undefined) {
+    io.out(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, out);
+  try {
+    writeFileSync(target, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${out}: ${(e as Error).message}`, 1);
+  }
+  io.err(`wrote ${out}\n`);
+}

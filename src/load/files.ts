@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Reading framework files from disk: the only part of loading that touches the file system. */
+
+const FRAMEWORK_EXT = /\.(ya?ml|csv)$/i;
+
+/** The shipped NEASPEC framework inside the installed package. */
+export function shippedFramework(): string {
+  // dist/cli.js and src/load/files.ts are both two levels below the package root.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.basename(here) === 'dist' ? path.dirname(here) : path.resolve(here, '..', '..');
+  return path.join(root, 'frameworks', 'neaspec-2026-2030');
+}
+
+/** The root of the installed package (where schema/ lives). */
+export function packageRoot(): string {
+  return path.dirname(path.dirname(shippedFramework()));
+}
+
+/** True when a directory holds a framework (a YAML file with a `plan:` section at its top level). */
+export function holdsFramework(dir: string): boolean {
+  try {
+    return listFrameworkFiles(dir).some(
+      (f) => /\.ya?ml$/i.test(f) && /^plan:/m.test(readFileSync(f, 'utf8').slice(0, 65536)),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Chooses the framework: --framework, else $NEASPEC_TRACK_FRAMEWORK, else the cwd if it holds one, else the shipped one. */
+export function resolveFrameworkPath(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): string {
+  if (option) return option;
+  if (env.NEASPEC_TRACK_FRAMEWORK) return env.NEASPEC_TRACK_FRAMEWORK;
+  if (holdsFramework(cwd)) return cwd;
+  return shippedFramework();
+}
+
+/** Every *.yaml, *.yml and *.csv file below a directory, in path order; a file stands for itself. */
+export function listFrameworkFiles(target: string): string[] {
+  const st = statSync(target);
+  if (!st.isDirectory()) return [target];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const d of names) {
+      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) walk(full);
+      else if (d.isFile() && FRAMEWORK_EXT.test(d.name)) out.push(full);
+    }
+  };
+  walk(target);
+  return out;
+}
+
+/** A file read from disk: the name to show and its text. */
+export interface RawFile {
+  name: string;
+  path: string;
+  text: string;
+}
+
+/** Reads framework files; `name` is relative to cwd when that is shorter. */
+export function readFrameworkFiles(target: string, cwd: string): RawFile[] {
+  if (!existsSync(target)) throw new Error(`no framework at ${target}`);
+  return listFrameworkFiles(target).map((p) => ({ name: displayName(p, cwd), path: p, text: readText(p) }));
+}
+
+/** Reads a file as UTF-8, replacing invalid bytes (the parser then reports them). */
+export function readText(p: string): string {
+  return readFileSync(p).toString('utf8');
+}
+
+/** A path relative to cwd when it lies below it, else absolute. */
+export function displayName(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(p);
+}

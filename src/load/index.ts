@@ -1,0 +1,56 @@
+import { type Diagnostic, error } from '../model/diagnostics.js';
+import type { Framework } from '../model/framework.js';
+import { normalise } from '../normalise/framework.js';
+import { runRules } from '../rules/index.js';
+import { parseCsvFile } from './csv-file.js';
+import type { RawFile } from './files.js';
+import { type ParsedFile, parseYamlFile } from './yaml-file.js';
+
+/** A checked framework: the model (when a plan was found) and every diagnostic, errors first by file and line. */
+export interface Checked {
+  framework: Framework | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one file by its extension. */
+export function parseFile(f: RawFile): ParsedFile {
+  return /\.csv$/i.test(f.name) ? parseCsvFile(f.name, f.text) : parseYamlFile(f.name, f.text);
+}
+
+/** Parses, normalises and checks framework files already read from disk. Pure: no I/O. */
+export function checkFiles(root: string, files: RawFile[]): Checked {
+  if (files.length === 0) {
+    return {
+      framework: undefined,
+      diagnostics: [error('no-files', `no *.yaml, *.yml or *.csv files in ${root}`)],
+    };
+  }
+  return checkParsed(root, files.map(parseFile));
+}
+
+/** Normalises parsed files and runs every rule. */
+export function checkParsed(root: string, parsed: ParsedFile[]): Checked {
+  const { framework, diagnostics } = normalise(root, parsed);
+  if (framework) diagnostics.push(...runRules(framework));
+  return { framework, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Errors before warnings, then by file, line and column. */
+export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  const keyed = diags.map((d) => ({
+    d,
+    pos: d.src ? d.src.file.locate(d.src.path, d.atKey) : { line: 0, col: 0 },
+  }));
+  keyed.sort(
+    (a, b) =>
+      (a.d.severity === b.d.severity ? 0 : a.d.severity === 'error' ? -1 : 1) ||
+      cmp(a.d.src?.file.name ?? '', b.d.src?.file.name ?? '') ||
+      a.pos.line - b.pos.line ||
+      a.pos.col - b.pos.col,
+  );
+  return keyed.map((k) => k.d);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,184 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Diagnostic, error } from '../model/diagnostics.js';
+import type { Path, Position, SourceFile } from '../model/source.js';
+import { columnOfKey, scanFastLedger } from './flow-lines.js';
+
+/** A parsed framework file: its top-level value and the file it came from. */
+export interface ParsedFile {
+  file: SourceFile;
+  /** The top-level mapping as plain data (null-prototype objects), or undefined when unparseable. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
+
+/** Parses YAML text, taking the fast ledger path when the whole file is in that shape. */
+export function parseYamlFile(name: string, text: string): ParsedFile {
+  const binary = binaryProblem(text);
+  if (binary) {
+    const file = lineFile(name, text, () => ({ line: 1, col: 1 }));
+    return { file, value: undefined, diagnostics: [error('not-text', binary, { file, path: [] })] };
+  }
+  const fast = scanFastLedger(text);
+  if (fast) {
+    const starts = lineStarts(text);
+    const file = lineFile(name, text, (path, key) => {
+      const i = path[1];
+      if (typeof i !== 'number' || i >= fast.lines.length) return { line: 1, col: 1 };
+      const lineIdx = fast.lines[i] as number;
+      const lineText = lineAt(text, starts, lineIdx);
+      const field = path[2];
+      let col = lineText.indexOf('{') + 1;
+      if (typeof field === 'string') col = columnOfKey(lineText, field, !key) || col;
+      return { line: lineIdx + 1, col };
+    });
+    return { file, value: { [fast.key]: fast.items }, diagnostics: [] };
+  }
+  return parseFull(name, text);
+}
+
+function parseFull(name: string, text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    const file = lineFile(name, text, () => ({ line: 1, col: 1 }));
+    const msg = e instanceof RangeError ? 'the YAML nests too deeply to read' : `cannot parse: ${String(e)}`;
+    return { file, value: undefined, diagnostics: [error('yaml-syntax', msg, { file, path: [] })] };
+  }
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const file: SourceFile = {
+    name,
+    text,
+    locate(path, key) {
+      return at(locateOffset(doc.contents, path, key ?? false));
+    },
+  };
+  for (const e of doc.errors) {
+    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    const offset = e.pos[0];
+    const message = e.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, offset) : firstLine(e.message);
+    diagnostics.push(error(code, message, { file: fixedFile(file, at(offset)), path: [] }));
+  }
+  if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
+  const conv = toPlain(doc.contents, doc);
+  if (typeof conv === 'string') {
+    const d = error(
+      conv === 'alias' ? 'alias-limit' : 'too-deep',
+      conv === 'alias'
+        ? `the file uses aliases more than ${MAX_ALIASES} times; aliases are capped to stop "billion laughs" expansion`
+        : `the YAML nests deeper than ${MAX_DEPTH} levels`,
+      { file, path: [] },
+    );
+    return { file, value: undefined, diagnostics: [d] };
+  }
+  return { file, value: conv.value, diagnostics };
+}
+
+/** Converts a YAML node tree to plain data with null-prototype objects, capping aliases and depth. */
+function toPlain(root: unknown, doc: { contents: unknown }): { value: unknown } | 'alias' | 'depth' {
+  let aliases = 0;
+  const walk = (node: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH) throw 'depth';
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      if (++aliases > MAX_ALIASES) throw 'alias';
+      return walk(node.resolve(doc as never), depth + 1);
+    }
+    if (isScalar(node)) return node.value;
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = Object.create(null);
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? pair.key.value : walk(pair.key, depth + 1);
+        obj[String(k)] = walk(pair.value, depth + 1);
+      }
+      return obj;
+    }
+    if (isSeq(node)) return node.items.map((item) => walk(item, depth + 1));
+    return null;
+  };
+  try {
+    return { value: walk(root, 0) };
+  } catch (e) {
+    if (e === 'alias' || e === 'depth') return e;
+    if (e instanceof RangeError) return 'depth';
+    throw e;
+  }
+}
+
+/** Finds the offset of the node at `path`, or of the nearest ancestor that exists. */
+function locateOffset(root: unknown, path: Path, key: boolean): number {
+  let node = root as Node | null | undefined;
+  let best = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+      );
+      if (!pair) return best;
+      if (last && key) return rangeStart(pair.key as Node) ?? best;
+      node = pair.value as Node;
+      best = rangeStart(node) ?? rangeStart(pair.key as Node) ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg] as Node;
+      if (!node) return best;
+      best = rangeStart(node) ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function rangeStart(node: Node | null | undefined): number {
+  return (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+}
+
+function duplicateKeyMessage(text: string, offset: number): string {
+  const m = /^["']?([^"':\n]+)/.exec(text.slice(offset, offset + 80));
+  return m ? `duplicate key "${m[1]?.trim()}" in the same mapping` : 'duplicate key in the same mapping';
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Why text is not a YAML file we should read, or null. */
+function binaryProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'the file is binary, not YAML text (it contains NUL bytes)';
+  if (text.includes('\ufffd')) return 'the file is not valid UTF-8 text';
+  return null;
+}
+
+/** A SourceFile whose locate always answers one position (for file-level syntax errors). */
+function fixedFile(file: SourceFile, pos: Position): SourceFile {
+  return { name: file.name, text: file.text, locate: () => pos };
+}
+
+/** A SourceFile with a custom locator. */
+export function lineFile(name: string, text: string, locate: SourceFile['locate']): SourceFile {
+  return { name, text, locate };
+}
+
+/** Offsets where each line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The text of a 0-based line. */
+export function lineAt(text: string, starts: number[], idx: number): string {
+  const s = starts[idx] ?? text.length;
+  const e = starts[idx + 1];
+  return text.slice(s, e === undefined ? text.length : e - 1).replace(/\r$/, '');
+}

@@ -1,0 +1,393 @@
+import { formatDate, parseDate, yearEnd, yearStart } from '../core/dates.js';
+import {
+  convertMinor,
+  currencyDigits,
+  decimalText,
+  isCurrencyCode,
+  ratioFromDecimal,
+  toMinor,
+} from '../core/money.js';
+import { formatPeriod, parsePeriod, periodStart } from '../core/periods.js';
+import { type Diagnostic, error, warning } from '../model/diagnostics.js';
+import type { BudgetLine, Entry, Framework, Indicator, ResultEntry, SpendEntry } from '../model/framework.js';
+import { child, type Src } from '../model/source.js';
+import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
+import { schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
+
+/** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
+
+interface RawEntry {
+  value: unknown;
+  src: Src;
+}
+
+interface Lookup {
+  indicators: Map<string, Indicator>;
+  lines: Map<string, BudgetLine>;
+  fw: Framework;
+}
+
+/** Checks and converts every ledger entry, then applies the correction rule across the ledger. */
+export function normaliseEntries(raw: RawEntry[], fw: Framework, diagnostics: Diagnostic[]): Entry[] {
+  const lookup: Lookup = {
+    indicators: new Map(fw.indicators.map((i) => [i.id, i])),
+    lines: new Map(fw.lines.map((l) => [l.id, l])),
+    fw,
+  };
+  const entries: Entry[] = [];
+  raw.forEach((item, seq) => {
+    const e = normaliseEntry(item.value, item.src, seq, lookup, diagnostics);
+    if (e) entries.push(e);
+  });
+  checkCorrections(entries, diagnostics);
+  return entries;
+}
+
+function normaliseEntry(
+  value: unknown,
+  src: Src,
+  seq: number,
+  lk: Lookup,
+  diagnostics: Diagnostic[],
+): Entry | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push(
+      error(
+        'wrong-type',
+        'a ledger entry must be a mapping such as {indicator: ..., period: ..., value: ..., date: ...}',
+        src,
+      ),
+    );
+    return undefined;
+  }
+  const obj = value as Record<string, unknown>;
+  if ('spend' in obj) return spendEntry(obj, src, seq, lk, diagnostics);
+  if ('indicator' in obj) return resultEntry(obj, src, seq, lk, diagnostics);
+  diagnostics.push(
+    error('entry-kind', 'a ledger entry needs `indicator` (a result) or `spend` (money spent)', src),
+  );
+  return undefined;
+}
+
+function resultEntry(
+  obj: Record<string, unknown>,
+  src: Src,
+  seq: number,
+  lk: Lookup,
+  diagnostics: Diagnostic[],
+): ResultEntry | undefined {
+  const res = ResultEntrySchema.safeParse(obj);
+  if (!res.success) {
+    diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => RESULT_ENTRY_KEYS));
+    return undefined;
+  }
+  const v = res.data;
+  const before = diagnostics.length;
+  const ind = lk.indicators.get(v.indicator);
+  if (!ind) {
+    diagnostics.push(
+      error(
+        'unknown-indicator',
+        `unknown indicator "${v.indicator}"${suggest(v.indicator, [...lk.indicators.keys()])}`,
+        child(src, 'indicator'),
+      ),
+    );
+    return undefined;
+  }
+  const plan = lk.fw.plan;
+  // Keys beyond the schema's are disaggregation values.
+  const dims: Record<string, string> = {};
+  for (const key of Object.keys(v)) {
+    if (RESULT_ENTRY_KEYS.includes(key)) continue;
+    const dimValue = String(v[key]);
+    const values = plan.dimensions[key];
+    if (!values) {
+      diagnostics.push(
+        unknownKey(key, [...RESULT_ENTRY_KEYS, ...Object.keys(plan.dimensions)], child(src, key)),
+      );
+    } else if (!ind.disaggregate.includes(key)) {
+      diagnostics.push(
+        error(
+          'not-disaggregated',
+          `indicator ${ind.id} is not disaggregated by ${key}`,
+          child(src, key),
+          true,
+        ),
+      );
+    } else if (!values.includes(dimValue)) {
+      diagnostics.push(
+        error(
+          'dimension-value',
+          `"${dimValue}" is not a ${key} of the plan (${values.join(', ')})${suggest(dimValue, values)}`,
+          child(src, key),
+        ),
+      );
+    } else {
+      dims[key] = dimValue;
+    }
+  }
+  const period = parsePeriod(v.period);
+  if (!period) {
+    diagnostics.push(
+      error(
+        'period-invalid',
+        `"${v.period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`,
+        child(src, 'period'),
+      ),
+    );
+  } else if (period.frequency !== ind.frequency) {
+    diagnostics.push(
+      error(
+        'period-frequency',
+        `${formatPeriod(period)} is a ${period.frequency} period, but ${ind.id} is reported ${ind.frequency}`,
+        child(src, 'period'),
+      ),
+    );
+  } else if (period.year < plan.start || period.year > plan.end) {
+    diagnostics.push(
+      error(
+        'period-outside-plan',
+        `${formatPeriod(period)} lies outside the plan (${plan.start}–${plan.end})`,
+        child(src, 'period'),
+      ),
+    );
+  }
+  const date = parseDate(v.date);
+  if (date === null) {
+    diagnostics.push(
+      error('date-invalid', `"${v.date}" is not a calendar date (YYYY-MM-DD)`, child(src, 'date')),
+    );
+  } else if (period && date < periodStart(period)) {
+    diagnostics.push(
+      error(
+        'date-before-period',
+        `the date ${v.date} is before period ${formatPeriod(period)} starts (${formatDate(periodStart(period))})`,
+        child(src, 'date'),
+      ),
+    );
+  }
+  let value: number | undefined;
+  const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
+  if (v.value !== undefined && hasRatio) {
+    diagnostics.push(
+      error(
+        'value-form',
+        'give either `value` or `numerator` and `denominator`, not both',
+        child(src, 'value'),
+        true,
+      ),
+    );
+  } else if (hasRatio) {
+    if (ind.measure !== 'percent') {
+      diagnostics.push(
+        error(
+          'ratio-not-percent',
+          `numerator and denominator are for percent indicators; ${ind.id} is a ${ind.measure}`,
+          child(src, v.numerator !== undefined ? 'numerator' : 'denominator'),
+          true,
+        ),
+      );
+    } else if (v.numerator === undefined || v.denominator === undefined) {
+      diagnostics.push(
+        error(
+          'missing-key',
+          `"${v.numerator === undefined ? 'numerator' : 'denominator'}" is required with the other`,
+          src,
+        ),
+      );
+    } else if (v.numerator > v.denominator) {
+      diagnostics.push(
+        error(
+          'percent-range',
+          `numerator ${v.numerator} exceeds denominator ${v.denominator} (over 100%)`,
+          child(src, 'numerator'),
+        ),
+      );
+    }
+  } else if (v.value === undefined) {
+    diagnostics.push(
+      error('missing-key', '"value" is required (or `numerator` and `denominator` for a percent)', src),
+    );
+  } else if (ind.measure === 'milestone') {
+    const idx = typeof v.value === 'string' ? (ind.levels ?? []).indexOf(v.value) : -1;
+    if (idx === -1) {
+      diagnostics.push(
+        error(
+          'milestone-level',
+          `${JSON.stringify(v.value)} is not a level of ${ind.id}: ${(ind.levels ?? []).join(', ')}${suggest(String(v.value), ind.levels ?? [])}`,
+          child(src, 'value'),
+        ),
+      );
+    } else value = idx;
+  } else if (typeof v.value !== 'number') {
+    diagnostics.push(
+      error('wrong-type', `"value" must be a number, not ${JSON.stringify(v.value)}`, child(src, 'value')),
+    );
+  } else if (ind.measure === 'percent' && (v.value < 0 || v.value > 100)) {
+    diagnostics.push(error('percent-range', `a percent lies in 0–100, not ${v.value}`, child(src, 'value')));
+  } else {
+    value = v.value;
+  }
+  if (diagnostics.length > before || !period || date === null) return undefined;
+  return {
+    kind: 'result',
+    seq,
+    date,
+    note: v.note,
+    source: v.source,
+    src,
+    indicator: ind.id,
+    period,
+    value,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    dims,
+    corrects: v.corrects === true,
+  };
+}
+
+function spendEntry(
+  obj: Record<string, unknown>,
+  src: Src,
+  seq: number,
+  lk: Lookup,
+  diagnostics: Diagnostic[],
+): SpendEntry | undefined {
+  const res = SpendEntrySchema.safeParse(obj);
+  if (!res.success) {
+    diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => Object.keys(SpendEntrySchema.shape)));
+    return undefined;
+  }
+  const v = res.data;
+  const plan = lk.fw.plan;
+  const before = diagnostics.length;
+  if (!lk.lines.has(v.spend)) {
+    diagnostics.push(
+      error(
+        'unknown-line',
+        `unknown budget line "${v.spend}"${suggest(v.spend, [...lk.lines.keys()])}`,
+        child(src, 'spend'),
+      ),
+    );
+  }
+  const date = parseDate(v.date);
+  if (date === null) {
+    diagnostics.push(
+      error('date-invalid', `"${v.date}" is not a calendar date (YYYY-MM-DD)`, child(src, 'date')),
+    );
+  } else if (date < yearStart(plan.start) || date > yearEnd(plan.end)) {
+    diagnostics.push(
+      error(
+        'spend-outside-plan',
+        `spending dated ${v.date} lies outside the plan years (${plan.start}–${plan.end})`,
+        child(src, 'date'),
+      ),
+    );
+  }
+  const currency = v.currency ?? plan.currency;
+  if (!isCurrencyCode(currency)) {
+    diagnostics.push(
+      error('unknown-currency', `"${currency}" is not an ISO 4217 currency code`, child(src, 'currency')),
+    );
+    return undefined;
+  }
+  const digits = currencyDigits(currency);
+  const amount = Number.isFinite(v.amount) ? toMinor(decimalText(v.amount), digits) : null;
+  if (amount === null) {
+    diagnostics.push(
+      error(
+        'decimal-places',
+        `${Number.isFinite(v.amount) ? decimalText(v.amount) : v.amount} has more decimal places than ${currency} allows (${digits})`,
+        child(src, 'amount'),
+      ),
+    );
+  }
+  let planAmount: bigint | undefined = amount ?? undefined;
+  if (amount !== null && date !== null && currency !== plan.currency) {
+    const rate = findRate(lk.fw, currency, v.date);
+    if (rate === undefined) {
+      diagnostics.push(
+        error(
+          'rate-missing',
+          `no ${currency} rate for ${v.date.slice(0, 7)} or ${v.date.slice(0, 4)} in budget.rates`,
+          child(src, 'currency'),
+        ),
+      );
+      planAmount = undefined;
+    } else {
+      planAmount = convertMinor(amount, digits, ratioFromDecimal(rate), plan.digits);
+    }
+  }
+  if (diagnostics.length > before || date === null || amount === null || planAmount === undefined)
+    return undefined;
+  return {
+    kind: 'spend',
+    seq,
+    date,
+    note: v.note,
+    source: v.source,
+    src,
+    line: v.spend,
+    amount,
+    currency,
+    planAmount,
+  };
+}
+
+/** The rate of a currency for a date: the month's, else the year's. */
+export function findRate(fw: Framework, currency: string, date: string): string | undefined {
+  const m = fw.rates.get(currency);
+  return m?.get(date.slice(0, 7)) ?? m?.get(date.slice(0, 4));
+}
+
+/** The key that identifies what a result entry measures: indicator, period and disaggregation values. */
+export function entryKey(e: ResultEntry): string {
+  const dims = Object.keys(e.dims)
+    .sort()
+    .map((k) => `${k}=${e.dims[k]}`)
+    .join(',');
+  return `${e.indicator}|${formatPeriod(e.period)}|${dims}`;
+}
+
+/** Same key twice is an error unless the later (by date, then position) says `corrects: true`. */
+function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
+  const groups = new Map<string, ResultEntry[]>();
+  for (const e of entries) {
+    if (e.kind !== 'result') continue;
+    const k = entryKey(e);
+    const g = groups.get(k);
+    if (g) g.push(e);
+    else groups.set(k, [e]);
+  }
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.date - b.date || a.seq - b.seq);
+    const first = group[0] as ResultEntry;
+    if (first.corrects) {
+      diagnostics.push(
+        warning(
+          'corrects-nothing',
+          `this entry says corrects: true, but no earlier entry has the same indicator, period and disaggregation`,
+          child(first.src, 'corrects'),
+          true,
+        ),
+      );
+    }
+    for (const later of group.slice(1)) {
+      if (!later.corrects) {
+        const where = first.src.file.locate(first.src.path);
+        diagnostics.push(
+          error(
+            'duplicate-entry',
+            `a second entry for ${later.indicator} ${formatPeriod(later.period)}${dimText(later)} (the first is at ${first.src.file.name}:${where.line}); add corrects: true to correct it`,
+            later.src,
+          ),
+        );
+      }
+    }
+  }
+}
+
+function dimText(e: ResultEntry): string {
+  const parts = Object.entries(e.dims).map(([k, v]) => `${k} ${v}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

@@ -1,0 +1,433 @@
+import { z } from 'zod';
+import { currencyDigits, isCurrencyCode, toMinor, decimalText } from '../core/money.js';
+import { type Diagnostic, error } from '../model/diagnostics.js';
+import type {
+  BudgetLine,
+  BudgetSource,
+  Framework,
+  Indicator,
+  Plan,
+  Programme,
+  Rates,
+  Result,
+} from '../model/framework.js';
+import { child, type PathSeg, type Src } from '../model/source.js';
+import type { ParsedFile } from '../load/yaml-file.js';
+import {
+  BudgetLineSchema,
+  BudgetSchema,
+  BudgetSourceSchema,
+  FileSchema,
+  IndicatorSchema,
+  PlanSchema,
+  ProgrammeSchema,
+  ResultSchema,
+} from '../schema/written.js';
+import { normaliseEntries } from './entries.js';
+import { schemaDiagnostics } from './schema-issues.js';
+
+/** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
+export interface Normalised {
+  framework: Framework | undefined;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_RATING = { on_track: 0.85, at_risk: 0.5 };
+
+/** Checks each file against the schema and builds the normalised framework from what passes. */
+export function normalise(root: string, parsed: ParsedFile[]): Normalised {
+  const diagnostics: Diagnostic[] = [];
+  const plans: { plan: z.infer<typeof PlanSchema>; src: Src }[] = [];
+  const raw = {
+    programmes: [] as Item[],
+    results: [] as Item[],
+    indicators: [] as Item[],
+    sources: [] as Item[],
+    lines: [] as Item[],
+    rates: [] as Item[],
+    entries: [] as Item[],
+  };
+
+  for (const p of parsed) {
+    diagnostics.push(...p.diagnostics);
+    if (p.value === undefined) continue;
+    const top: Src = { file: p.file, path: [] };
+    const shape = Object.keys(FileSchema.unwrap().shape);
+    const res = FileSchema.safeParse(p.value);
+    if (!res.success) {
+      diagnostics.push(
+        ...schemaDiagnostics(res.error.issues, top, (path) => (path.length === 0 ? shape : keysAt(path))),
+      );
+      continue;
+    }
+    const v = res.data;
+    if (v === null) continue;
+    if (v.plan) plans.push({ plan: v.plan, src: child(top, 'plan') });
+    for (const section of ['programmes', 'results', 'indicators'] as const) {
+      v[section]?.forEach((value, i) => raw[section].push({ value, src: child(top, section, i) }));
+    }
+    v.progress?.forEach((value, i) => raw.entries.push({ value, src: child(top, 'progress', i) }));
+    if (v.budget !== undefined) {
+      const budget = v.budget as Record<string, unknown> | null;
+      const bsrc = child(top, 'budget');
+      const shallow = BudgetShallow.safeParse(budget);
+      if (!shallow.success) {
+        diagnostics.push(
+          ...schemaDiagnostics(shallow.error.issues, bsrc, () => Object.keys(BudgetSchema.shape)),
+        );
+        continue;
+      }
+      shallow.data?.sources?.forEach((value, i) =>
+        raw.sources.push({ value, src: child(bsrc, 'sources', i) }),
+      );
+      shallow.data?.lines?.forEach((value, i) => raw.lines.push({ value, src: child(bsrc, 'lines', i) }));
+      if (shallow.data?.rates !== undefined)
+        raw.rates.push({ value: shallow.data.rates, src: child(bsrc, 'rates') });
+    }
+  }
+
+  if (plans.length === 0) {
+    diagnostics.push(error('plan-missing', 'no file in the framework has a `plan:` section'));
+    return { framework: undefined, diagnostics };
+  }
+  for (const extra of plans.slice(1)) {
+    diagnostics.push(
+      error(
+        'plan-duplicate',
+        `a second \`plan:\` section; the plan appears exactly once (first in ${(plans[0] as { src: Src }).src.file.name})`,
+        extra.src,
+        true,
+      ),
+    );
+  }
+  const plan = buildPlan(
+    (plans[0] as (typeof plans)[number]).plan,
+    (plans[0] as (typeof plans)[number]).src,
+    diagnostics,
+  );
+
+  const programmes = parseAll(raw.programmes, ProgrammeSchema, diagnostics).map(
+    ({ v, src }): Programme => ({ id: v.id, title: v.title, src }),
+  );
+  const writtenResults = parseAll(raw.results, ResultSchema, diagnostics);
+  const results = writtenResults.map(
+    ({ v, src }): Result => ({
+      id: v.id,
+      level: v.level,
+      title: v.title,
+      programme: v.programme,
+      parent: v.parent,
+      src,
+    }),
+  );
+  const indicators = parseAll(raw.indicators, IndicatorSchema, diagnostics)
+    .map(({ v, src }) => buildIndicator(v, src, plan, diagnostics))
+    .filter((x): x is Indicator => x !== undefined);
+  const sources = parseAll(raw.sources, BudgetSourceSchema, diagnostics).map(
+    ({ v, src }): BudgetSource => ({ id: v.id, title: v.title, src }),
+  );
+  const lines = parseAll(raw.lines, BudgetLineSchema, diagnostics).map(({ v, src }) =>
+    buildLine(v, src, plan, diagnostics),
+  );
+  const rates = buildRates(raw.rates, diagnostics);
+
+  const framework: Framework = {
+    root,
+    files: parsed.map((p) => p.file),
+    plan,
+    programmes,
+    results,
+    indicators,
+    sources,
+    rates,
+    lines,
+    entries: [],
+  };
+  framework.entries = normaliseEntries(raw.entries, framework, diagnostics);
+  return { framework, diagnostics };
+}
+
+interface Item {
+  value: unknown;
+  src: Src;
+}
+
+const BudgetShallow = z
+  .strictObject({
+    sources: z.array(z.unknown()).optional(),
+    rates: z.unknown().optional(),
+    lines: z.array(z.unknown()).optional(),
+  })
+  .nullable();
+
+/** Valid keys at a path inside a file, for "did you mean" suggestions. */
+function keysAt(path: PathSeg[]): string[] {
+  const section = path[0];
+  if (section === 'plan') {
+    if (path[1] === 'rating') return ['on_track', 'at_risk'];
+    return Object.keys(PlanSchema.shape);
+  }
+  return [];
+}
+
+function parseAll<S extends z.ZodType>(
+  items: Item[],
+  schema: S,
+  diagnostics: Diagnostic[],
+): { v: z.infer<S>; src: Src }[] {
+  const keys = 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
+  const out: { v: z.infer<S>; src: Src }[] = [];
+  for (const item of items) {
+    const res = schema.safeParse(item.value);
+    if (res.success) out.push({ v: res.data, src: item.src });
+    else
+      diagnostics.push(
+        ...schemaDiagnostics(res.error.issues, item.src, (path) =>
+          path.length === 0 ? keys : nestedKeys(path),
+        ),
+      );
+  }
+  return out;
+}
+
+function nestedKeys(path: PathSeg[]): string[] {
+  if (path[0] === 'baseline') return ['year', 'value'];
+  return [];
+}
+
+function buildPlan(v: z.infer<typeof PlanSchema>, src: Src, diagnostics: Diagnostic[]): Plan {
+  if (v.end < v.start)
+    diagnostics.push(
+      error('plan-years', `the plan ends (${v.end}) before it starts (${v.start})`, child(src, 'end')),
+    );
+  let digits = 2;
+  if (isCurrencyCode(v.currency)) digits = currencyDigits(v.currency);
+  else
+    diagnostics.push(
+      error('unknown-currency', `"${v.currency}" is not an ISO 4217 currency code`, child(src, 'currency')),
+    );
+  const rating = v.rating ?? DEFAULT_RATING;
+  if (rating.at_risk > rating.on_track) {
+    diagnostics.push(
+      error(
+        'rating-order',
+        `rating.at_risk (${rating.at_risk}) must not exceed rating.on_track (${rating.on_track})`,
+        child(src, 'rating'),
+      ),
+    );
+  }
+  return {
+    id: v.id,
+    title: v.title,
+    start: v.start,
+    end: v.end,
+    currency: v.currency,
+    digits,
+    dimensions: v.dimensions ?? {},
+    rating,
+    src,
+  };
+}
+
+function buildIndicator(
+  v: z.infer<typeof IndicatorSchema>,
+  src: Src,
+  plan: Plan,
+  diagnostics: Diagnostic[],
+): Indicator | undefined {
+  let ok = true;
+  const levels = v.levels;
+  const toNumber = (value: number | string, at: Src): number | undefined => {
+    if (v.measure === 'milestone') {
+      if (!levels) return undefined;
+      const idx = typeof value === 'string' ? levels.indexOf(value) : -1;
+      if (idx === -1) {
+        diagnostics.push(
+          error(
+            'milestone-level',
+            `${JSON.stringify(value)} is not one of the levels: ${levels.join(', ')}`,
+            at,
+          ),
+        );
+        return undefined;
+      }
+      return idx;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      diagnostics.push(error('wrong-type', `must be a number, not ${JSON.stringify(value)}`, at));
+      return undefined;
+    }
+    if (v.measure === 'percent' && (value < 0 || value > 100)) {
+      diagnostics.push(error('percent-range', `a percent lies in 0–100, not ${value}`, at));
+    }
+    return value;
+  };
+  if (v.measure === 'milestone' && !levels) {
+    diagnostics.push(
+      error('milestone-levels', 'a milestone indicator needs `levels:` (its ordered level names)', src, true),
+    );
+    ok = false;
+  }
+  if (v.measure !== 'milestone' && levels) {
+    diagnostics.push(
+      error('levels-not-milestone', '`levels` is only for milestone indicators', child(src, 'levels'), true),
+    );
+  }
+  if (v.measure !== 'number' && v.aggregation === 'cumulative') {
+    diagnostics.push(
+      error(
+        'cumulative-measure',
+        `a ${v.measure} indicator cannot be cumulative; use aggregation: level`,
+        child(src, 'aggregation'),
+      ),
+    );
+  }
+  const baseValue = toNumber(v.baseline.value, child(src, 'baseline', 'value'));
+  if (baseValue === undefined) ok = false;
+  const targets: { year: number; value: number }[] = [];
+  for (const [key, value] of Object.entries(v.targets)) {
+    const year = Number(key);
+    const at = child(src, 'targets', key);
+    if (year < plan.start || year > plan.end) {
+      diagnostics.push(
+        error(
+          'year-outside-plan',
+          `target year ${year} lies outside the plan (${plan.start}–${plan.end})`,
+          at,
+          true,
+        ),
+      );
+    }
+    if (year <= v.baseline.year) {
+      diagnostics.push(
+        error(
+          'target-before-baseline',
+          `target year ${year} is not after the baseline year ${v.baseline.year}`,
+          at,
+          true,
+        ),
+      );
+    }
+    const n = toNumber(value, at);
+    if (n === undefined) ok = false;
+    else targets.push({ year, value: n });
+  }
+  targets.sort((a, b) => a.year - b.year);
+  if (!(String(plan.end) in v.targets)) {
+    diagnostics.push(
+      error('final-target-missing', `no target for the plan's final year ${plan.end}`, child(src, 'targets')),
+    );
+    ok = false;
+  }
+  if (!ok || baseValue === undefined) return undefined;
+  return {
+    id: v.id,
+    result: v.result,
+    title: v.title,
+    unit: v.unit,
+    measure: v.measure,
+    direction: v.direction,
+    aggregation: v.aggregation,
+    frequency: v.frequency,
+    levels,
+    baseline: { year: v.baseline.year, value: baseValue },
+    targets,
+    disaggregate: v.disaggregate ?? [],
+    means_of_verification: v.means_of_verification,
+    src,
+  };
+}
+
+function buildLine(
+  v: z.infer<typeof BudgetLineSchema>,
+  src: Src,
+  plan: Plan,
+  diagnostics: Diagnostic[],
+): BudgetLine {
+  const planned = new Map<number, bigint>();
+  for (const [key, amount] of Object.entries(v.planned)) {
+    const year = Number(key);
+    const at = child(src, 'planned', key);
+    if (year < plan.start || year > plan.end) {
+      diagnostics.push(
+        error(
+          'year-outside-plan',
+          `planned year ${year} lies outside the plan (${plan.start}–${plan.end})`,
+          at,
+          true,
+        ),
+      );
+      continue;
+    }
+    const minor = moneyMinor(amount, plan.currency, plan.digits, at, diagnostics);
+    if (minor !== undefined) planned.set(year, minor);
+  }
+  return { id: v.id, title: v.title, result: v.result, source: v.source, category: v.category, planned, src };
+}
+
+/** Exact minor units of an amount, or a diagnostic when it has too many decimal places. */
+export function moneyMinor(
+  amount: number,
+  currency: string,
+  digits: number,
+  at: Src,
+  diagnostics: Diagnostic[],
+): bigint | undefined {
+  if (!Number.isFinite(amount)) {
+    diagnostics.push(error('wrong-type', `${amount} is not a finite amount`, at));
+    return undefined;
+  }
+  const minor = toMinor(decimalText(amount), digits);
+  if (minor === null) {
+    diagnostics.push(
+      error(
+        'decimal-places',
+        `${decimalText(amount)} has more decimal places than ${currency} allows (${digits})`,
+        at,
+      ),
+    );
+    return undefined;
+  }
+  return minor;
+}
+
+function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
+  const rates: Rates = new Map();
+  for (const item of items) {
+    const res = BudgetSchema.shape.rates.safeParse(item.value);
+    if (!res.success) {
+      diagnostics.push(...schemaDiagnostics(res.error.issues, item.src, () => []));
+      continue;
+    }
+    for (const [currency, byPeriod] of Object.entries(res.data ?? {})) {
+      if (!isCurrencyCode(currency)) {
+        diagnostics.push(
+          error(
+            'unknown-currency',
+            `"${currency}" is not an ISO 4217 currency code`,
+            child(item.src, currency),
+            true,
+          ),
+        );
+        continue;
+      }
+      const m = rates.get(currency) ?? new Map<string, string>();
+      for (const [period, rate] of Object.entries(byPeriod)) {
+        if (/-(\d{2})$/.test(period) && !/-(0[1-9]|1[0-2])$/.test(period)) {
+          diagnostics.push(
+            error(
+              'invalid-value',
+              `"${period}" is not a month (YYYY-MM)`,
+              child(item.src, currency, period),
+              true,
+            ),
+          );
+          continue;
+        }
+        m.set(period, decimalText(rate));
+      }
+      rates.set(currency, m);
+    }
+  }
+  return rates;
+}

@@ -1,0 +1,78 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import { type Diagnostic, error } from '../model/diagnostics.js';
+import { child, type PathSeg, type Src } from '../model/source.js';
+
+/** Turns zod issues into diagnostics: unknown keys name the nearest valid key. */
+export function schemaDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  at: Src,
+  knownKeys: (path: PathSeg[]) => string[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((s): s is PathSeg => typeof s !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push(unknownKey(key, knownKeys(path), child(at, ...path, key)));
+      }
+      continue;
+    }
+    const src = child(at, ...path);
+    const where = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'the value';
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      out.push(
+        error(
+          'missing-key',
+          `${where} is required (${issue.expected})`,
+          child(at, ...path.slice(0, -1)),
+          false,
+        ),
+      );
+    } else if (issue.code === 'invalid_type') {
+      out.push(
+        error('wrong-type', `${where} must be ${article(issue.expected)}, not ${describe(issue.input)}`, src),
+      );
+    } else if (issue.code === 'invalid_value') {
+      const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      out.push(
+        error(
+          'invalid-value',
+          `${where} must be one of ${options}${suggest(issue.input, issue.values.map(String))}`,
+          src,
+        ),
+      );
+    } else if (issue.code === 'invalid_union') {
+      out.push(error('wrong-type', `${where} has the wrong type (${describe(issue.input)})`, src));
+    } else {
+      out.push(error('invalid-value', `${where}: ${issue.message}`, src));
+    }
+  }
+  return out;
+}
+
+/** An unknown-key diagnostic with the nearest valid key suggested. */
+export function unknownKey(key: string, known: string[], src: Src): Diagnostic {
+  return error('unknown-key', `unknown key "${key}"${suggest(key, known)}`, src, true);
+}
+
+/** ` (did you mean "x"?)` when a candidate is close enough, else ''. */
+export function suggest(input: unknown, candidates: readonly string[]): string {
+  if (typeof input !== 'string' || candidates.length === 0) return '';
+  const best = closest(input, candidates as string[]);
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  return distance(input.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean "${best}"?)` : '';
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/** A short description of a value for messages. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return String(value);
+}

@@ -1,0 +1,92 @@
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { formatPath } from '../model/source.js';
+
+/** One formatter for diagnostics: text with an excerpt and a caret, JSON, or GitHub annotations. */
+
+export interface LocatedDiagnostic {
+  code: string;
+  severity: Diagnostic['severity'];
+  message: string;
+  file: string | null;
+  line: number | null;
+  col: number | null;
+  path: string | null;
+}
+
+/** Resolves the position of each diagnostic (only now: positions are computed lazily). */
+export function locate(d: Diagnostic): LocatedDiagnostic {
+  if (!d.src)
+    return {
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      file: null,
+      line: null,
+      col: null,
+      path: null,
+    };
+  const pos = d.src.file.locate(d.src.path, d.atKey);
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file: d.src.file.name,
+    line: pos.line,
+    col: pos.col,
+    path: d.src.path.length ? formatPath(d.src.path) : null,
+  };
+}
+
+/** `file:line:col: error CODE message`, then the offending line with a caret under the spot. */
+export function formatText(diags: readonly Diagnostic[], c: ChalkInstance, fallbackFile: string): string {
+  const out: string[] = [];
+  for (const d of diags) {
+    const l = locate(d);
+    const where = l.file ? `${l.file}:${l.line}:${l.col}` : fallbackFile;
+    const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+    out.push(`${c.bold(where)}: ${sev} ${c.dim(d.code)} ${d.message}`);
+    if (d.src && l.line !== null && l.col !== null) {
+      const lineText = d.src.file.text.split('\n', l.line)[l.line - 1]?.replace(/\r$/, '');
+      if (lineText !== undefined && lineText.trim() !== '') {
+        const num = String(l.line);
+        const shown = lineText.length > 160 ? `${lineText.slice(0, 160)}…` : lineText;
+        out.push(`${c.dim(`${num.padStart(5)} |`)} ${shown}`);
+        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.min(l.col - 1, 160))}${c.red('^')}`);
+      }
+    }
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** A closing count such as `2 errors, 1 warning`. */
+export function formatCounts(diags: readonly Diagnostic[]): string {
+  const e = diags.filter((d) => d.severity === 'error').length;
+  const w = diags.length - e;
+  return `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}`;
+}
+
+/** The `validate --format json` shape: {ok, errors, warnings}. */
+export function formatJson(diags: readonly Diagnostic[], strict: boolean): string {
+  const all = diags.map(locate);
+  const strip = ({ severity: _s, ...rest }: LocatedDiagnostic) => rest;
+  const errors = all.filter((d) => d.severity === 'error').map(strip);
+  const warnings = all.filter((d) => d.severity === 'warning').map(strip);
+  const ok = errors.length === 0 && (!strict || warnings.length === 0);
+  return `${JSON.stringify({ ok, errors, warnings }, null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands: annotations on the changed lines of a pull request. */
+export function formatGithub(diags: readonly Diagnostic[]): string {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return diags
+    .map((d) => {
+      const l = locate(d);
+      const props = l.file
+        ? `file=${prop(l.file)},line=${l.line},col=${l.col},title=${prop(d.code)}`
+        : `title=${prop(d.code)}`;
+      return `::${d.severity} ${props}::${esc(d.message)}\n`;
+    })
+    .join('');
+}

@@ -1,0 +1,231 @@
+import { type Diagnostic, error, warning } from '../model/diagnostics.js';
+import type { Framework } from '../model/framework.js';
+import { child, type Src } from '../model/source.js';
+import { suggest } from '../normalise/schema-issues.js';
+
+/** A cross-reference rule: a small named function from the framework to diagnostics. */
+export interface Rule {
+  name: string;
+  check(fw: Framework): Diagnostic[];
+}
+
+const uniqueIds: Rule = {
+  name: 'unique-ids',
+  check(fw) {
+    const seen = new Map<string, Src>();
+    const out: Diagnostic[] = [];
+    const all = [...fw.programmes, ...fw.results, ...fw.indicators, ...fw.sources, ...fw.lines];
+    for (const item of all) {
+      const first = seen.get(item.id);
+      if (first) {
+        const at = first.file.locate(child(first, 'id').path);
+        out.push(
+          error(
+            'duplicate-id',
+            `id "${item.id}" is already used at ${first.file.name}:${at.line}:${at.col}; ids are unique across the framework`,
+            child(item.src, 'id'),
+          ),
+        );
+      } else seen.set(item.id, item.src);
+    }
+    return out;
+  },
+};
+
+const resultChain: Rule = {
+  name: 'result-chain',
+  check(fw) {
+    const out: Diagnostic[] = [];
+    const programmes = fw.programmes.map((p) => p.id);
+    const results = new Map(fw.results.map((r) => [r.id, r]));
+    const expectedParent = { impact: undefined, outcome: 'impact', output: 'outcome' } as const;
+    for (const r of fw.results) {
+      if (r.level === 'outcome') {
+        const raw = r.programme;
+        if (raw === undefined && r.parent === undefined) {
+          out.push(error('missing-key', `outcome ${r.id} needs a "programme"`, r.src));
+        } else if (raw !== undefined && !programmes.includes(raw)) {
+          out.push(
+            error(
+              'unknown-programme',
+              `unknown programme "${raw}"${suggest(raw, programmes)}`,
+              child(r.src, 'programme'),
+            ),
+          );
+        }
+      }
+      if (r.level === 'output' && r.parent === undefined) {
+        out.push(error('missing-key', `output ${r.id} needs a "parent" (its outcome)`, r.src));
+      }
+      if (r.parent !== undefined) {
+        const parent = results.get(r.parent);
+        const want = expectedParent[r.level];
+        if (!parent) {
+          out.push(
+            error(
+              'unknown-parent',
+              `unknown parent "${r.parent}"${suggest(r.parent, [...results.keys()])}`,
+              child(r.src, 'parent'),
+            ),
+          );
+        } else if (parent.level !== want) {
+          out.push(
+            error(
+              'parent-level',
+              `the parent of ${r.level} ${r.id} must be ${want ? `an ${want}` : 'absent'}, but ${parent.id} is an ${parent.level}`,
+              child(r.src, 'parent'),
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const indicatorRefs: Rule = {
+  name: 'indicator-refs',
+  check(fw) {
+    const out: Diagnostic[] = [];
+    const results = fw.results.map((r) => r.id);
+    for (const ind of fw.indicators) {
+      if (!results.includes(ind.result)) {
+        out.push(
+          error(
+            'unknown-result',
+            `unknown result "${ind.result}"${suggest(ind.result, results)}`,
+            child(ind.src, 'result'),
+          ),
+        );
+      }
+      ind.disaggregate.forEach((dim, i) => {
+        if (!(dim in fw.plan.dimensions)) {
+          const known = Object.keys(fw.plan.dimensions);
+          out.push(
+            error(
+              'unknown-dimension',
+              `"${dim}" is not a dimension of the plan${known.length ? ` (${known.join(', ')})` : ' (plan.dimensions is empty)'}${suggest(dim, known)}`,
+              child(ind.src, 'disaggregate', i),
+            ),
+          );
+        }
+      });
+    }
+    return out;
+  },
+};
+
+const budgetRefs: Rule = {
+  name: 'budget-refs',
+  check(fw) {
+    const out: Diagnostic[] = [];
+    const results = fw.results.map((r) => r.id);
+    const sources = fw.sources.map((s) => s.id);
+    for (const line of fw.lines) {
+      if (line.result !== undefined && !results.includes(line.result)) {
+        out.push(
+          error(
+            'unknown-result',
+            `unknown result "${line.result}"${suggest(line.result, results)}`,
+            child(line.src, 'result'),
+          ),
+        );
+      }
+      if (line.source !== undefined && !sources.includes(line.source)) {
+        out.push(
+          error(
+            'unknown-source',
+            `unknown funding source "${line.source}"${suggest(line.source, sources)}`,
+            child(line.src, 'source'),
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+const outcomeIndicators: Rule = {
+  name: 'outcome-indicators',
+  check(fw) {
+    // An outcome counts as measured when an indicator sits on it or on one of its outputs.
+    const measured = new Set<string>();
+    const parentOf = new Map(fw.results.map((r) => [r.id, r.parent]));
+    for (const ind of fw.indicators) {
+      measured.add(ind.result);
+      const parent = parentOf.get(ind.result);
+      if (parent) measured.add(parent);
+    }
+    return fw.results
+      .filter((r) => r.level === 'outcome' && !measured.has(r.id))
+      .map((r) =>
+        warning('outcome-no-indicator', `outcome ${r.id} has no indicator (on itself or its outputs)`, r.src),
+      );
+  },
+};
+
+const lineLinks: Rule = {
+  name: 'line-links',
+  check(fw) {
+    return fw.lines
+      .filter((l) => l.result === undefined)
+      .map((l) => warning('line-no-result', `budget line ${l.id} is linked to no result`, l.src));
+  },
+};
+
+const yearsFunded: Rule = {
+  name: 'years-funded',
+  check(fw) {
+    if (fw.lines.length === 0) return [];
+    const out: Diagnostic[] = [];
+    for (let y = fw.plan.start; y <= fw.plan.end; y++) {
+      const any = fw.lines.some((l) => (l.planned.get(y) ?? 0n) !== 0n);
+      if (!any)
+        out.push(
+          warning('year-no-money', `no budget line plans money for ${y}`, child(fw.plan.src, 'start')),
+        );
+    }
+    return out;
+  },
+};
+
+const targetDirection: Rule = {
+  name: 'target-direction',
+  check(fw) {
+    const out: Diagnostic[] = [];
+    for (const ind of fw.indicators) {
+      let prev = ind.baseline;
+      for (const t of ind.targets) {
+        const against = ind.direction === 'increase' ? t.value < prev.value : t.value > prev.value;
+        if (against) {
+          out.push(
+            warning(
+              'target-direction',
+              `the ${t.year} target (${t.value}) moves against the indicator's direction (${ind.direction}) from ${prev.value} in ${prev.year}`,
+              child(ind.src, 'targets', String(t.year)),
+            ),
+          );
+        }
+        prev = t;
+      }
+    }
+    return out;
+  },
+};
+
+/** Every cross-reference rule, in the order their findings are reported. */
+export const RULES: readonly Rule[] = [
+  uniqueIds,
+  resultChain,
+  indicatorRefs,
+  budgetRefs,
+  outcomeIndicators,
+  lineLinks,
+  yearsFunded,
+  targetDirection,
+];
+
+/** Runs every rule. */
+export function runRules(fw: Framework): Diagnostic[] {
+  return RULES.flatMap((r) => r.check(fw));
+}

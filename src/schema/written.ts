@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/** The framework files as written: one zod schema per section, strict (unknown keys are errors). */
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"');
+const text = z.string().min(1);
+const year = z.number().int().min(1900).max(2200);
+const yearKey = z.string().regex(/^\d{4}$/, 'a year such as 2026');
+const scalarValue = z.union([z.number(), z.string()]);
+
+export const PlanSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-"'),
+    title: text,
+    description: z.string().optional(),
+    start: year,
+    end: year,
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+    dimensions: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/),
+        z.array(z.union([z.string(), z.number()]).transform(String)),
+      )
+      .optional(),
+    rating: z
+      .strictObject({ on_track: z.number().min(0).max(10), at_risk: z.number().min(0).max(10) })
+      .optional(),
+  })
+  .describe('The plan: exactly once across the framework.');
+
+export const ProgrammeSchema = z.strictObject({ id, title: text, description: z.string().optional() });
+
+export const ResultSchema = z.strictObject({
+  id,
+  level: z.enum(['impact', 'outcome', 'output']),
+  title: text,
+  description: z.string().optional(),
+  programme: id.optional(),
+  parent: id.optional(),
+});
+
+export const IndicatorSchema = z.strictObject({
+  id,
+  result: id,
+  title: text,
+  description: z.string().optional(),
+  unit: text,
+  measure: z.enum(['number', 'percent', 'milestone']),
+  direction: z.enum(['increase', 'decrease']),
+  aggregation: z.enum(['cumulative', 'level']),
+  baseline: z.strictObject({ year, value: scalarValue }),
+  targets: z.record(yearKey, scalarValue),
+  frequency: z.enum(['annual', 'semiannual', 'quarterly', 'monthly']),
+  disaggregate: z.array(z.string()).optional(),
+  means_of_verification: z.string().optional(),
+  levels: z.array(text).min(2).optional(),
+});
+
+export const BudgetSourceSchema = z.strictObject({ id, title: text, description: z.string().optional() });
+
+export const BudgetLineSchema = z.strictObject({
+  id,
+  title: text,
+  description: z.string().optional(),
+  result: id.optional(),
+  source: id.optional(),
+  category: z.string().optional(),
+  planned: z.record(yearKey, z.number()),
+});
+
+export const BudgetSchema = z.strictObject({
+  sources: z.array(BudgetSourceSchema).optional(),
+  rates: z
+    .record(
+      z.string().regex(/^[A-Z]{3}$/),
+      z.record(z.string().regex(/^\d{4}(?:-\d{2})?$/, 'YYYY or YYYY-MM'), z.number().positive()),
+    )
+    .optional(),
+  lines: z.array(BudgetLineSchema).optional(),
+});
+
+const period = z.union([z.string(), z.number().int()]);
+const date = z.string().describe('YYYY-MM-DD');
+const optText = z.string().optional();
+
+export const ResultEntrySchema = z
+  .object({
+    indicator: id,
+    period,
+    value: scalarValue.optional(),
+    numerator: z.number().min(0).optional(),
+    denominator: z.number().positive().optional(),
+    date,
+    source: optText,
+    note: optText,
+    corrects: z.boolean().optional(),
+  })
+  .catchall(z.union([z.string(), z.number()]).transform(String))
+  .describe('A result entry; any further key is a disaggregation dimension, e.g. country: MN.');
+
+export const SpendEntrySchema = z.strictObject({
+  spend: id,
+  date,
+  amount: z.number(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+    .optional(),
+  note: optText,
+  source: optText,
+});
+
+/** One framework file: any of the sections. */
+export const FileSchema = z
+  .strictObject({
+    plan: PlanSchema.optional(),
+    programmes: z.array(z.unknown()).optional(),
+    results: z.array(z.unknown()).optional(),
+    indicators: z.array(z.unknown()).optional(),
+    budget: z.unknown().optional(),
+    progress: z.array(z.unknown()).optional(),
+  })
+  .nullable();
+
+/** The keys a result entry knows (besides dimensions), for suggestions. */
+export const RESULT_ENTRY_KEYS = Object.keys(ResultEntrySchema.shape);
+
+export type WrittenPlan = z.infer<typeof PlanSchema>;
+export type WrittenProgramme = z.infer<typeof ProgrammeSchema>;
+export type WrittenResult = z.infer<typeof ResultSchema>;
+export type WrittenIndicator = z.infer<typeof IndicatorSchema>;
+export type WrittenBudget = z.infer<typeof BudgetSchema>;
+export type WrittenLine = z.infer<typeof BudgetLineSchema>;
+export type WrittenResultEntry = z.infer<typeof ResultEntrySchema>;
+export type WrittenSpendEntry = z.infer<typeof SpendEntrySchema>;
