@@ -11,6 +11,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  minify: true,
   legalComments: 'none',
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -2,27 +2,21 @@
 // bigint; rates are exact decimal fractions. Binary floating point never enters the arithmetic:
 // a number only appears when a figure is finally written out as JSON.
 
-let supported: ReadonlySet<string> | undefined;
-const digitsCache = new Map<string, number>();
+import iso4217 from 'currency-codes';
 
-/** True when `code` is an upper-case ISO 4217 code that the built-in ICU knows. */
+/** True when `code` is an upper-case code in the ISO 4217 list. */
 export function isCurrencyCode(code: string): boolean {
-  supported ??= new Set(Intl.supportedValuesOf('currency'));
-  return typeof code === 'string' && supported.has(code);
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) && iso4217.code(code) !== undefined;
 }
 
 /**
- * Minor-unit digits of a currency as the built-in ICU (CLDR) gives them: USD 2, JPY 0, KRW 0,
- * BHD 3. Throws RangeError for a code that `isCurrencyCode` rejects.
+ * Minor-unit digits of a currency from the ISO 4217 list (the `currency-codes` package, which
+ * tracks the published list): USD 2, JPY 0, KRW 0, BHD 3. Throws RangeError for an unknown code.
  */
 export function currencyDigits(code: string): number {
-  const cached = digitsCache.get(code);
-  if (cached !== undefined) return cached;
-  if (!isCurrencyCode(code)) throw new RangeError(`unknown currency: ${code}`);
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-    .maximumFractionDigits as number;
-  digitsCache.set(code, digits);
-  return digits;
+  const found = isCurrencyCode(code) ? iso4217.code(code) : undefined;
+  if (!found) throw new RangeError(`unknown currency: ${code}`);
+  return found.digits;
 }
 
 const EXPONENT_RE = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
