@@ -1,0 +1,400 @@
+import { type Day, yearEnd } from '../core/dates.js';
+import { firstPeriod, formatPeriod, nextPeriod, type Period, periodEnd } from '../core/periods.js';
+import type { Framework, Indicator, Rating, ResultEntry } from '../model/framework.js';
+import type { BreakdownRow, Status } from '../model/reports.js';
+import { entryKey } from '../normalise/entries.js';
+
+/**
+ * The figures of one indicator as of a day, with every intermediate step kept: `computeStatus`
+ * reads the results, `--explain` prints the steps. Pure; follows "Figures → Indicators" of DESIGN.md.
+ */
+
+/** Why an entry of the indicator did or did not count. */
+export type EntryVerdict =
+  | { kind: 'used' }
+  /** A per-value entry in a period that has a total entry: the total wins; the entry feeds the breakdown only. */
+  | { kind: 'breakdown-only'; total: ResultEntry }
+  | { kind: 'after-as-of' }
+  | { kind: 'superseded'; by: ResultEntry }
+  /** A per-value entry of a period whose total cannot be formed (percent without numerators, milestones). */
+  | { kind: 'period-missing' };
+
+export interface EntryUse {
+  entry: ResultEntry;
+  verdict: EntryVerdict;
+}
+
+/** How a period's total was formed. */
+export type PeriodRule = 'total-entry' | 'sum' | 'ratio' | 'missing';
+
+export interface PeriodFigure {
+  period: Period;
+  label: string;
+  end: Day;
+  rule: PeriodRule;
+  /** The period's total; null when it counts as missing. */
+  total: number | null;
+  /** The standing entries that form the total (one total entry, or the per-value entries). */
+  parts: ResultEntry[];
+  /** The standing per-value entries of the period (the breakdown reads them even when a total entry wins). */
+  perValue: ResultEntry[];
+  /** Σ numerators and Σ denominators when rule is 'ratio'. */
+  numerator?: number;
+  denominator?: number;
+  /** Actual so far at this period's end (level: the total; cumulative: baseline + running sum); null if missing. */
+  soFar: number | null;
+}
+
+export interface CurvePoint {
+  year: number;
+  day: Day;
+  value: number;
+  kind: 'baseline' | 'target';
+}
+
+/** Where t falls on the target curve and the value read there. */
+export interface Interpolation {
+  t: Day;
+  kind: 'before-curve' | 'on-point' | 'between' | 'after-last';
+  from: CurvePoint;
+  /** The right-hand point for 'between'. */
+  to?: CurvePoint;
+  value: number;
+}
+
+export interface ForecastFit {
+  points: { x: Day; y: number }[];
+  meanX: number;
+  meanY: number;
+  /** Σ (x − x̄)(y − ȳ) and Σ (x − x̄)². */
+  sxy: number;
+  sxx: number;
+  slope: number;
+  /** 31 Dec of the plan's last year. */
+  at: Day;
+  value: number;
+}
+
+export interface OverdueCheck {
+  /** The period now due: after the latest with data, or the plan's first. */
+  next: Period;
+  nextEnd: Day;
+  afterPlan: boolean;
+  overdue: boolean;
+}
+
+export interface IndicatorTrace {
+  indicator: Indicator;
+  asOf: Day;
+  rating: Rating;
+  planEnd: number;
+  /** Every entry of the indicator, in ledger order, with its verdict. */
+  entries: EntryUse[];
+  /** Periods with at least one standing entry, in period order (missing ones included). */
+  periods: PeriodFigure[];
+  /** The latest period with a figure; t is its end. */
+  latest: PeriodFigure | undefined;
+  baseline: number;
+  actual: number | null;
+  curve: CurvePoint[];
+  expected: Interpolation | null;
+  final: number;
+  progress: number | null;
+  /** Which progress rule applied: the ratio, or the flat-curve rule (expected = baseline). */
+  progressRule: 'ratio' | 'flat' | null;
+  status: Status;
+  achieved: boolean;
+  overdue: OverdueCheck;
+  forecast: ForecastFit | null;
+  breakdown: BreakdownRow[] | undefined;
+  warnings: string[];
+}
+
+/**
+ * Rounds to 15 significant digits: removes binary floating-point noise (0.1 + 0.2) so that a figure
+ * worked out by hand — e.g. progress exactly on a rating threshold — compares as it does on paper.
+ */
+export function clean(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
+}
+
+/** The standing entries as of D: per key, the latest by date then ledger position among those dated ≤ D. */
+export function standingEntries(entries: readonly ResultEntry[], asOf: Day): Map<string, ResultEntry> {
+  const standing = new Map<string, ResultEntry>();
+  for (const e of entries) {
+    if (e.date > asOf) continue;
+    const k = entryKey(e);
+    const cur = standing.get(k);
+    if (!cur || e.date > cur.date || (e.date === cur.date && e.seq > cur.seq)) standing.set(k, e);
+  }
+  return standing;
+}
+
+/** Result entries grouped by indicator, in ledger order. */
+export function entriesByIndicator(fw: Framework): Map<string, ResultEntry[]> {
+  const by = new Map<string, ResultEntry[]>();
+  for (const e of fw.entries) {
+    if (e.kind !== 'result') continue;
+    const list = by.get(e.indicator);
+    if (list) list.push(e);
+    else by.set(e.indicator, [e]);
+  }
+  for (const list of by.values()) list.sort((a, b) => a.seq - b.seq);
+  return by;
+}
+
+/** Computes every figure of one indicator as of `asOf` from its ledger entries (any order). */
+export function traceIndicator(
+  fw: Framework,
+  ind: Indicator,
+  entries: readonly ResultEntry[],
+  asOf: Day,
+): IndicatorTrace {
+  const warnings: string[] = [];
+  const standing = standingEntries(entries, asOf);
+  const standingSet = new Set(standing.values());
+
+  // Standing entries by period.
+  const byPeriod = new Map<string, ResultEntry[]>();
+  for (const e of standing.values()) {
+    const label = formatPeriod(e.period);
+    const list = byPeriod.get(label);
+    if (list) list.push(e);
+    else byPeriod.set(label, [e]);
+  }
+  const baseline = ind.baseline.value;
+  const periods: PeriodFigure[] = [];
+  for (const [label, list] of byPeriod) {
+    list.sort((a, b) => a.seq - b.seq);
+    periods.push(periodFigure(ind, label, list, warnings));
+  }
+  periods.sort((a, b) => a.end - b.end);
+
+  let running = baseline;
+  let latest: PeriodFigure | undefined;
+  for (const p of periods) {
+    if (p.total === null) continue;
+    if (ind.aggregation === 'cumulative') {
+      running = clean(running + p.total);
+      p.soFar = running;
+    } else p.soFar = p.total;
+    latest = p;
+  }
+  const actual = latest ? (latest.soFar as number) : null;
+
+  const curve = targetCurve(ind);
+  const final = ind.targets.length ? (ind.targets[ind.targets.length - 1]?.value as number) : baseline;
+  const expected = latest ? interpolate(curve, latest.end) : null;
+
+  let progress: number | null = null;
+  let progressRule: IndicatorTrace['progressRule'] = null;
+  if (actual !== null && expected !== null) {
+    if (expected.value === baseline) {
+      progressRule = 'flat';
+      progress = rightSide(ind, actual, expected.value) ? 1 : 0;
+    } else {
+      progressRule = 'ratio';
+      progress = clean((actual - baseline) / (expected.value - baseline));
+    }
+  }
+  const rating = fw.plan.rating;
+  const status: Status =
+    progress === null
+      ? 'no-data'
+      : progress >= rating.on_track
+        ? 'on-track'
+        : progress >= rating.at_risk
+          ? 'at-risk'
+          : 'off-track';
+  const achieved = actual !== null && rightSide(ind, actual, final);
+
+  const next = latest ? nextPeriod(latest.period) : firstPeriod(fw.plan.start, ind.frequency);
+  const nextEnd = periodEnd(next);
+  const afterPlan = next.year > fw.plan.end;
+  const overdue: OverdueCheck = { next, nextEnd, afterPlan, overdue: !afterPlan && nextEnd < asOf };
+
+  const points = periods.filter((p) => p.soFar !== null).map((p) => ({ x: p.end, y: p.soFar as number }));
+  const forecast = fitForecast(points, yearEnd(fw.plan.end));
+
+  const verdicts: EntryUse[] = [...entries]
+    .sort((a, b) => a.seq - b.seq)
+    .map((entry) => ({ entry, verdict: verdictOf(entry, asOf, standing, standingSet, periods) }));
+
+  return {
+    indicator: ind,
+    asOf,
+    rating,
+    planEnd: fw.plan.end,
+    entries: verdicts,
+    periods,
+    latest,
+    baseline,
+    actual,
+    curve,
+    expected,
+    final,
+    progress,
+    progressRule,
+    status,
+    achieved,
+    overdue,
+    forecast,
+    breakdown: ind.disaggregate.length ? breakdown(fw, ind, periods) : undefined,
+    warnings,
+  };
+}
+
+/** True when `actual` is on the indicator's side of `target`: ≥ for increase, ≤ for decrease. */
+export function rightSide(ind: Pick<Indicator, 'direction'>, actual: number, target: number): boolean {
+  return ind.direction === 'increase' ? actual >= target : actual <= target;
+}
+
+function periodFigure(ind: Indicator, label: string, list: ResultEntry[], warnings: string[]): PeriodFigure {
+  const period = (list[0] as ResultEntry).period;
+  const perValue = list.filter((e) => Object.keys(e.dims).length > 0);
+  const base = { period, label, end: periodEnd(period), soFar: null, perValue };
+  const totalEntry = list.find((e) => Object.keys(e.dims).length === 0);
+  if (totalEntry) {
+    return { ...base, rule: 'total-entry', total: totalOf(totalEntry), parts: [totalEntry] };
+  }
+  const combined = combine(ind, list, false);
+  if (combined.total === null) {
+    warnings.push(
+      ind.measure === 'percent'
+        ? `${ind.id} ${label}: per-value percent entries without numerator and denominator, and no total entry; percentages are never averaged, so the period counts as missing`
+        : `${ind.id} ${label}: per-value milestone entries and no total entry; the period counts as missing`,
+    );
+  }
+  const shapes = new Set(list.map((e) => Object.keys(e.dims).sort().join('+')));
+  if (shapes.size > 1) {
+    warnings.push(
+      `${ind.id} ${label}: per-value entries mix disaggregations (${[...shapes].join('; ')}); their total may count some values twice`,
+    );
+  }
+  return { ...base, ...combined, parts: list };
+}
+
+function totalOf(e: ResultEntry): number {
+  if (e.value !== undefined) return e.value;
+  return clean(((e.numerator as number) / (e.denominator as number)) * 100);
+}
+
+/**
+ * Combines per-value entries: numbers add up; percents are Σ numerators / Σ denominators × 100
+ * (never averaged). With `single`, one entry alone stands for itself (a breakdown row).
+ */
+function combine(
+  ind: Indicator,
+  list: ResultEntry[],
+  single: boolean,
+): Pick<PeriodFigure, 'rule' | 'total' | 'numerator' | 'denominator'> {
+  if (single && list.length === 1) return { rule: 'total-entry', total: totalOf(list[0] as ResultEntry) };
+  if (ind.measure === 'number') {
+    let sum = 0;
+    for (const e of list) sum += e.value ?? 0;
+    return { rule: 'sum', total: clean(sum) };
+  }
+  if (
+    ind.measure === 'percent' &&
+    list.every((e) => e.numerator !== undefined && e.denominator !== undefined)
+  ) {
+    let num = 0;
+    let den = 0;
+    for (const e of list) {
+      num += e.numerator as number;
+      den += e.denominator as number;
+    }
+    num = clean(num);
+    den = clean(den);
+    return {
+      rule: 'ratio',
+      total: den > 0 ? clean((num / den) * 100) : null,
+      numerator: num,
+      denominator: den,
+    };
+  }
+  return { rule: 'missing', total: null };
+}
+
+/** The target curve's points: (31 Dec of the baseline year, baseline), then (31 Dec of each target year, target). */
+export function targetCurve(ind: Indicator): CurvePoint[] {
+  return [
+    { year: ind.baseline.year, day: yearEnd(ind.baseline.year), value: ind.baseline.value, kind: 'baseline' },
+    ...ind.targets.map((t) => ({
+      year: t.year,
+      day: yearEnd(t.year),
+      value: t.value,
+      kind: 'target' as const,
+    })),
+  ];
+}
+
+/** The curve at day t: straight lines between points, flat before the first and after the last. */
+export function interpolate(curve: CurvePoint[], t: Day): Interpolation {
+  const first = curve[0] as CurvePoint;
+  if (t < first.day) return { t, kind: 'before-curve', from: first, value: first.value };
+  for (let i = 0; i < curve.length; i++) {
+    const p = curve[i] as CurvePoint;
+    if (t === p.day) return { t, kind: 'on-point', from: p, value: p.value };
+    const q = curve[i + 1];
+    if (q && t < q.day) {
+      const value = clean(p.value + ((q.value - p.value) * (t - p.day)) / (q.day - p.day));
+      return { t, kind: 'between', from: p, to: q, value };
+    }
+  }
+  const last = curve[curve.length - 1] as CurvePoint;
+  return { t, kind: 'after-last', from: last, value: last.value };
+}
+
+/** Least-squares line through the points, evaluated at `at`; null with fewer than two points. */
+export function fitForecast(points: { x: Day; y: number }[], at: Day): ForecastFit | null {
+  if (points.length < 2) return null;
+  const n = points.length;
+  const meanX = points.reduce((s, p) => s + p.x, 0) / n;
+  const meanY = points.reduce((s, p) => s + p.y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of points) {
+    sxy += (p.x - meanX) * (p.y - meanY);
+    sxx += (p.x - meanX) ** 2;
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return { points, meanX, meanY, sxy, sxx, slope, at, value: clean(meanY + slope * (at - meanX)) };
+}
+
+function verdictOf(
+  e: ResultEntry,
+  asOf: Day,
+  standing: Map<string, ResultEntry>,
+  standingSet: Set<ResultEntry>,
+  periods: PeriodFigure[],
+): EntryVerdict {
+  if (e.date > asOf) return { kind: 'after-as-of' };
+  if (!standingSet.has(e)) return { kind: 'superseded', by: standing.get(entryKey(e)) as ResultEntry };
+  const label = formatPeriod(e.period);
+  const p = periods.find((x) => x.label === label) as PeriodFigure;
+  if (p.rule === 'total-entry' && p.parts[0] !== e)
+    return { kind: 'breakdown-only', total: p.parts[0] as ResultEntry };
+  if (p.rule === 'missing') return { kind: 'period-missing' };
+  return { kind: 'used' };
+}
+
+/** Per dimension value: the value's own figures, aggregated like the total (cumulative rows leave out the baseline). */
+function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]): BreakdownRow[] {
+  const rows: BreakdownRow[] = [];
+  for (const dimension of ind.disaggregate) {
+    for (const value of fw.plan.dimensions[dimension] ?? []) {
+      let actual: number | null = null;
+      for (const p of periods) {
+        const own = p.perValue.filter((e) => e.dims[dimension] === value);
+        if (own.length === 0) continue;
+        const figure = combine(ind, own, true).total;
+        if (figure === null) continue;
+        actual = ind.aggregation === 'cumulative' ? clean((actual ?? 0) + figure) : figure;
+      }
+      rows.push({ dimension, value, actual });
+    }
+  }
+  return rows;
+}

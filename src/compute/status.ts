@@ -1,0 +1,110 @@
+import { type Day, formatDate } from '../core/dates.js';
+import type { Framework, Indicator } from '../model/framework.js';
+import { programmeOf, resultIndex } from '../model/lookup.js';
+import type { IndicatorStatus, Status, StatusReport, StatusSummary } from '../model/reports.js';
+import { entriesByIndicator, type IndicatorTrace, traceIndicator } from './status-trace.js';
+
+/** Indicator status as of a day: "Figures → Indicators" of DESIGN.md, as a pure function of the framework. */
+
+export const STATUSES: readonly Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
+
+export interface StatusFilter {
+  /** A programme id: indicators of results in that programme. */
+  programme?: string;
+  /** A result id: indicators of that result and of the results below it. */
+  result?: string;
+  /** Keep only these statuses. */
+  status?: Status[];
+}
+
+/** One point of an indicator's trend: actual so far at the end of a period with data. */
+export interface SeriesPoint {
+  period: string;
+  end: Day;
+  actual: number;
+}
+
+/**
+ * IndicatorStatus plus what charts and notes need. These fields are not in the JSON contract:
+ * the JSON renderer leaves them out.
+ */
+export interface IndicatorStatusDetail extends IndicatorStatus {
+  /** Actual so far per period with data, in period order (cumulative: including the baseline). */
+  series: SeriesPoint[];
+  /** The target curve: baseline point, then one point per target year (31 Dec). */
+  curve: { year: number; day: Day; value: number }[];
+  /** Data-quality notes, e.g. a disaggregated percent period without numerators. */
+  warnings: string[];
+}
+
+export interface StatusReportDetail extends StatusReport {
+  indicators: IndicatorStatusDetail[];
+}
+
+/** Status of every indicator (optionally filtered) as of `asOf`; `summary` counts the indicators listed. */
+export function computeStatus(fw: Framework, asOf: Day, filter: StatusFilter = {}): StatusReportDetail {
+  const entries = entriesByIndicator(fw);
+  const indicators: IndicatorStatusDetail[] = [];
+  for (const ind of fw.indicators) {
+    if (!matches(fw, ind, filter)) continue;
+    const s = toStatus(fw, traceIndicator(fw, ind, entries.get(ind.id) ?? [], asOf));
+    if (filter.status && !filter.status.includes(s.status)) continue;
+    indicators.push(s);
+  }
+  const summary: StatusSummary = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 };
+  for (const s of indicators) summary[s.status]++;
+  const { id, title, start, end, currency } = fw.plan;
+  return { asOf: formatDate(asOf), plan: { id, title, start, end, currency }, indicators, summary };
+}
+
+/** The status of one indicator from its trace. */
+export function toStatus(fw: Framework, tr: IndicatorTrace): IndicatorStatusDetail {
+  const ind = tr.indicator;
+  const out: IndicatorStatusDetail = {
+    id: ind.id,
+    result: ind.result,
+    programme: programmeOf(fw, ind.result) ?? null,
+    title: ind.title,
+    unit: ind.unit,
+    measure: ind.measure,
+    direction: ind.direction,
+    aggregation: ind.aggregation,
+    baseline: tr.baseline,
+    period: tr.latest ? tr.latest.label : null,
+    actual: tr.actual,
+    expected: tr.expected ? tr.expected.value : null,
+    final: tr.final,
+    progress: tr.progress,
+    status: tr.status,
+    achieved: tr.achieved,
+    forecast: tr.forecast ? tr.forecast.value : null,
+    overdue: tr.overdue.overdue,
+    series: tr.periods
+      .filter((p) => p.soFar !== null)
+      .map((p) => ({ period: p.label, end: p.end, actual: p.soFar as number })),
+    curve: tr.curve.map(({ year, day, value }) => ({ year, day, value })),
+    warnings: tr.warnings,
+  };
+  if (ind.levels) out.levels = ind.levels;
+  if (tr.breakdown) out.breakdown = tr.breakdown;
+  return out;
+}
+
+function matches(fw: Framework, ind: Indicator, f: StatusFilter): boolean {
+  if (f.programme !== undefined && programmeOf(fw, ind.result) !== f.programme) return false;
+  if (f.result !== undefined && !isWithin(fw, ind.result, f.result)) return false;
+  return true;
+}
+
+/** True when result `id` is `ancestor` or lies below it in the results chain. */
+export function isWithin(fw: Framework, id: string, ancestor: string): boolean {
+  const byId = resultIndex(fw);
+  const seen = new Set<string>();
+  let cur: string | undefined = id;
+  while (cur !== undefined && !seen.has(cur)) {
+    if (cur === ancestor) return true;
+    seen.add(cur);
+    cur = byId.get(cur)?.parent;
+  }
+  return false;
+}
