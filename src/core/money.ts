@@ -4,9 +4,17 @@
 
 import iso4217 from 'currency-codes';
 
+let digitsByCode: Map<string, number> | undefined;
+
+/** ISO 4217 minor units by code, indexed once (the package's own lookup scans its list). */
+function isoDigits(): Map<string, number> {
+  digitsByCode ??= new Map(iso4217.data.map((c) => [c.code, c.digits]));
+  return digitsByCode;
+}
+
 /** True when `code` is an upper-case code in the ISO 4217 list. */
 export function isCurrencyCode(code: string): boolean {
-  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) && iso4217.code(code) !== undefined;
+  return typeof code === 'string' && isoDigits().has(code);
 }
 
 /**
@@ -14,9 +22,9 @@ export function isCurrencyCode(code: string): boolean {
  * tracks the published list): USD 2, JPY 0, KRW 0, BHD 3. Throws RangeError for an unknown code.
  */
 export function currencyDigits(code: string): number {
-  const found = isCurrencyCode(code) ? iso4217.code(code) : undefined;
-  if (!found) throw new RangeError(`unknown currency: ${code}`);
-  return found.digits;
+  const digits = isoDigits().get(code);
+  if (digits === undefined) throw new RangeError(`unknown currency: ${code}`);
+  return digits;
 }
 
 const EXPONENT_RE = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
