@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { CliError, type Io, processIo } from './context.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
+import * as variance from './commands/variance.js';
+import { CliError, type Io, processIo } from './context.js';
 
 /** One module per command, each exporting `register(program, io, setExit)`. */
-const COMMANDS = [validate, schema];
+const COMMANDS = [validate, schema, variance];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import { computeVariance } from '../../compute/variance.js';
+import type { Basis, VarianceBy } from '../../model/reports.js';
+import { renderVarianceCsv } from '../../render/variance-csv.js';
+import { renderVarianceJson } from '../../render/variance-json.js';
+import { renderVarianceMd } from '../../render/variance-md.js';
+import { renderVarianceTable } from '../../render/variance-table.js';
+import {
+  CliError,
+  chalkFor,
+  emit,
+  type GlobalOptions,
+  type Io,
+  loadValid,
+  parseAsOf,
+  parseFormat,
+} from '../context.js';
+
+const BY = [
+  'line',
+  'result',
+  'programme',
+  'source',
+  'category',
+  'year',
+] as const satisfies readonly VarianceBy[];
+const BASES = ['pro-rata', 'year'] as const satisfies readonly Basis[];
+const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+
+interface VarianceOptions {
+  asOf?: string;
+  by?: string;
+  basis?: string;
+  format?: string;
+  out?: string;
+}
+
+function choice<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`, 2);
+}
+
+/** `variance`: budget versus actual as of a date, rolled up by one link. */
+export function runVariance(io: Io, global: GlobalOptions, opts: VarianceOptions): number {
+  // Usage errors first, before the framework is read.
+  const by = choice('by', opts.by, BY, 'line');
+  const basis = choice('basis', opts.basis, BASES, 'pro-rata');
+  const format = parseFormat(opts.format, FORMATS, 'table');
+  const asOf = parseAsOf(io, opts.asOf);
+  const { framework } = loadValid(io, global);
+  const report = computeVariance(framework, asOf, by, basis);
+  const text =
+    format === 'json'
+      ? renderVarianceJson(report)
+      : format === 'csv'
+        ? renderVarianceCsv(report)
+        : format === 'md'
+          ? renderVarianceMd(report)
+          : renderVarianceTable(report, chalkFor(opts.out === undefined ? io : { ...io, color: false }));
+  emit(io, text, opts.out);
+  return 0;
+}
+
+/** Registers `variance`. */
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('variance')
+    .description('budget versus actual as of a date, by line, result, programme, source, category or year')
+    .option(
+      '--as-of <date>',
+      'the date D (YYYY-MM-DD); only spending dated on or before D counts (default: today)',
+    )
+    .option('--by <link>', `roll up by ${BY.join(' | ')}`, 'line')
+    .option(
+      '--basis <basis>',
+      "planned to date: pro-rata (D's year by days elapsed) | year (D's whole year)",
+      'pro-rata',
+    )
+    .option('--format <format>', FORMATS.join(' | '), 'table')
+    .option('--out <file>', 'write the report to FILE instead of stdout')
+    .action((opts: VarianceOptions, cmd: Command) => {
+      setExit(runVariance(io, cmd.optsWithGlobals(), opts));
+    });
+}
