@@ -170,8 +170,12 @@ function compareOrder(a: Group, b: Group): number {
   const noB = b.key === NO_LINK;
   if (noA || noB) return noA === noB ? 0 : noA ? 1 : -1;
   if (typeof a.order === 'number' && typeof b.order === 'number') return a.order - b.order;
+  // Categories: alphabetical ignoring case, then by code unit so that the order never depends on a locale.
   const x = String(a.order);
   const y = String(b.order);
+  const lx = x.toLowerCase();
+  const ly = y.toLowerCase();
+  if (lx !== ly) return lx < ly ? -1 : 1;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
