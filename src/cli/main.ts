@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
+import * as record from './commands/record.js';
+import * as report from './commands/report.js';
 import * as schema from './commands/schema.js';
+import * as status from './commands/status.js';
 import * as validate from './commands/validate.js';
 import * as variance from './commands/variance.js';
 import { CliError, type Io, processIo } from './context.js';
 
 /** One module per command, each exporting `register(program, io, setExit)`. */
-const COMMANDS = [validate, schema, variance];
+const COMMANDS = [validate, schema, variance, report, status, record];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -1,0 +1,135 @@
+import type { ReportData, ReportProgramme } from '../compute/report.js';
+import type { VarianceFigures, VarianceReport } from '../model/reports.js';
+import {
+  breakdownText,
+  formatMoney,
+  formatRatio,
+  formatValue,
+  methodText,
+  noteItems,
+  plural,
+  statusText,
+  summaryText,
+  trendText,
+  unitText,
+} from './report-common.js';
+
+/** The meeting report as GitHub-flavoured Markdown, ready to paste into a meeting document. */
+export function renderReportMd(data: ReportData): string {
+  const out: string[] = [];
+  const cur = data.plan.currency;
+  const total = data.budget.byProgramme.total;
+  const digits = data.budget.byProgramme.digits;
+  const money = (m: bigint | null) => formatMoney(m, digits);
+
+  out.push(`# ${esc(data.plan.title)} — meeting report`, '');
+  out.push('| | |', '|---|---|');
+  out.push(`| Plan | ${esc(data.plan.id)} (${data.plan.start}–${data.plan.end}, ${cur}) |`);
+  out.push(`| As of | ${data.asOf} |`);
+  out.push(`| Generated | ${data.generated} |`);
+  out.push(`| Framework | \`${data.framework}\` |`);
+  out.push(
+    `| Ledger entries used | ${data.entries.total} (${data.entries.results} result, ${data.entries.spending} spending) |`,
+  );
+  out.push('');
+
+  const sum = data.summary;
+  out.push('## Executive summary', '');
+  out.push(
+    `- **Indicators:** ${sum.indicators} — ${summaryText(sum.byStatus)}; ${sum.achieved} achieved their final target.`,
+  );
+  out.push(`- **Overdue:** ${plural(sum.overdue, 'indicator')} with a reporting period ended and no entry.`);
+  out.push(
+    `- **Budget:** planned to date ${cur} ${money(total.plannedToDate)} against actual ${cur} ${money(total.actual)} — execution ${formatRatio(total.execution)} (planned total ${cur} ${money(total.plannedTotal)}).`,
+  );
+  out.push(`- **Off track:** ${namesOf(sum.offTrack)}`);
+  out.push(`- **At risk:** ${namesOf(sum.atRisk)}`);
+  out.push('');
+
+  out.push('## Programme areas', '');
+  for (const p of data.programmes) out.push(...programmeMd(p, data));
+
+  out.push('## Budget', '');
+  out.push(`### By programme area (${cur})`, '');
+  out.push(...varianceMd(data.budget.byProgramme, 'Programme'));
+  out.push(`### By funding source (${cur})`, '');
+  out.push(...varianceMd(data.budget.bySource, 'Source'));
+
+  out.push('## Data-quality notes', '');
+  const notes = noteItems(data);
+  if (notes.length === 0)
+    out.push('None: no validation warnings, overdue indicators or illustrative entries.');
+  for (const n of notes) {
+    const where = n.where ? `\`${n.where}\` ` : '';
+    const code = n.code ? ` (\`${n.code}\`)` : '';
+    const label = { warning: 'Warning', overdue: 'Overdue', indicator: 'Data', illustrative: 'Illustrative' }[
+      n.kind
+    ];
+    out.push(`- **${label}:** ${where}${esc(n.text)}${code}`);
+  }
+  out.push('', '---', '', `_${esc(methodText(data))}_`, '');
+  return out.join('\n');
+}
+
+function namesOf(list: ReportData['summary']['offTrack']): string {
+  return list.length === 0 ? 'none.' : list.map((s) => `${esc(s.id)} ${esc(s.title)}`).join('; ');
+}
+
+function programmeMd(p: ReportProgramme, data: ReportData): string[] {
+  const cur = data.plan.currency;
+  const digits = data.budget.byProgramme.digits;
+  const out: string[] = [];
+  out.push(`### ${p.id === '-' ? '' : `${esc(p.id)} — `}${esc(p.title)}`, '');
+  const n = p.results.reduce((a, r) => a + r.indicators.length, 0);
+  out.push(`**Delivery:** ${plural(n, 'indicator')} — ${summaryText(p.summary)}.`, '');
+  if (p.budget) {
+    const b = p.budget;
+    out.push(
+      `**Budget (${cur}):** planned total ${formatMoney(b.plannedTotal, digits)} · planned to date ${formatMoney(b.plannedToDate, digits)} · actual ${formatMoney(b.actual, digits)} · execution **${formatRatio(b.execution)}**`,
+      '',
+    );
+  } else {
+    out.push(`**Budget (${cur}):** no budget line is linked to this programme area.`, '');
+  }
+  if (n === 0 && p.results.length === 0) return out;
+  out.push(
+    `| Result / indicator | Period | Baseline | Expected | Actual | Final target (${data.plan.end}) | Status | Trend |`,
+  );
+  out.push('|---|---|--:|--:|--:|--:|---|---|');
+  for (const r of p.results) {
+    out.push(`| **${esc(r.id)}** ${r.level}: ${esc(r.title)} | | | | | | | |`);
+    if (r.indicators.length === 0) out.push('| _no indicator_ | | | | | | | |');
+    for (const { status: s, trend } of r.indicators) {
+      const bd = breakdownText(s);
+      const title = `${esc(s.id)} ${esc(s.title)} (${esc(unitText(s))})${bd ? `<br><sub>${esc(bd)}</sub>` : ''}`;
+      out.push(
+        `| ${title} | ${s.period ?? '—'} | ${esc(formatValue(s.baseline, s))} | ${esc(formatValue(s.expected, s))} | ${esc(formatValue(s.actual, s))} | ${esc(formatValue(s.final, s))} | ${statusText(s)} | ${trendText(trend)} |`,
+      );
+    }
+  }
+  out.push('');
+  return out;
+}
+
+function varianceMd(v: VarianceReport, keyLabel: string): string[] {
+  const row = (key: string, title: string, f: VarianceFigures, bold = false) => {
+    const b = (s: string) => (bold ? `**${s}**` : s);
+    const m = (x: bigint | null) => b(formatMoney(x, v.digits));
+    return `| ${b(esc(key))} | ${b(esc(title))} | ${m(f.plannedTotal)} | ${m(f.plannedToDate)} | ${m(f.actual)} | ${m(f.variance)} | ${b(formatRatio(f.execution))} | ${m(f.remaining)} |`;
+  };
+  return [
+    `| ${keyLabel} | Title | Planned total | Planned to date | Actual | Variance | Execution | Remaining |`,
+    '|---|---|--:|--:|--:|--:|--:|--:|',
+    ...v.rows.map((r) => row(r.key, r.key === '-' ? `${r.title || 'not linked'}` : r.title, r)),
+    row('Total', '', v.total, true),
+    '',
+  ];
+}
+
+/** Escapes what would break a table cell or start Markdown emphasis. */
+function esc(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/([*_`<>])/g, '\\$1');
+}
