@@ -1,0 +1,230 @@
+import type { Command } from 'commander';
+import { formatDate, parseDate } from '../../core/dates.js';
+import { parsePeriod } from '../../core/periods.js';
+import type { EntryRequest } from '../../ledger/entry.js';
+import { Refusal, recordEntry } from '../../ledger/record.js';
+import { decimalArgument } from '../../ledger/scalar.js';
+import { LockTimeout } from '../../ledger/write.js';
+import type { Framework } from '../../model/framework.js';
+import { formatText } from '../../render/diagnostics.js';
+import { RESULT_ENTRY_KEYS } from '../../schema/written.js';
+import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '../context.js';
+
+interface ResultOptions {
+  period: string;
+  country?: string;
+  dim?: string[];
+  numerator?: string;
+  denominator?: string;
+  date?: string;
+  source?: string;
+  note?: string;
+  corrects?: boolean;
+}
+
+interface SpendOptions {
+  date?: string;
+  currency?: string;
+  source?: string;
+  note?: string;
+}
+
+/** `record result`: checks the arguments' syntax (exit 2), then appends under the lock (exit 1 when refused). */
+export async function runRecordResult(
+  io: Io,
+  global: GlobalOptions,
+  indicator: string,
+  value: string | undefined,
+  opts: ResultOptions,
+): Promise<number> {
+  const date = dateOption(io, opts.date);
+  if (parsePeriod(opts.period) === null) {
+    throw new CliError(`--period "${opts.period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`, 2);
+  }
+  const hasRatio = opts.numerator !== undefined || opts.denominator !== undefined;
+  if (value !== undefined && hasRatio) {
+    throw new CliError('give either VALUE or --numerator and --denominator, not both', 2);
+  }
+  if (value === undefined && !hasRatio) {
+    throw new CliError('give VALUE (or --numerator and --denominator for a percent indicator)', 2);
+  }
+  if (hasRatio && (opts.numerator === undefined || opts.denominator === undefined)) {
+    throw new CliError('--numerator and --denominator go together', 2);
+  }
+  const numerator = opts.numerator === undefined ? undefined : numberOption('--numerator', opts.numerator);
+  const denominator =
+    opts.denominator === undefined ? undefined : numberOption('--denominator', opts.denominator);
+  const dims = dimensionOptions(opts);
+  const build = (fw: Framework): EntryRequest => {
+    const ind = fw.indicators.find((i) => i.id === indicator);
+    let valueText: string | undefined;
+    let valueIsText = false;
+    if (value !== undefined) {
+      const num = decimalArgument(value);
+      if (ind?.measure === 'milestone' || (!ind && !num.ok)) {
+        // A level name (or, for an unknown indicator, whatever was typed: the check names the indicator).
+        valueText = value;
+        valueIsText = true;
+      } else if (num.ok) {
+        valueText = num.text;
+      } else {
+        throw new Refusal(`VALUE "${value}" ${num.reason} (${indicator} is a ${ind?.measure} indicator)`, 2);
+      }
+    }
+    return {
+      kind: 'result',
+      indicator,
+      period: opts.period,
+      value: valueText,
+      valueIsText,
+      numerator,
+      denominator,
+      dims,
+      date,
+      source: opts.source,
+      note: opts.note,
+      corrects: opts.corrects,
+    };
+  };
+  return record(io, global, build);
+}
+
+/** `record spend`: the amount's text is written as typed, so `12500.00` stays `12500.00`. */
+export async function runRecordSpend(
+  io: Io,
+  global: GlobalOptions,
+  line: string,
+  amount: string,
+  opts: SpendOptions,
+): Promise<number> {
+  const date = dateOption(io, opts.date);
+  const amountText = numberOption('AMOUNT', amount);
+  if (opts.currency !== undefined && !/^[A-Z]{3}$/.test(opts.currency)) {
+    throw new CliError(`--currency "${opts.currency}" is not an ISO 4217 code such as USD`, 2);
+  }
+  return record(io, global, () => ({
+    kind: 'spend',
+    line,
+    amount: amountText,
+    date,
+    currency: opts.currency,
+    source: opts.source,
+    note: opts.note,
+  }));
+}
+
+async function record(
+  io: Io,
+  global: GlobalOptions,
+  build: (fw: Framework) => EntryRequest,
+): Promise<number> {
+  const root = frameworkPath(io, global);
+  const c = chalkFor({ ...io, color: false });
+  try {
+    const done = await recordEntry(
+      {
+        root,
+        cwd: io.cwd,
+        timeoutMs: envMs(io, 'NEASPEC_TRACK_LOCK_TIMEOUT_MS'),
+        pauseBeforeRenameMs: envMs(io, 'NEASPEC_TRACK_TEST_PAUSE_BEFORE_RENAME'),
+      },
+      build,
+    );
+    if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
+    io.out(`recorded ${done.file}:${done.line}${done.created ? ' (new file)' : ''}: ${done.text}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof Refusal) {
+      if (e.diagnostics.length > 0) io.err(formatText(e.diagnostics, c, root));
+      throw new CliError(e.message, e.exitCode);
+    }
+    if (e instanceof LockTimeout) throw new CliError(e.message, 1);
+    throw e;
+  }
+}
+
+function dateOption(io: Io, text: string | undefined): string {
+  if (text === undefined) {
+    return formatDate(io.today());
+  }
+  if (parseDate(text) === null) throw new CliError(`--date "${text}" is not a calendar date (YYYY-MM-DD)`, 2);
+  return text;
+}
+
+function numberOption(name: string, text: string): string {
+  const r = decimalArgument(text);
+  if (!r.ok) throw new CliError(`${name} "${text}" ${r.reason}`, 2);
+  return r.text;
+}
+
+/** `--country C` and `--dim name=value`, in the order given; a name given twice is a usage error. */
+function dimensionOptions(opts: ResultOptions): [string, string][] {
+  const dims: [string, string][] = [];
+  if (opts.country !== undefined) dims.push(['country', opts.country]);
+  for (const d of opts.dim ?? []) {
+    const m = /^([a-z][a-z0-9_]*)=(.+)$/.exec(d);
+    if (!m) throw new CliError(`--dim "${d}" is not name=value (e.g. --dim country=MN)`, 2);
+    dims.push([m[1] as string, m[2] as string]);
+  }
+  const seen = new Set<string>();
+  for (const [k] of dims) {
+    if (RESULT_ENTRY_KEYS.includes(k))
+      throw new CliError(`--dim ${k}=… names an entry field, not a dimension`, 2);
+    if (seen.has(k)) throw new CliError(`the dimension ${k} is given twice`, 2);
+    seen.add(k);
+  }
+  return dims;
+}
+
+function envMs(io: Io, name: string): number | undefined {
+  const v = io.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Registers `record result` and `record spend`. */
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  const record = program
+    .command('record')
+    .description(
+      'append a result or a spending entry to the ledger (progress/<year>.yaml), after checking it',
+    );
+  record
+    .command('result')
+    .description('record an indicator value for a period')
+    .argument('<indicator>', 'indicator id')
+    .argument('[value]', 'the value: a number, or a level name for a milestone indicator')
+    .requiredOption(
+      '--period <period>',
+      'YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM (as the indicator is reported)',
+    )
+    .option('--country <code>', 'the country dimension value')
+    .option('--dim <name=value>', 'a disaggregation value (repeatable)', collect)
+    .option('--numerator <n>', 'percent indicators: the count (with --denominator) instead of VALUE')
+    .option('--denominator <m>', 'percent indicators: the base')
+    .option('--date <date>', 'when the value became known (default: today)')
+    .option('--source <text>', 'where the value comes from')
+    .option('--note <text>', 'a note')
+    .option('--corrects', 'this entry corrects an earlier one with the same indicator, period and dimensions')
+    .action(async (indicator: string, value: string | undefined, opts: ResultOptions, cmd: Command) => {
+      setExit(await runRecordResult(io, cmd.optsWithGlobals(), indicator, value, opts));
+    });
+  record
+    .command('spend')
+    .description('record money spent on a budget line (a negative amount undoes a mistake)')
+    .argument('<line>', 'budget line id')
+    .argument('<amount>', 'the amount as a decimal, e.g. 12500.00 or -300')
+    .option('--date <date>', 'when it was spent (default: today)')
+    .option('--currency <code>', "ISO 4217 code (default: the plan's currency; others need a rate)")
+    .option('--source <text>', 'where the figure comes from')
+    .option('--note <text>', 'a note')
+    .action(async (line: string, amount: string, opts: SpendOptions, cmd: Command) => {
+      setExit(await runRecordSpend(io, cmd.optsWithGlobals(), line, amount, opts));
+    });
+  for (const cmd of record.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  }
+}

@@ -1,0 +1,70 @@
+import { yamlString } from './scalar.js';
+
+/** A new ledger entry as ordered (key, YAML text) pairs, and its one-line flow-mapping form. */
+
+/** What `record result` asks for; number texts are already checked by `decimalArgument`. */
+export interface ResultRequest {
+  kind: 'result';
+  indicator: string;
+  period: string;
+  /** A number's text, or a milestone level name (`valueIsText`). */
+  value?: string;
+  valueIsText?: boolean;
+  numerator?: string;
+  denominator?: string;
+  /** Disaggregation values in the order given, e.g. [['country', 'MN']]. */
+  dims: [string, string][];
+  date: string;
+  source?: string;
+  note?: string;
+  corrects?: boolean;
+}
+
+/** What `record spend` asks for; the amount's text is written exactly as given. */
+export interface SpendRequest {
+  kind: 'spend';
+  line: string;
+  amount: string;
+  date: string;
+  currency?: string;
+  source?: string;
+  note?: string;
+}
+
+export type EntryRequest = ResultRequest | SpendRequest;
+
+export type Field = readonly [key: string, yamlText: string];
+
+/** The fields of an entry in the order the contract's examples write them. */
+export function entryFields(r: EntryRequest): Field[] {
+  const f: Field[] = [];
+  const str = (k: string, v: string | undefined) => {
+    if (v !== undefined) f.push([k, yamlString(v)]);
+  };
+  if (r.kind === 'result') {
+    str('indicator', r.indicator);
+    // A year is written as the plain number, as in the contract's examples (`period: 2026`).
+    f.push(['period', /^\d{4}$/.test(r.period) ? r.period : yamlString(r.period)]);
+    if (r.value !== undefined) f.push(['value', r.valueIsText ? yamlString(r.value) : r.value]);
+    if (r.numerator !== undefined) f.push(['numerator', r.numerator]);
+    if (r.denominator !== undefined) f.push(['denominator', r.denominator]);
+    for (const [k, v] of r.dims) str(k, v);
+    str('date', r.date);
+    str('source', r.source);
+    str('note', r.note);
+    if (r.corrects) f.push(['corrects', 'true']);
+  } else {
+    str('spend', r.line);
+    str('date', r.date);
+    f.push(['amount', r.amount]);
+    str('currency', r.currency);
+    str('source', r.source);
+    str('note', r.note);
+  }
+  return f;
+}
+
+/** `{indicator: AP.O1.1-a, period: 2026, value: 1, date: 2026-11-02}` */
+export function flowMapping(fields: readonly Field[]): string {
+  return `{${fields.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+}
