@@ -30,8 +30,9 @@ export function checkFiles(root: string, files: RawFile[]): Checked {
 
 /** Normalises parsed files and runs every rule. */
 export function checkParsed(root: string, parsed: ParsedFile[]): Checked {
-  const { framework, diagnostics } = normalise(root, parsed);
-  if (framework) diagnostics.push(...runRules(framework));
+  const { framework, diagnostics, invalidIds, invalidRefs } = normalise(root, parsed);
+  if (framework)
+    diagnostics.push(...runRules(framework, { invalidIds, invalidRefs, prior: [...diagnostics] }));
   return { framework, diagnostics: sortDiagnostics(diagnostics) };
 }
 

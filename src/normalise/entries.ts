@@ -9,10 +9,18 @@ import {
 } from '../core/money.js';
 import { formatPeriod, parsePeriod, periodStart } from '../core/periods.js';
 import { type Diagnostic, error, warning } from '../model/diagnostics.js';
-import type { BudgetLine, Entry, Framework, Indicator, ResultEntry, SpendEntry } from '../model/framework.js';
+import type {
+  BudgetLine,
+  Entry,
+  Framework,
+  Indicator,
+  Plan,
+  ResultEntry,
+  SpendEntry,
+} from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
-import { schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
+import { PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 
 /** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
 
@@ -25,14 +33,22 @@ interface Lookup {
   indicators: Map<string, Indicator>;
   lines: Map<string, BudgetLine>;
   fw: Framework;
+  /** Ids of indicators and lines that exist but failed their own checks (reported there). */
+  invalidIds: ReadonlySet<string>;
 }
 
 /** Checks and converts every ledger entry, then applies the correction rule across the ledger. */
-export function normaliseEntries(raw: RawEntry[], fw: Framework, diagnostics: Diagnostic[]): Entry[] {
+export function normaliseEntries(
+  raw: RawEntry[],
+  fw: Framework,
+  diagnostics: Diagnostic[],
+  invalidIds: ReadonlySet<string> = new Set(),
+): Entry[] {
   const lookup: Lookup = {
     indicators: new Map(fw.indicators.map((i) => [i.id, i])),
     lines: new Map(fw.lines.map((l) => [l.id, l])),
     fw,
+    invalidIds,
   };
   const entries: Entry[] = [];
   raw.forEach((item, seq) => {
@@ -76,7 +92,7 @@ function resultEntry(
   lk: Lookup,
   diagnostics: Diagnostic[],
 ): ResultEntry | undefined {
-  const res = ResultEntrySchema.safeParse(obj);
+  const res = ResultEntrySchema.safeParse(obj, PARSE);
   if (!res.success) {
     diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => RESULT_ENTRY_KEYS));
     return undefined;
@@ -85,6 +101,8 @@ function resultEntry(
   const before = diagnostics.length;
   const ind = lk.indicators.get(v.indicator);
   if (!ind) {
+    // An entry for an indicator that failed its own checks is dropped quietly: that error is the cause.
+    if (lk.invalidIds.has(v.indicator)) return undefined;
     diagnostics.push(
       error(
         'unknown-indicator',
@@ -143,7 +161,7 @@ function resultEntry(
         child(src, 'period'),
       ),
     );
-  } else if (period.year < plan.start || period.year > plan.end) {
+  } else if (yearsKnown(plan) && (period.year < plan.start || period.year > plan.end)) {
     diagnostics.push(
       error(
         'period-outside-plan',
@@ -253,7 +271,7 @@ function spendEntry(
   lk: Lookup,
   diagnostics: Diagnostic[],
 ): SpendEntry | undefined {
-  const res = SpendEntrySchema.safeParse(obj);
+  const res = SpendEntrySchema.safeParse(obj, PARSE);
   if (!res.success) {
     diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => Object.keys(SpendEntrySchema.shape)));
     return undefined;
@@ -261,6 +279,7 @@ function spendEntry(
   const v = res.data;
   const plan = lk.fw.plan;
   const before = diagnostics.length;
+  if (lk.invalidIds.has(v.spend) && !lk.lines.has(v.spend)) return undefined;
   if (!lk.lines.has(v.spend)) {
     diagnostics.push(
       error(
@@ -275,7 +294,7 @@ function spendEntry(
     diagnostics.push(
       error('date-invalid', `"${v.date}" is not a calendar date (YYYY-MM-DD)`, child(src, 'date')),
     );
-  } else if (date < yearStart(plan.start) || date > yearEnd(plan.end)) {
+  } else if (yearsKnown(plan) && (date < yearStart(plan.start) || date > yearEnd(plan.end))) {
     diagnostics.push(
       error(
         'spend-outside-plan',
@@ -285,6 +304,8 @@ function spendEntry(
     );
   }
   const currency = v.currency ?? plan.currency;
+  // An invalid plan currency is reported once, at the plan, not again on every entry.
+  if (v.currency === undefined && !isCurrencyCode(currency)) return undefined;
   if (!isCurrencyCode(currency)) {
     diagnostics.push(
       error('unknown-currency', `"${currency}" is not an ISO 4217 currency code`, child(src, 'currency')),
@@ -332,6 +353,11 @@ function spendEntry(
     currency,
     planAmount,
   };
+}
+
+/** False when the plan ends before it starts: that one error stands, and year checks against it are skipped. */
+export function yearsKnown(plan: Plan): boolean {
+  return plan.end >= plan.start;
 }
 
 /** The rate of a currency for a date: the month's, else the year's. */

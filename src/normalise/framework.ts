@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currencyDigits, isCurrencyCode, toMinor, decimalText } from '../core/money.js';
+import { currencyDigits, decimalText, isCurrencyCode, toMinor } from '../core/money.js';
+import type { ParsedFile } from '../load/yaml-file.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type {
   BudgetLine,
@@ -12,7 +13,6 @@ import type {
   Result,
 } from '../model/framework.js';
 import { child, type PathSeg, type Src } from '../model/source.js';
-import type { ParsedFile } from '../load/yaml-file.js';
 import {
   BudgetLineSchema,
   BudgetSchema,
@@ -23,13 +23,20 @@ import {
   ProgrammeSchema,
   ResultSchema,
 } from '../schema/written.js';
-import { normaliseEntries } from './entries.js';
-import { schemaDiagnostics } from './schema-issues.js';
+import { normaliseEntries, yearsKnown } from './entries.js';
+import { describe, PARSE, schemaDiagnostics } from './schema-issues.js';
 
 /** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
 export interface Normalised {
   framework: Framework | undefined;
   diagnostics: Diagnostic[];
+  /**
+   * Ids written in the files whose item failed its own checks (and so is not in the framework).
+   * References to them are not reported again as unknown: the id exists, it is just invalid.
+   */
+  invalidIds: Set<string>;
+  /** The results that invalid indicators name, so an outcome they measure is not called unmeasured. */
+  invalidRefs: Set<string>;
 }
 
 const DEFAULT_RATING = { on_track: 0.85, at_risk: 0.5 };
@@ -48,47 +55,70 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     entries: [] as Item[],
   };
 
+  let planSeen = false;
+  const shape = FileSchema.unwrap().shape;
+  const sectionNames = Object.keys(shape);
   for (const p of parsed) {
     diagnostics.push(...p.diagnostics);
-    if (p.value === undefined) continue;
+    // undefined: unparseable (already reported; if it seems to hold the plan, "missing" would be
+    // wrong); null: an empty file, which holds nothing.
+    if (p.value === undefined && /^plan[ \t]*:/m.test(p.file.text)) planSeen = true;
+    if (p.value === undefined || p.value === null) continue;
     const top: Src = { file: p.file, path: [] };
-    const shape = Object.keys(FileSchema.unwrap().shape);
-    const res = FileSchema.safeParse(p.value);
-    if (!res.success) {
+    if (typeof p.value !== 'object' || Array.isArray(p.value)) {
       diagnostics.push(
-        ...schemaDiagnostics(res.error.issues, top, (path) => (path.length === 0 ? shape : keysAt(path))),
+        error(
+          'wrong-type',
+          `a framework file holds one mapping with sections (${sectionNames.join(', ')}), not ${describe(p.value)}`,
+          top,
+        ),
       );
       continue;
     }
-    const v = res.data;
-    if (v === null) continue;
-    if (v.plan) plans.push({ plan: v.plan, src: child(top, 'plan') });
-    for (const section of ['programmes', 'results', 'indicators'] as const) {
-      v[section]?.forEach((value, i) => raw[section].push({ value, src: child(top, section, i) }));
+    const written = p.value as Record<string, unknown>;
+    if (Object.hasOwn(written, 'plan')) planSeen = true;
+    const res = FileSchema.safeParse(written, PARSE);
+    if (!res.success) {
+      diagnostics.push(
+        ...schemaDiagnostics(res.error.issues, top, (path) =>
+          path.length === 0 ? sectionNames : keysAt(path),
+        ),
+      );
     }
-    v.progress?.forEach((value, i) => raw.entries.push({ value, src: child(top, 'progress', i) }));
-    if (v.budget !== undefined) {
-      const budget = v.budget as Record<string, unknown> | null;
+    // Every section that passes on its own is still used, so one bad section does not hide the
+    // rest of the file (and cascade into "unknown id" errors elsewhere).
+    const section = <K extends keyof typeof shape>(k: K): z.infer<(typeof shape)[K]> | undefined => {
+      if (res.success) return res.data?.[k] as z.infer<(typeof shape)[K]> | undefined;
+      const one = shape[k].safeParse(written[k]);
+      return one.success ? (one.data as z.infer<(typeof shape)[K]>) : undefined;
+    };
+    const plan = section('plan');
+    if (plan) plans.push({ plan, src: child(top, 'plan') });
+    for (const name of ['programmes', 'results', 'indicators'] as const) {
+      pushItems(raw[name], section(name), child(top, name));
+    }
+    pushItems(raw.entries, section('progress'), child(top, 'progress'));
+    const budget = section('budget');
+    if (budget !== undefined) {
       const bsrc = child(top, 'budget');
-      const shallow = BudgetShallow.safeParse(budget);
+      const shallow = BudgetShallow.safeParse(budget, PARSE);
       if (!shallow.success) {
         diagnostics.push(
           ...schemaDiagnostics(shallow.error.issues, bsrc, () => Object.keys(BudgetSchema.shape)),
         );
         continue;
       }
-      shallow.data?.sources?.forEach((value, i) =>
-        raw.sources.push({ value, src: child(bsrc, 'sources', i) }),
-      );
-      shallow.data?.lines?.forEach((value, i) => raw.lines.push({ value, src: child(bsrc, 'lines', i) }));
+      pushItems(raw.sources, shallow.data?.sources, child(bsrc, 'sources'));
+      pushItems(raw.lines, shallow.data?.lines, child(bsrc, 'lines'));
       if (shallow.data?.rates !== undefined)
         raw.rates.push({ value: shallow.data.rates, src: child(bsrc, 'rates') });
     }
   }
 
   if (plans.length === 0) {
-    diagnostics.push(error('plan-missing', 'no file in the framework has a `plan:` section'));
-    return { framework: undefined, diagnostics };
+    // A plan section that failed its schema has been reported already; "missing" would be wrong.
+    if (!planSeen) diagnostics.push(error('plan-missing', 'no file in the framework has a `plan:` section'));
+    return { framework: undefined, diagnostics, invalidIds: new Set(), invalidRefs: new Set() };
   }
   for (const extra of plans.slice(1)) {
     diagnostics.push(
@@ -106,10 +136,12 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     diagnostics,
   );
 
-  const programmes = parseAll(raw.programmes, ProgrammeSchema, diagnostics).map(
+  const invalidIds = new Set<string>();
+  const invalidRefs = new Set<string>();
+  const programmes = parseAll(raw.programmes, ProgrammeSchema, diagnostics, invalidIds).map(
     ({ v, src }): Programme => ({ id: v.id, title: v.title, src }),
   );
-  const writtenResults = parseAll(raw.results, ResultSchema, diagnostics);
+  const writtenResults = parseAll(raw.results, ResultSchema, diagnostics, invalidIds);
   const results = writtenResults.map(
     ({ v, src }): Result => ({
       id: v.id,
@@ -120,13 +152,20 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
       src,
     }),
   );
-  const indicators = parseAll(raw.indicators, IndicatorSchema, diagnostics)
-    .map(({ v, src }) => buildIndicator(v, src, plan, diagnostics))
+  const indicators = parseAll(raw.indicators, IndicatorSchema, diagnostics, invalidIds, invalidRefs)
+    .map(({ v, src }) => {
+      const ind = buildIndicator(v, src, plan, diagnostics);
+      if (!ind) {
+        invalidIds.add(v.id);
+        invalidRefs.add(v.result);
+      }
+      return ind;
+    })
     .filter((x): x is Indicator => x !== undefined);
-  const sources = parseAll(raw.sources, BudgetSourceSchema, diagnostics).map(
+  const sources = parseAll(raw.sources, BudgetSourceSchema, diagnostics, invalidIds).map(
     ({ v, src }): BudgetSource => ({ id: v.id, title: v.title, src }),
   );
-  const lines = parseAll(raw.lines, BudgetLineSchema, diagnostics).map(({ v, src }) =>
+  const lines = parseAll(raw.lines, BudgetLineSchema, diagnostics, invalidIds).map(({ v, src }) =>
     buildLine(v, src, plan, diagnostics),
   );
   const rates = buildRates(raw.rates, diagnostics);
@@ -143,13 +182,19 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     lines,
     entries: [],
   };
-  framework.entries = normaliseEntries(raw.entries, framework, diagnostics);
-  return { framework, diagnostics };
+  framework.entries = normaliseEntries(raw.entries, framework, diagnostics, invalidIds);
+  return { framework, diagnostics, invalidIds, invalidRefs };
 }
 
 interface Item {
   value: unknown;
   src: Src;
+}
+
+/** Appends each element of a list section with its source position. */
+function pushItems(into: Item[], list: readonly unknown[] | undefined, at: Src): void {
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) into.push({ value: list[i], src: child(at, i) });
 }
 
 const BudgetShallow = z
@@ -174,18 +219,25 @@ function parseAll<S extends z.ZodType>(
   items: Item[],
   schema: S,
   diagnostics: Diagnostic[],
+  invalidIds: Set<string>,
+  invalidRefs?: Set<string>,
 ): { v: z.infer<S>; src: Src }[] {
   const keys = 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
   const out: { v: z.infer<S>; src: Src }[] = [];
   for (const item of items) {
-    const res = schema.safeParse(item.value);
-    if (res.success) out.push({ v: res.data, src: item.src });
-    else
-      diagnostics.push(
-        ...schemaDiagnostics(res.error.issues, item.src, (path) =>
-          path.length === 0 ? keys : nestedKeys(path),
-        ),
-      );
+    const res = schema.safeParse(item.value, PARSE);
+    if (res.success) {
+      out.push({ v: res.data, src: item.src });
+      continue;
+    }
+    const written = item.value as { id?: unknown; result?: unknown } | null;
+    if (typeof written?.id === 'string') invalidIds.add(written.id);
+    if (typeof written?.result === 'string') invalidRefs?.add(written.result);
+    diagnostics.push(
+      ...schemaDiagnostics(res.error.issues, item.src, (path) =>
+        path.length === 0 ? keys : nestedKeys(path),
+      ),
+    );
   }
   return out;
 }
@@ -288,7 +340,7 @@ function buildIndicator(
   for (const [key, value] of Object.entries(v.targets)) {
     const year = Number(key);
     const at = child(src, 'targets', key);
-    if (year < plan.start || year > plan.end) {
+    if (yearsKnown(plan) && (year < plan.start || year > plan.end)) {
       diagnostics.push(
         error(
           'year-outside-plan',
@@ -313,7 +365,7 @@ function buildIndicator(
     else targets.push({ year, value: n });
   }
   targets.sort((a, b) => a.year - b.year);
-  if (!(String(plan.end) in v.targets)) {
+  if (yearsKnown(plan) && !(String(plan.end) in v.targets)) {
     diagnostics.push(
       error('final-target-missing', `no target for the plan's final year ${plan.end}`, child(src, 'targets')),
     );
@@ -348,7 +400,7 @@ function buildLine(
   for (const [key, amount] of Object.entries(v.planned)) {
     const year = Number(key);
     const at = child(src, 'planned', key);
-    if (year < plan.start || year > plan.end) {
+    if (yearsKnown(plan) && (year < plan.start || year > plan.end)) {
       diagnostics.push(
         error(
           'year-outside-plan',
@@ -394,7 +446,7 @@ export function moneyMinor(
 function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
   const rates: Rates = new Map();
   for (const item of items) {
-    const res = BudgetSchema.shape.rates.safeParse(item.value);
+    const res = BudgetSchema.shape.rates.safeParse(item.value, PARSE);
     if (!res.success) {
       diagnostics.push(...schemaDiagnostics(res.error.issues, item.src, () => []));
       continue;

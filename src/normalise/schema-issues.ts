@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import { child, type PathSeg, type Src } from '../model/source.js';
 
+/** Parse options for every schema check: zod 4 leaves the offending input out of issues unless asked. */
+export const PARSE = { reportInput: true } as const;
+
 /** Turns zod issues into diagnostics: unknown keys name the nearest valid key. */
 export function schemaDiagnostics(
   issues: readonly z.core.$ZodIssue[],
@@ -20,6 +23,7 @@ export function schemaDiagnostics(
     }
     const src = child(at, ...path);
     const where = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'the value';
+    // With reportInput an issue carries `input` when a value was there; a missing key has none.
     if (issue.code === 'invalid_type' && issue.input === undefined) {
       out.push(
         error(

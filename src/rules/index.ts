@@ -3,10 +3,20 @@ import type { Framework } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { suggest } from '../normalise/schema-issues.js';
 
+/** What rules may know beyond the framework, so that one mistake is reported once, not as a cascade. */
+export interface RuleContext {
+  /** Ids whose item failed its own checks: references to them are not "unknown". */
+  invalidIds: ReadonlySet<string>;
+  /** Results named by indicators that failed their own checks. */
+  invalidRefs: ReadonlySet<string>;
+  /** The diagnostics found before the rules ran. */
+  prior: readonly Diagnostic[];
+}
+
 /** A cross-reference rule: a small named function from the framework to diagnostics. */
 export interface Rule {
   name: string;
-  check(fw: Framework): Diagnostic[];
+  check(fw: Framework, ctx: RuleContext): Diagnostic[];
 }
 
 const uniqueIds: Rule = {
@@ -34,7 +44,7 @@ const uniqueIds: Rule = {
 
 const resultChain: Rule = {
   name: 'result-chain',
-  check(fw) {
+  check(fw, { invalidIds }) {
     const out: Diagnostic[] = [];
     const programmes = fw.programmes.map((p) => p.id);
     const results = new Map(fw.results.map((r) => [r.id, r]));
@@ -44,7 +54,7 @@ const resultChain: Rule = {
         const raw = r.programme;
         if (raw === undefined && r.parent === undefined) {
           out.push(error('missing-key', `outcome ${r.id} needs a "programme"`, r.src));
-        } else if (raw !== undefined && !programmes.includes(raw)) {
+        } else if (raw !== undefined && !programmes.includes(raw) && !invalidIds.has(raw)) {
           out.push(
             error(
               'unknown-programme',
@@ -61,6 +71,7 @@ const resultChain: Rule = {
         const parent = results.get(r.parent);
         const want = expectedParent[r.level];
         if (!parent) {
+          if (invalidIds.has(r.parent)) continue;
           out.push(
             error(
               'unknown-parent',
@@ -85,11 +96,11 @@ const resultChain: Rule = {
 
 const indicatorRefs: Rule = {
   name: 'indicator-refs',
-  check(fw) {
+  check(fw, { invalidIds }) {
     const out: Diagnostic[] = [];
     const results = fw.results.map((r) => r.id);
     for (const ind of fw.indicators) {
-      if (!results.includes(ind.result)) {
+      if (!results.includes(ind.result) && !invalidIds.has(ind.result)) {
         out.push(
           error(
             'unknown-result',
@@ -117,12 +128,12 @@ const indicatorRefs: Rule = {
 
 const budgetRefs: Rule = {
   name: 'budget-refs',
-  check(fw) {
+  check(fw, { invalidIds }) {
     const out: Diagnostic[] = [];
     const results = fw.results.map((r) => r.id);
     const sources = fw.sources.map((s) => s.id);
     for (const line of fw.lines) {
-      if (line.result !== undefined && !results.includes(line.result)) {
+      if (line.result !== undefined && !results.includes(line.result) && !invalidIds.has(line.result)) {
         out.push(
           error(
             'unknown-result',
@@ -131,7 +142,7 @@ const budgetRefs: Rule = {
           ),
         );
       }
-      if (line.source !== undefined && !sources.includes(line.source)) {
+      if (line.source !== undefined && !sources.includes(line.source) && !invalidIds.has(line.source)) {
         out.push(
           error(
             'unknown-source',
@@ -147,13 +158,14 @@ const budgetRefs: Rule = {
 
 const outcomeIndicators: Rule = {
   name: 'outcome-indicators',
-  check(fw) {
-    // An outcome counts as measured when an indicator sits on it or on one of its outputs.
+  check(fw, { invalidRefs }) {
+    // An outcome counts as measured when an indicator sits on it or on one of its outputs
+    // (an indicator that failed its own checks still counts: that error is the one to fix).
     const measured = new Set<string>();
     const parentOf = new Map(fw.results.map((r) => [r.id, r.parent]));
-    for (const ind of fw.indicators) {
-      measured.add(ind.result);
-      const parent = parentOf.get(ind.result);
+    for (const result of [...fw.indicators.map((i) => i.result), ...invalidRefs]) {
+      measured.add(result);
+      const parent = parentOf.get(result);
       if (parent) measured.add(parent);
     }
     return fw.results
@@ -175,12 +187,18 @@ const lineLinks: Rule = {
 
 const yearsFunded: Rule = {
   name: 'years-funded',
-  check(fw) {
+  check(fw, { prior }) {
     if (fw.lines.length === 0) return [];
     const out: Diagnostic[] = [];
+    // A year whose planned amount was rejected (e.g. too many decimals) is not "unfunded".
+    const rejected = new Set(
+      prior
+        .filter((d) => d.severity === 'error' && d.src?.path.at(-2) === 'planned')
+        .map((d) => String(d.src?.path.at(-1))),
+    );
     for (let y = fw.plan.start; y <= fw.plan.end; y++) {
       const any = fw.lines.some((l) => (l.planned.get(y) ?? 0n) !== 0n);
-      if (!any)
+      if (!any && !rejected.has(String(y)))
         out.push(
           warning('year-no-money', `no budget line plans money for ${y}`, child(fw.plan.src, 'start')),
         );
@@ -225,7 +243,12 @@ export const RULES: readonly Rule[] = [
   targetDirection,
 ];
 
-/** Runs every rule. */
-export function runRules(fw: Framework): Diagnostic[] {
-  return RULES.flatMap((r) => r.check(fw));
+/** Runs every rule; `ctx` (from normalising) keeps one mistake from being reported as a cascade. */
+export function runRules(fw: Framework, ctx: Partial<RuleContext> = {}): Diagnostic[] {
+  const full: RuleContext = {
+    invalidIds: ctx.invalidIds ?? new Set(),
+    invalidRefs: ctx.invalidRefs ?? new Set(),
+    prior: ctx.prior ?? [],
+  };
+  return RULES.flatMap((r) => r.check(fw, full));
 }
