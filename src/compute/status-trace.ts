@@ -63,15 +63,18 @@ export interface Interpolation {
 }
 
 export interface ForecastFit {
-  points: { x: Day; y: number }[];
+  /** x counts days after `origin`, the first point's period end (a line fit does not depend on the origin). */
+  origin: Day;
+  points: { day: Day; x: number; y: number }[];
   meanX: number;
   meanY: number;
   /** Σ (x − x̄)(y − ȳ) and Σ (x − x̄)². */
   sxy: number;
   sxx: number;
   slope: number;
-  /** 31 Dec of the plan's last year. */
-  at: Day;
+  /** 31 Dec of the plan's last year, as a day and as x. */
+  atDay: Day;
+  at: number;
   value: number;
 }
 
@@ -346,9 +349,11 @@ export function interpolate(curve: CurvePoint[], t: Day): Interpolation {
   return { t, kind: 'after-last', from: last, value: last.value };
 }
 
-/** Least-squares line through the points, evaluated at `at`; null with fewer than two points. */
-export function fitForecast(points: { x: Day; y: number }[], at: Day): ForecastFit | null {
-  if (points.length < 2) return null;
+/** Least-squares line through the (day, y) points, evaluated at day `at`; null with fewer than two points. */
+export function fitForecast(raw: { x: Day; y: number }[], atDay: Day): ForecastFit | null {
+  if (raw.length < 2) return null;
+  const origin = (raw[0] as { x: Day }).x;
+  const points = raw.map((p) => ({ day: p.x, x: p.x - origin, y: p.y }));
   const n = points.length;
   const meanX = points.reduce((s, p) => s + p.x, 0) / n;
   const meanY = points.reduce((s, p) => s + p.y, 0) / n;
@@ -360,7 +365,19 @@ export function fitForecast(points: { x: Day; y: number }[], at: Day): ForecastF
   }
   if (sxx === 0) return null;
   const slope = sxy / sxx;
-  return { points, meanX, meanY, sxy, sxx, slope, at, value: clean(meanY + slope * (at - meanX)) };
+  const at = atDay - origin;
+  return {
+    origin,
+    points,
+    meanX,
+    meanY,
+    sxy,
+    sxx,
+    slope,
+    atDay,
+    at,
+    value: clean(meanY + slope * (at - meanX)),
+  };
 }
 
 function verdictOf(

@@ -39,6 +39,9 @@ export interface IndicatorStatusDetail extends IndicatorStatus {
 
 export interface StatusReportDetail extends StatusReport {
   indicators: IndicatorStatusDetail[];
+  /** Titles of the programmes and results the listed indicators belong to, in framework order (for grouping; not in JSON). */
+  programmes: { id: string; title: string }[];
+  results: { id: string; title: string; level: string }[];
 }
 
 /** Status of every indicator (optionally filtered) as of `asOf`; `summary` counts the indicators listed. */
@@ -54,7 +57,18 @@ export function computeStatus(fw: Framework, asOf: Day, filter: StatusFilter = {
   const summary: StatusSummary = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 };
   for (const s of indicators) summary[s.status]++;
   const { id, title, start, end, currency } = fw.plan;
-  return { asOf: formatDate(asOf), plan: { id, title, start, end, currency }, indicators, summary };
+  const progs = new Set(indicators.map((i) => i.programme));
+  const results = new Set(indicators.map((i) => i.result));
+  return {
+    asOf: formatDate(asOf),
+    plan: { id, title, start, end, currency },
+    indicators,
+    summary,
+    programmes: fw.programmes.filter((p) => progs.has(p.id)).map((p) => ({ id: p.id, title: p.title })),
+    results: fw.results
+      .filter((r) => results.has(r.id))
+      .map((r) => ({ id: r.id, title: r.title, level: r.level })),
+  };
 }
 
 /** The status of one indicator from its trace. */

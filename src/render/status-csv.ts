@@ -1,0 +1,42 @@
+import type { StatusReport } from '../model/reports.js';
+
+/** CSV (RFC 4180 quoting, LF line ends): the JSON field names as the header, one row per indicator, empty for null. */
+
+export const CSV_FIELDS = [
+  'id',
+  'result',
+  'programme',
+  'title',
+  'unit',
+  'measure',
+  'direction',
+  'aggregation',
+  'baseline',
+  'period',
+  'actual',
+  'expected',
+  'final',
+  'progress',
+  'status',
+  'achieved',
+  'forecast',
+  'overdue',
+] as const;
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `status --format csv`. Milestone figures are level indices, as in JSON. */
+export function renderStatusCsv(r: StatusReport): string {
+  const lines = [CSV_FIELDS.join(',')];
+  for (const s of r.indicators) {
+    lines.push(
+      CSV_FIELDS.map((f) => {
+        const v = s[f];
+        return v === null || v === undefined ? '' : quote(String(v));
+      }).join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
