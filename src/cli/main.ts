@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import * as history from './commands/history.js';
 import * as record from './commands/record.js';
 import * as report from './commands/report.js';
 import * as schema from './commands/schema.js';
@@ -8,7 +9,7 @@ import * as variance from './commands/variance.js';
 import { CliError, type Io, processIo } from './context.js';
 
 /** One module per command, each exporting `register(program, io, setExit)`. */
-const COMMANDS = [validate, schema, variance, report, status, record];
+const COMMANDS = [validate, schema, variance, report, status, record, history];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
