@@ -167,11 +167,14 @@ export function traceIndicator(
   }
   const baseline = ind.baseline.value;
   const periods: PeriodFigure[] = [];
-  for (const [label, list] of byPeriod) {
+  // In period order, so that warnings come in period order whatever the order of the ledger.
+  const ordered = [...byPeriod].sort(
+    (a, b) => periodEnd((a[1][0] as ResultEntry).period) - periodEnd((b[1][0] as ResultEntry).period),
+  );
+  for (const [label, list] of ordered) {
     list.sort((a, b) => a.seq - b.seq);
     periods.push(periodFigure(ind, label, list, warnings));
   }
-  periods.sort((a, b) => a.end - b.end);
 
   let running = baseline;
   let latest: PeriodFigure | undefined;
