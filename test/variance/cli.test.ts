@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runBin, runCli, tempDir } from '../helpers/cli.js';
 import { FIXTURES } from './helpers.js';
 
 // Figures for the `basic` fixture as of 2028-03-31 are worked by hand in compute.test.ts; they are
@@ -206,5 +206,31 @@ describe('variance options', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('the built binary', () => {
+  it('prints the csv by category and exits 2 on a bad --by', () => {
+    // By category as of 2028-03-31 (figures from compute.test.ts): meetings = L1, staff = L3,
+    // studies = L2, "-" = L4 (no category), alphabetical with "-" last.
+    const r = runBin([...FW, 'variance', ...AS_OF, '--by', 'category', '--format', 'csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'key,title,plannedTotal,plannedToDate,actual,variance,execution,remaining,projected',
+        `meetings,meetings,4660.00,1910.00,1640.00,270.00,${164000 / 191000},3020.00,2629.04`,
+        'staff,staff,200.00,200.00,150.00,50.00,0.75,50.00,240.46',
+        `studies,studies,600.01,524.87,600.00,-75.13,${60000 / 52487},0.01,961.84`,
+        '-,(no category),10.00,2.49,0.00,2.49,0,10.00,0.00',
+        `total,Total,5470.01,2637.36,2390.00,247.36,${239000 / 263736},3080.01,3831.34`,
+        '',
+      ].join('\n'),
+    );
+    const bad = runBin([...FW, 'variance', '--by', 'donor']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'neaspec-track: --by must be one of line, result, programme, source, category, year, not "donor"\n',
+    );
   });
 });
