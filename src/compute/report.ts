@@ -37,6 +37,8 @@ export interface ReportResult {
   id: string;
   level: Level;
   title: string;
+  /** The parent result, if any (an output's outcome). */
+  parent: string | undefined;
   indicators: ReportIndicator[];
 }
 
@@ -131,6 +133,7 @@ export function assembleReport(
         id: r.id,
         level: r.level,
         title: r.title,
+        parent: r.parent,
         indicators: (byIndicator.get(r.id) ?? []).map(reportIndicator),
       }))
       .filter((r) => r.indicators.length > 0 || r.level !== 'impact');
@@ -154,6 +157,7 @@ export function assembleReport(
         id,
         level: r?.level ?? ('impact' as Level),
         title: r?.title ?? id,
+        parent: r?.parent,
         indicators: homeless.filter((s) => s.result === id).map(reportIndicator),
       };
     });

@@ -114,7 +114,7 @@ export function noteItems(data: ReportData): NoteItem[] {
   if (ill.total > 0) {
     out.push({
       kind: 'illustrative',
-      text: `${plural(ill.total, 'ledger entry', 'ledger entries')} (${ill.results} result, ${ill.spending} spending) ${ill.total === 1 ? 'is' : 'are'} marked "source: illustrative": the figures built on them are examples, not reported data.`,
+      text: `${plural(ill.total, 'ledger entry', 'ledger entries')} (${plural(ill.results, 'result')}, ${ill.spending} spending) ${ill.total === 1 ? 'is' : 'are'} marked "source: illustrative": the figures built on them are examples, not reported data.`,
       where: null,
       code: null,
     });
@@ -184,4 +184,17 @@ export function breakdownText(s: IndicatorStatus): string {
 /** "12 on track, 5 at risk, 3 off track, 4 no data". */
 export function summaryText(sum: Record<Status, number>): string {
   return STATUS_ORDER.map((s) => `${sum[s]} ${statusLabel(s).toLowerCase()}`).join(', ');
+}
+
+/** True when a result should say it has no indicator: none of its own and no result below it listed in the section. */
+export function lacksIndicator(
+  p: ReportData['programmes'][number],
+  r: ReportData['programmes'][number]['results'][number],
+): boolean {
+  return r.indicators.length === 0 && !p.results.some((x) => x.parent === r.id);
+}
+
+/** "52 (22 results, 30 spending)". */
+export function entriesText(e: ReportData['entries']): string {
+  return `${e.total} (${plural(e.results, 'result')}, ${e.spending} spending)`;
 }

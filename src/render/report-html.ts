@@ -2,9 +2,11 @@ import type { ReportData, ReportProgramme } from '../compute/report.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
 import {
   breakdownText,
+  entriesText,
   formatMoney,
   formatRatio,
   formatValue,
+  lacksIndicator,
   methodText,
   noteItems,
   plural,
@@ -37,7 +39,7 @@ export function renderReportHtml(data: ReportData): string {
     <div><dt>As of</dt><dd data-fact="asOf">${data.asOf}</dd></div>
     <div><dt>Generated</dt><dd data-fact="generated">${data.generated}</dd></div>
     <div><dt>Framework</dt><dd><code>${esc(data.framework)}</code></dd></div>
-    <div><dt>Ledger entries used</dt><dd data-fact="entries">${data.entries.total} (${data.entries.results} result, ${data.entries.spending} spending)</dd></div>
+    <div><dt>Ledger entries used</dt><dd data-fact="entries">${entriesText(data.entries)}</dd></div>
   </dl>
 </section>`);
 
@@ -175,7 +177,7 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
     rows.push(
       `<tr class="result"><th colspan="7" scope="colgroup"><span class="rid">${esc(r.id)}</span> <span class="level">${r.level}</span> ${esc(r.title)}</th></tr>`,
     );
-    if (r.indicators.length === 0)
+    if (lacksIndicator(p, r))
       rows.push('<tr><td colspan="7" class="none">No indicator measures this result.</td></tr>');
     for (const { status: s, trend } of r.indicators) {
       const label = `${s.id}: baseline ${formatValue(s.baseline, s)}, expected ${formatValue(s.expected, s)}, actual ${formatValue(s.actual, s)}, final target ${formatValue(s.final, s)}`;
@@ -196,7 +198,7 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
   <h3>${title}</h3>
   <div class="prog-grid">
     <div class="delivery">
-      <div class="delivery-head">${plural(nInd, 'indicator')} ${counts}</div>
+      <div class="delivery-head">${p.id === '-' && nInd === 0 ? 'Budget lines linked to no result; no indicators.' : `${plural(nInd, 'indicator')} ${counts}`}</div>
       ${
         rows.length
           ? `<table class="indicators">
@@ -290,7 +292,8 @@ table.indicators thead th, table.variance thead th { font-size: 11px; text-trans
 table.indicators td { border-bottom: 1px solid var(--rule); }
 tr.result th { background: #f1f4f8; font-weight: 600; font-size: 13px; border-bottom: 1px solid var(--rule); }
 .level { font-size: 10px; text-transform: uppercase; letter-spacing: .6px; color: var(--muted); border: 1px solid var(--rule); padding: 0 4px; border-radius: 3px; background: #fff; }
-td.ind { min-width: 250px; }
+td.ind { min-width: 220px; }
+svg.bullet { width: 100%; max-width: 240px; height: auto; }
 .unit, .bd, .flags, .code { color: var(--muted); font-size: 12px; }
 .actual { font-weight: 700; }
 svg.bullet { display: block; margin-top: 3px; }
@@ -312,8 +315,14 @@ svg text { font-family: inherit; }
   main { max-width: none; padding: 0; }
   .masthead { margin: 0 0 8px; padding: 10px 12px; }
   .titleblock dl { grid-template-columns: repeat(3, auto); }
-  .prog-grid { grid-template-columns: 1fr; }
-  .burn { order: -1; }
+  .prog-grid { grid-template-columns: 1fr; gap: 6px; }
+  .burn { order: -1; padding: 4px 8px; }
+  .burn h4 { display: inline; margin-right: 10px; }
+  .burn table.mini, .burn table.mini tbody { display: inline; width: auto; }
+  .burn table.mini tr { display: inline; margin-right: 12px; }
+  .burn table.mini th, .burn table.mini td { display: inline; padding: 0 2px; }
+  .burn .exec { display: inline-block; margin: 0 8px 0 0; }
+  td.ind { min-width: 0; }
   .cards { grid-template-columns: repeat(3, 1fr); }
   h2 { break-after: avoid-page; }
   h3, h4 { break-after: avoid-page; }

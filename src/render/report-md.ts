@@ -2,9 +2,11 @@ import type { ReportData, ReportProgramme } from '../compute/report.js';
 import type { VarianceFigures, VarianceReport } from '../model/reports.js';
 import {
   breakdownText,
+  entriesText,
   formatMoney,
   formatRatio,
   formatValue,
+  lacksIndicator,
   methodText,
   noteItems,
   plural,
@@ -28,9 +30,7 @@ export function renderReportMd(data: ReportData): string {
   out.push(`| As of | ${data.asOf} |`);
   out.push(`| Generated | ${data.generated} |`);
   out.push(`| Framework | \`${data.framework}\` |`);
-  out.push(
-    `| Ledger entries used | ${data.entries.total} (${data.entries.results} result, ${data.entries.spending} spending) |`,
-  );
+  out.push(`| Ledger entries used | ${entriesText(data.entries)} |`);
   out.push('');
 
   const sum = data.summary;
@@ -81,7 +81,12 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
   const out: string[] = [];
   out.push(`### ${p.id === '-' ? '' : `${esc(p.id)} — `}${esc(p.title)}`, '');
   const n = p.results.reduce((a, r) => a + r.indicators.length, 0);
-  out.push(`**Delivery:** ${plural(n, 'indicator')} — ${summaryText(p.summary)}.`, '');
+  out.push(
+    p.id === '-' && n === 0
+      ? '**Delivery:** budget lines linked to no result; no indicators.'
+      : `**Delivery:** ${plural(n, 'indicator')} — ${summaryText(p.summary)}.`,
+    '',
+  );
   if (p.budget) {
     const b = p.budget;
     out.push(
@@ -98,7 +103,7 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
   out.push('|---|---|--:|--:|--:|--:|---|---|');
   for (const r of p.results) {
     out.push(`| **${esc(r.id)}** ${r.level}: ${esc(r.title)} | | | | | | | |`);
-    if (r.indicators.length === 0) out.push('| _no indicator_ | | | | | | | |');
+    if (lacksIndicator(p, r)) out.push('| _no indicator_ | | | | | | | |');
     for (const { status: s, trend } of r.indicators) {
       const bd = breakdownText(s);
       const title = `${esc(s.id)} ${esc(s.title)} (${esc(unitText(s))})${bd ? `<br><sub>${esc(bd)}</sub>` : ''}`;
@@ -115,7 +120,7 @@ function varianceMd(v: VarianceReport, keyLabel: string): string[] {
   const row = (key: string, title: string, f: VarianceFigures, bold = false) => {
     const b = (s: string) => (bold ? `**${s}**` : s);
     const m = (x: bigint | null) => b(formatMoney(x, v.digits));
-    return `| ${b(esc(key))} | ${b(esc(title))} | ${m(f.plannedTotal)} | ${m(f.plannedToDate)} | ${m(f.actual)} | ${m(f.variance)} | ${b(formatRatio(f.execution))} | ${m(f.remaining)} |`;
+    return `| ${b(esc(key))} | ${title ? b(esc(title)) : ''} | ${m(f.plannedTotal)} | ${m(f.plannedToDate)} | ${m(f.actual)} | ${m(f.variance)} | ${b(formatRatio(f.execution))} | ${m(f.remaining)} |`;
   };
   return [
     `| ${keyLabel} | Title | Planned total | Planned to date | Actual | Variance | Execution | Remaining |`,

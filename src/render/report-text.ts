@@ -5,9 +5,11 @@ import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '.
 import {
   bar,
   breakdownText,
+  entriesText,
   formatMoney,
   formatRatio,
   formatValue,
+  lacksIndicator,
   methodText,
   noteItems,
   plural,
@@ -39,10 +41,7 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
     ['As of', data.asOf],
     ['Generated', data.generated],
     ['Framework', data.framework],
-    [
-      'Ledger entries',
-      `${data.entries.total} used (${data.entries.results} result, ${data.entries.spending} spending)`,
-    ],
+    ['Entries used', entriesText(data.entries)],
   ];
   for (const [k, v] of facts) out.push(`${c.dim(k.padEnd(16))}${v}`);
   out.push('');
@@ -198,7 +197,7 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
   });
   for (const r of p.results) {
     t.push([{ colSpan: 7, content: c.bold(`${r.id} ${r.level}: ${r.title}`) }]);
-    if (r.indicators.length === 0) t.push([{ colSpan: 7, content: c.dim('  no indicator') }]);
+    if (lacksIndicator(p, r)) t.push([{ colSpan: 7, content: c.dim('  no indicator') }]);
     for (const { status: s, trend } of r.indicators) {
       const bd = breakdownText(s);
       const period = s.period ? c.dim(` (${s.period})`) : '';
