@@ -20,7 +20,7 @@ import type {
 } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
-import { PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
+import { describe, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 
 /** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
 
@@ -77,8 +77,8 @@ function normaliseEntry(
     return undefined;
   }
   const obj = value as Record<string, unknown>;
-  if ('spend' in obj) return spendEntry(obj, src, seq, lk, diagnostics);
-  if ('indicator' in obj) return resultEntry(obj, src, seq, lk, diagnostics);
+  if (Object.hasOwn(obj, 'spend')) return spendEntry(obj, src, seq, lk, diagnostics);
+  if (Object.hasOwn(obj, 'indicator')) return resultEntry(obj, src, seq, lk, diagnostics);
   diagnostics.push(
     error('entry-kind', 'a ledger entry needs `indicator` (a result) or `spend` (money spent)', src),
   );
@@ -113,15 +113,25 @@ function resultEntry(
     return undefined;
   }
   const plan = lk.fw.plan;
-  // Keys beyond the schema's are disaggregation values.
+  // Keys beyond the schema's are disaggregation values. They are read from the entry as written:
+  // zod's output object silently drops a `__proto__` key, which must be reported, not ignored.
   const dims: Record<string, string> = {};
-  for (const key of Object.keys(v)) {
+  for (const key of Object.keys(obj)) {
     if (RESULT_ENTRY_KEYS.includes(key)) continue;
-    const dimValue = String(v[key]);
-    const values = plan.dimensions[key];
+    const written = obj[key];
+    const dimValue = typeof written === 'string' || typeof written === 'number' ? String(written) : undefined;
+    const values = Object.hasOwn(plan.dimensions, key) ? plan.dimensions[key] : undefined;
     if (!values) {
       diagnostics.push(
         unknownKey(key, [...RESULT_ENTRY_KEYS, ...Object.keys(plan.dimensions)], child(src, key)),
+      );
+    } else if (dimValue === undefined) {
+      diagnostics.push(
+        error(
+          'wrong-type',
+          `"${key}" must be one of ${values.join(', ')}, not ${describe(written)}`,
+          child(src, key),
+        ),
       );
     } else if (!ind.disaggregate.includes(key)) {
       diagnostics.push(

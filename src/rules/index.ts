@@ -110,7 +110,7 @@ const indicatorRefs: Rule = {
         );
       }
       ind.disaggregate.forEach((dim, i) => {
-        if (!(dim in fw.plan.dimensions)) {
+        if (!Object.hasOwn(fw.plan.dimensions, dim)) {
           const known = Object.keys(fw.plan.dimensions);
           out.push(
             error(

@@ -264,6 +264,11 @@ describe('ids and references', () => {
     expect(found(fw({ [P]: text }))).toEqual([atText('unknown-dimension', P, text, 'cuntry')]);
   });
 
+  test('unknown-dimension: names of Object.prototype are not dimensions', () => {
+    const text = plan('disaggregate: [country]', 'disaggregate: [constructor]');
+    expect(found(fw({ [P]: text }))).toEqual([atText('unknown-dimension', P, text, 'constructor')]);
+  });
+
   test('unknown-indicator in the ledger', () => {
     const text = ledger('{indicator: AP.O1.1-x, period: 2026, value: 1, date: 2026-11-02}');
     expect(found(fw({ [L]: text }))).toEqual([atText('unknown-indicator', L, text, 'AP.O1.1-x')]);

@@ -1,0 +1,207 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { BUDGET, found, fw, PLAN } from './helpers.js';
+
+/**
+ * Hostile and malformed files: each must give a clear diagnostic (or a usage error), never a
+ * crash or a stack trace, and never touch Object.prototype. Each test has a 5 s timeout as a
+ * guard against blow-ups (they take milliseconds); timing itself is not asserted.
+ */
+
+const FAST = { timeout: 5000 };
+const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+
+function assertPrototypeClean(): void {
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
+  expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+}
+
+let tmp: { dir: string; cleanup: () => void };
+beforeAll(() => {
+  tmp = tempDir();
+});
+afterAll(() => tmp.cleanup());
+afterEach(assertPrototypeClean);
+
+let n = 0;
+/** Writes a framework (clean plan and budget plus the given files) to a fresh dir and validates it as JSON. */
+async function validate(files: Record<string, string | Buffer>, base = true) {
+  const dir = path.join(tmp.dir, `fw${n++}`);
+  mkdirSync(dir, { recursive: true });
+  const all: Record<string, string | Buffer> = base
+    ? { 'plan.yaml': PLAN, 'budget.yaml': BUDGET, ...files }
+    : files;
+  for (const [name, text] of Object.entries(all)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  const r = await runCli(['validate', dir, '--format', 'json']);
+  expect(r.stderr).not.toMatch(/\n\s+at |unexpected failure/);
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+  const json = JSON.parse(r.stdout) as {
+    ok: boolean;
+    errors: { code: string; file: string; line: number }[];
+  };
+  return { code: r.code, json, codes: json.errors.map((e) => e.code) };
+}
+
+describe('hostile YAML', () => {
+  test('an alias bomb ("billion laughs") is capped', FAST, async () => {
+    const rows = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi'].map((s) => [...s])) {
+      rows.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const r = await validate({ 'bomb.yaml': `${rows.join('\n')}\n` });
+    expect(r.code).toBe(1);
+    expect(r.codes).toEqual(['alias-limit']);
+    expect(r.json.errors[0]).toMatchObject({ file: expect.stringMatching(/bomb\.yaml$/), line: 1 });
+  });
+
+  test('__proto__ and constructor keys at the top level are unknown keys', FAST, async () => {
+    const r = await validate({
+      'proto.yaml': '__proto__: {polluted: yes}\nconstructor: {polluted: yes}\n',
+    });
+    expect(r.codes).toEqual(['unknown-key', 'unknown-key']);
+  });
+
+  test('__proto__ inside a plan, an indicator and a block-style entry', FAST, async () => {
+    const plan = PLAN.replace('  currency: USD\n', '  currency: USD\n  __proto__: {polluted: yes}\n');
+    const ledger = `progress:
+  - indicator: AP.O1.1-a
+    period: 2026
+    value: 1
+    date: 2026-11-02
+    __proto__: {polluted: yes}
+  - indicator: AP.O1.1-a
+    period: 2027
+    value: 1
+    date: 2027-11-02
+    __proto__: CN
+  - indicator: AP.O1.1-a
+    period: 2028
+    value: 1
+    date: 2028-11-02
+    constructor: CN
+`;
+    const bad = await validate({ 'plan.yaml': plan });
+    expect(bad.codes).toEqual(['unknown-key']);
+    const r = await validate({ 'progress.yaml': ledger });
+    expect(r.code).toBe(1);
+    // the plan has no dimension named either key
+    expect(r.codes).toEqual(['unknown-key', 'unknown-key', 'unknown-key']);
+    expect(r.json.errors.map((e) => e.line)).toEqual([6, 11, 16]);
+  });
+
+  test('__proto__ and constructor inside fast-path ledger lines', FAST, async () => {
+    const ledger = `progress:
+  - {indicator: AP.O1.1-a, period: 2026, value: 1, date: 2026-11-02, __proto__: CN}
+  - {indicator: AP.O1.1-a, period: 2027, value: 1, date: 2027-11-02, constructor: CN}
+  - {spend: B1, date: 2026-05-12, amount: 1, __proto__: x}
+  - {spend: B1, date: 2026-05-12, amount: 1, constructor: x}
+`;
+    const r = await validate({ 'progress.yaml': ledger });
+    expect(r.codes).toEqual(['unknown-key', 'unknown-key', 'unknown-key', 'unknown-key']);
+    expect(r.json.errors.map((e) => e.line)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('binary garbage with NUL bytes', FAST, async () => {
+    const bytes = Buffer.alloc(4096);
+    let x = 12345;
+    for (let i = 0; i < bytes.length; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      bytes[i] = x & 0xff;
+    }
+    bytes[10] = 0;
+    const r = await validate({ 'garbage.yaml': bytes });
+    expect(r.codes).toEqual(['not-text']);
+  });
+
+  test('invalid UTF-8', FAST, async () => {
+    const r = await validate({ 'latin1.yaml': Buffer.from([0x70, 0x3a, 0x20, 0xe9, 0x74, 0xe9, 0x0a]) });
+    expect(r.codes).toEqual(['not-text']);
+  });
+
+  test('20,000-deep flow nesting', FAST, async () => {
+    const r = await validate({ 'deep.yaml': `progress: ${'['.repeat(20000)}${']'.repeat(20000)}\n` });
+    expect(r.code).toBe(1);
+    expect(r.codes.length).toBe(1);
+    expect(r.codes[0]).toMatch(/^(too-deep|yaml-syntax)$/);
+  });
+
+  test('2,000-deep block mapping nesting (20,000 would be a 200 MB file of indentation)', FAST, async () => {
+    let text = '';
+    for (let i = 0; i < 2000; i++) text += `${' '.repeat(i)}k:\n`;
+    const r = await validate({ 'deep.yaml': text });
+    expect(r.code).toBe(1);
+    expect(r.codes.length).toBe(1);
+    expect(r.codes[0]).toMatch(/^(too-deep|yaml-syntax)$/);
+  });
+
+  test('20,000-deep block nesting (compact sequences)', FAST, async () => {
+    const r = await validate({ 'deep.yaml': `progress:\n${'- '.repeat(20000)}x\n` });
+    expect(r.code).toBe(1);
+    expect(r.codes.length).toBe(1);
+  });
+
+  test(
+    'numbers that overflow to Infinity: a target, a planned amount and a ledger amount',
+    FAST,
+    async () => {
+      const plan = PLAN.replace('targets: {2026: 1, 2028: 3}', 'targets: {2026: 1, 2028: 1e999}');
+      const budget = BUDGET.replace('2027: 100,', '2027: 1e999,');
+      const ledger = `progress:
+  - {spend: B1, date: 2026-05-12, amount: 1e999}
+  - {indicator: AP.O1-b, period: 2026-Q1, value: -1e999, date: 2026-04-01}
+`;
+      const r = await validate({ 'plan.yaml': plan, 'budget.yaml': budget, 'progress.yaml': ledger });
+      expect(r.code).toBe(1);
+      expect(r.json.errors.map((e) => [e.code, e.file.replace(/^.*\//, ''), e.line])).toEqual([
+        ['wrong-type', 'budget.yaml', 5],
+        ['wrong-type', 'plan.yaml', 23],
+        ['wrong-type', 'progress.yaml', 2],
+        ['wrong-type', 'progress.yaml', 3],
+      ]);
+    },
+  );
+
+  test('an empty file holds nothing and is fine', FAST, async () => {
+    const r = await validate({ 'empty.yaml': '' });
+    expect(r.codes).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  test('a list or a scalar at the top level', FAST, async () => {
+    const r = await validate({ 'list.yaml': '- a\n- b\n', 'scalar.yaml': 'just words\n' });
+    expect(r.codes).toEqual(['wrong-type', 'wrong-type']);
+  });
+
+  test('a multi-document file', FAST, async () => {
+    const r = await validate({ 'multi.yaml': 'programmes: []\n---\nresults: []\n' });
+    expect(r.codes).toEqual(['yaml-syntax']);
+    expect(r.json.errors[0]?.line).toBe(2);
+  });
+
+  test('a directory with no YAML files', FAST, async () => {
+    const r = await validate({ 'notes.txt': 'hello' }, false);
+    expect(r.codes).toEqual(['no-files']);
+  });
+
+  test('a missing path is a usage error (exit 2), one line', FAST, async () => {
+    const r = await runCli(['validate', path.join(tmp.dir, 'does-not-exist')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^neaspec-track: no framework at /);
+  });
+});
+
+describe('the pure pipeline does not pollute prototypes either', () => {
+  test('__proto__ in every section', () => {
+    const text = `programmes:\n  - {id: X, title: Y, __proto__: {polluted: 1}}\nbudget:\n  __proto__: {polluted: 1}\n`;
+    const d = found(fw({ 'x.yaml': text }));
+    expect(d.map((x) => x.code)).toEqual(['unknown-key', 'unknown-key']);
+  });
+});
