@@ -158,7 +158,7 @@ describe('csv, md and table', () => {
 
   it('table: grouped by programme and result, no colour unless allowed, ends with the counts', async () => {
     const plain = await status('--as-of', '2027-02-01');
-    expect(plain.stdout).not.toMatch(/\x1b\[/);
+    expect(plain.stdout).not.toContain('\x1b[');
     const lines = plain.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Fixture Plan 2026–2030 — indicator status as of 2027-02-01');
     expect(lines.at(-1)).toBe('5 indicators: 2 on-track, 1 at-risk, 0 off-track, 2 no-data; 2 overdue');

@@ -49,7 +49,7 @@ function toEntry(d: Draft, seq: number): ResultEntry {
   if (!i) throw new Error('no indicator');
   const frequency: Frequency = i.frequency;
   const period = { year: d.year, frequency, index: ((d.index - 1) % periodsPerYear(frequency)) + 1 };
-  const dims = d.country && i.disaggregate.length ? { country: d.country } : {};
+  const dims: Record<string, string> = d.country && i.disaggregate.length ? { country: d.country } : {};
   const ratio = i.measure === 'percent' && d.ratio;
   const value = i.measure === 'milestone' ? d.value % 4 : d.value;
   return {
