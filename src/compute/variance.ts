@@ -116,7 +116,7 @@ interface Group {
   money: Money;
 }
 
-/** The groups a roll-up shows before any money is added: the keys in their report order. */
+/** How a roll-up keys a (line, year) cell: the key, title and sort position of its row. */
 function groupKeyer(fw: Framework, by: VarianceBy): (line: BudgetLine, year: number) => Omit<Group, 'money'> {
   const index = <T extends { id: string; title: string }>(items: T[]) =>
     new Map(items.map((it, i) => [it.id, { title: it.title, order: i }]));
