@@ -6,12 +6,22 @@ import { lineAt, lineFile, lineStarts, type ParsedFile } from './yaml-file.js';
 // Columns that hold numbers; everything else stays text, as a spreadsheet export writes it.
 const NUMERIC = new Set(['value', 'numerator', 'denominator', 'amount']);
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const LINE_BREAK = /\r\n|\r|\n/g;
 
-/** Reads a CSV ledger (header row = field names) as `{progress: [...]}`, one entry per row. */
+interface CsvRecord {
+  record: string[];
+  raw: string;
+}
+
+/**
+ * Reads a CSV ledger (header row = field names) as `{progress: [...]}`, one entry per row. Rows
+ * that cannot be entries (the wrong number of fields) are reported with their line and left out;
+ * the rest of the file still counts, so one bad row in an export does not hide the others' errors.
+ */
 export function parseCsvFile(name: string, text: string): ParsedFile {
-  let records: { record: string[]; info: { lines: number } }[];
   const starts = lineStarts(text);
   let header: string[] = [];
+  // The 1-based line where each entry's row starts (a quoted cell may span lines).
   const rowLines: number[] = [];
   const file: SourceFile = lineFile(name, text, (path, key) => {
     const i = path[1];
@@ -21,45 +31,94 @@ export function parseCsvFile(name: string, text: string): ParsedFile {
       typeof field === 'string' && !key ? columnOf(lineAt(text, starts, line - 1), header.indexOf(field)) : 1;
     return { line, col };
   });
+  const at = (line: number, col = 1): SourceFile => lineFile(name, text, () => ({ line, col }));
+  let records: CsvRecord[];
   try {
     records = parse(text, {
       bom: true,
-      info: true,
+      raw: true,
       skip_empty_lines: true,
-      relax_column_count: false,
+      relax_column_count: true,
     }) as never;
   } catch (e) {
     const err = e as { message?: string; lines?: number };
-    const line = err.lines ?? 1;
-    const f = lineFile(name, text, () => ({ line, col: 1 }));
     return {
       file,
       value: undefined,
-      diagnostics: [error('csv-syntax', firstSentence(err.message), { file: f, path: [] })],
+      diagnostics: [error('csv-syntax', syntaxMessage(err.message), { file: at(err.lines ?? 1), path: [] })],
     };
   }
   const diagnostics: Diagnostic[] = [];
-  const [head, ...rows] = records;
+  // Line numbers come from the raw text of each record: counting its line breaks (csv-parse's own
+  // line count is the row's last line, and it drifts with CRLF line ends).
+  let line = 1;
+  const located = records.map((r) => {
+    const leading = /^(?:\r\n|\r|\n)*/.exec(r.raw)?.[0] ?? '';
+    const start = line + countBreaks(leading);
+    line += countBreaks(r.raw);
+    return { ...r, line: start };
+  });
+  const [head, ...rows] = located;
   if (!head) return { file, value: { progress: [] }, diagnostics };
   header = head.record.map((h) => h.trim());
+  header.forEach((h, c) => {
+    if (h === '') {
+      diagnostics.push(
+        error('csv-header', `column ${c + 1} of the header row has no name`, {
+          file: at(head.line),
+          path: [],
+        }),
+      );
+    } else if (header.indexOf(h) !== c) {
+      diagnostics.push(
+        error(
+          'csv-header',
+          `the header row names "${h}" twice (columns ${header.indexOf(h) + 1} and ${c + 1})`,
+          {
+            file: at(head.line),
+            path: [],
+          },
+        ),
+      );
+    }
+  });
+  if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   const entries: Record<string, unknown>[] = [];
-  for (const { record, info } of rows) {
+  for (const { record, line: rowLine } of rows) {
+    if (record.every((cell) => cell.trim() === '')) continue; // a blank row
+    if (record.length !== header.length) {
+      diagnostics.push(
+        error(
+          'csv-row',
+          `this row has ${record.length} ${record.length === 1 ? 'field' : 'fields'}, the header has ${header.length}`,
+          { file: at(rowLine), path: [] },
+        ),
+      );
+      continue;
+    }
     const entry: Record<string, unknown> = Object.create(null);
     for (let c = 0; c < header.length; c++) {
       const field = header[c] as string;
       const cell = (record[c] ?? '').trim();
       if (cell === '') continue;
-      entry[field] =
-        NUMERIC.has(field) && NUMBER.test(cell)
-          ? Number(cell)
-          : field === 'corrects'
-            ? cell === 'true'
-            : cell;
+      entry[field] = cellValue(field, cell);
     }
-    rowLines.push(info.lines);
+    rowLines.push(rowLine);
     entries.push(entry);
   }
   return { file, value: { progress: entries }, diagnostics };
+}
+
+/** A cell as the schema expects it: numbers in numeric columns, booleans in `corrects`, text elsewhere. */
+function cellValue(field: string, cell: string): unknown {
+  if (NUMERIC.has(field) && NUMBER.test(cell)) return Number(cell);
+  // Anything but true/false stays text, so the schema reports it instead of it silently meaning false.
+  if (field === 'corrects' && /^(?:true|false)$/i.test(cell)) return cell.toLowerCase() === 'true';
+  return cell;
+}
+
+function countBreaks(s: string): number {
+  return s.match(LINE_BREAK)?.length ?? 0;
 }
 
 /** The 1-based column where the n-th field of a CSV line starts (quotes respected). */
@@ -75,9 +134,7 @@ function columnOf(line: string, n: number): number {
   return 1;
 }
 
-function firstSentence(message: string | undefined): string {
-  return (message ?? 'cannot parse the CSV').replace(
-    /^Invalid Record Length: /,
-    'a row has the wrong number of fields: ',
-  );
+function syntaxMessage(message: string | undefined): string {
+  // csv-parse ends its messages with "at line N"; the diagnostic already says where.
+  return (message ?? 'cannot parse the CSV').replace(/,? (?:at|on) line \d+.*$/, '');
 }
