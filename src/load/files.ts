@@ -19,11 +19,15 @@ export function packageRoot(): string {
   return path.dirname(path.dirname(shippedFramework()));
 }
 
-/** True when a directory holds a framework (a YAML file with a `plan:` section at its top level). */
+/**
+ * True when a directory holds a framework: a YAML file directly inside it with a top-level
+ * `plan:` section. Only the directory itself is looked at, so a project that merely contains
+ * frameworks somewhere below (a repository with test fixtures) does not count.
+ */
 export function holdsFramework(dir: string): boolean {
   try {
-    return listFrameworkFiles(dir).some(
-      (f) => /\.ya?ml$/i.test(f) && /^plan:/m.test(readFileSync(f, 'utf8').slice(0, 65536)),
+    return readdirSync(dir, { withFileTypes: true }).some(
+      (d) => d.isFile() && /\.ya?ml$/i.test(d.name) && /^plan:/m.test(readFileSync(path.join(dir, d.name), 'utf8').slice(0, 65536)),
     );
   } catch {
     return false;
