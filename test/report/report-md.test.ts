@@ -33,7 +33,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 // Warnings: B-GEN links to no result; outcome NC.O2 has no indicator.
 
 const FIXTURE = 'test/report/fixture';
-const EXPECTED = path.join(ROOT, 'test/report/expected.md');
+const EXPECTED = path.join(ROOT, 'test/report/report.md.snap');
 
 async function md(): Promise<string> {
   const r = await runCli(['--framework', FIXTURE, 'report', '--as-of', '2026-07-01', '--format', 'md']);
@@ -43,7 +43,7 @@ async function md(): Promise<string> {
 }
 
 describe('report --format md', () => {
-  it('matches the reviewed snapshot test/report/expected.md', async () => {
+  it('matches the reviewed snapshot test/report/report.md.snap', async () => {
     expect(await md()).toBe(readFileSync(EXPECTED, 'utf8'));
   });
 
@@ -82,7 +82,7 @@ describe('report --format md', () => {
       '| ROK | Republic of Korea contribution | 20,000.00 | 4,986.30 | 5,000.00 | -13.70 | 100.3% | 15,000.00 |',
     );
     expect(out).toContain('2 ledger entries (1 result, 1 spending) are marked "source: illustrative"');
-    expect(out).toContain('`test/report/fixture/budget.yaml:9:7`');
+    expect(out).toContain('`test/report/fixture/budget.yaml:27:7`');
     expect(out).toContain('(`line-no-result`)');
     expect(out).toContain('(`outcome-no-indicator`)');
   });
