@@ -62,6 +62,8 @@ export function scanFastLedger(text: string): FastLedger | null {
 
 /** Parses `{k: v, ...}` starting just after the `{`; the rest of the line may hold only a comment. */
 export function parseFlowMapping(line: string, start: number): Record<string, unknown> | null {
+  // Tabs are separation whitespace in some places and content in others: not worth the risk.
+  if (line.includes('\t')) return null;
   const obj: Record<string, unknown> = Object.create(null);
   let i = skipSpaces(line, start);
   if (line[i] === '}') return closing(line, i + 1, obj);
@@ -70,6 +72,8 @@ export function parseFlowMapping(line: string, start: number): Record<string, un
     const km = KEY.exec(line);
     if (!km) return null;
     const k = km[0];
+    // `null:`, `true:`… are not string keys in YAML: leave them to the full parser.
+    if (CORE_NON_STRING.test(k)) return null;
     i = KEY.lastIndex;
     if (line[i] !== ':' || line[i + 1] !== ' ') return null;
     if (Object.hasOwn(obj, k)) return null;
@@ -102,7 +106,10 @@ export function parseFlowMapping(line: string, start: number): Record<string, un
     } else {
       let j = i;
       while (j < line.length && line[j] !== ',' && line[j] !== '}') j++;
-      const raw = line.slice(i, j).trimEnd();
+      // Only spaces end a plain scalar: JS trimEnd() would also eat \v, NBSP, U+FEFF… which YAML keeps.
+      let e = j;
+      while (e > i && line[e - 1] === ' ') e--;
+      const raw = line.slice(i, e);
       if (raw === '' || (/^[-?:[\]{}#&*!|>'"%@`]/.test(raw) && !/^-[0-9]/.test(raw))) return null;
       if (/[[\]{}]|: | #|:$/.test(raw)) return null;
       if (CORE_NON_STRING.test(raw)) {
@@ -127,7 +134,7 @@ export function parseFlowMapping(line: string, start: number): Record<string, un
 
 function closing(line: string, i: number, obj: Record<string, unknown>): Record<string, unknown> | null {
   const rest = line.slice(i);
-  if (rest.trim() === '' || /^ +#/.test(rest)) return obj;
+  if (/^ *$/.test(rest) || /^ +#/.test(rest)) return obj;
   return null;
 }
 

@@ -14,14 +14,20 @@ export interface ParsedFile {
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
 
+/** Options for parsing one YAML file. */
+export interface ParseOptions {
+  /** Try the fast ledger path first (default true); false forces the full YAML parse (tests, benchmarks). */
+  fast?: boolean;
+}
+
 /** Parses YAML text, taking the fast ledger path when the whole file is in that shape. */
-export function parseYamlFile(name: string, text: string): ParsedFile {
+export function parseYamlFile(name: string, text: string, opts: ParseOptions = {}): ParsedFile {
   const binary = binaryProblem(text);
   if (binary) {
     const file = lineFile(name, text, () => ({ line: 1, col: 1 }));
     return { file, value: undefined, diagnostics: [error('not-text', binary, { file, path: [] })] };
   }
-  const fast = scanFastLedger(text);
+  const fast = opts.fast === false ? null : scanFastLedger(text);
   if (fast) {
     const starts = lineStarts(text);
     const file = lineFile(name, text, (path, key) => {
