@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { displayName } from '../../load/files.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { formatCounts, formatGithub, formatJson, formatText } from '../../render/diagnostics.js';
 import { chalkFor, check, type GlobalOptions, type Io, parseFormat } from '../context.js';
@@ -19,7 +21,7 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
   const reports: { root: string; diagnostics: Diagnostic[] }[] = [];
   for (const target of targets) {
     const checked = check(io, target === undefined ? global : { ...global, framework: target });
-    reports.push({ root: checked.root, diagnostics: checked.diagnostics });
+    reports.push({ root: shownRoot(checked.root, io.cwd), diagnostics: checked.diagnostics });
     all.push(...checked.diagnostics);
   }
   if (format === 'json') io.out(formatJson(all, opts.strict ?? false));
@@ -35,6 +37,11 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
   const errors = all.some((d) => d.severity === 'error');
   const warnings = all.some((d) => d.severity === 'warning');
   return errors || (opts.strict && warnings) ? 1 : 0;
+}
+
+/** The framework as named in the summary line: relative to the working directory like the file names. */
+function shownRoot(root: string, cwd: string): string {
+  return path.relative(cwd, root) === '' ? '.' : displayName(root, cwd);
 }
 
 /** Registers `validate`. */
