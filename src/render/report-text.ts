@@ -187,10 +187,18 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
   );
   const valueW = Math.min(13, Math.max(10, ...cells.map((x) => x.length + 2)));
   const finalHead = `Final ${data.plan.end}`;
-  // (valueW ≥ 10 leaves room for the header "Final YYYY".)
+  const finalW = Math.max(valueW, finalHead.length + 2);
   const t = new Table({
     head: ['Indicator', 'Baseline', 'Expected', 'Actual', finalHead, 'Status', 'Trend'].map((h) => c.bold(h)),
-    colWidths: [Math.max(28, WIDTH - 8 - 4 * valueW - 13 - 10), valueW, valueW, valueW, valueW, 13, 10],
+    colWidths: [
+      Math.max(28, WIDTH - 8 - 3 * valueW - finalW - 13 - 10),
+      valueW,
+      valueW,
+      valueW,
+      finalW,
+      13,
+      10,
+    ],
     colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
     wordWrap: true,
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
