@@ -365,6 +365,23 @@ describe('a refused record exits 1 (invalid) or 2 (malformed) and leaves every f
   });
 });
 
+describe('choosing the framework', () => {
+  it('does not fall back to the shipped framework: a directory without one is a usage error', async () => {
+    const dir = fw();
+    const empty = path.join(dir, 'elsewhere');
+    mkdirSync(empty);
+    const r = await runCli(['record', 'spend', 'B-1', '1'], { cwd: empty });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no framework in .*elsewhere; record writes only to a framework you select/);
+  });
+
+  it('records into the framework in the current directory', async () => {
+    const dir = fw();
+    const r = await runCli(['record', 'spend', 'B-1', '1', '--date', '2026-05-01'], { cwd: dir });
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('the lock', () => {
   it('times out with a clear message while another writer holds the lock, and writes nothing', async () => {
     const dir = fw();

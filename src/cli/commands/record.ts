@@ -5,6 +5,7 @@ import type { EntryRequest } from '../../ledger/entry.js';
 import { Refusal, recordEntry } from '../../ledger/record.js';
 import { decimalArgument } from '../../ledger/scalar.js';
 import { LockTimeout } from '../../ledger/write.js';
+import { holdsFramework } from '../../load/files.js';
 import type { Framework } from '../../model/framework.js';
 import { formatText } from '../../render/diagnostics.js';
 import { RESULT_ENTRY_KEYS } from '../../schema/written.js';
@@ -118,6 +119,13 @@ async function record(
   global: GlobalOptions,
   build: (fw: Framework) => EntryRequest,
 ): Promise<number> {
+  // Never write into the shipped example framework just because no framework was found here.
+  if (!global.framework && !io.env.NEASPEC_TRACK_FRAMEWORK && !holdsFramework(io.cwd)) {
+    throw new CliError(
+      `no framework in ${io.cwd}; record writes only to a framework you select (--framework PATH or NEASPEC_TRACK_FRAMEWORK)`,
+      2,
+    );
+  }
   const root = frameworkPath(io, global);
   const c = chalkFor({ ...io, color: false });
   try {
