@@ -82,7 +82,7 @@ describe('the schema is sensible', () => {
     const ind = item('indicators').properties as Record<string, Schema>;
     expect(ind.measure?.enum).toEqual(['number', 'percent', 'milestone']);
     expect(ind.frequency?.enum).toEqual(['annual', 'semiannual', 'quarterly', 'monthly']);
-    expect((ind.targets?.propertyNames as Schema).pattern).toBe('^\\d{4}$');
+    expect((ind.targets as { propertyNames: Schema }).propertyNames.pattern).toBe('^\\d{4}$');
   });
 });
 
@@ -141,7 +141,9 @@ function errorsOf(s: Schema, v: unknown, at = '$'): string[] {
   }
   if (Array.isArray(v)) {
     if (s.minItems !== undefined && v.length < (s.minItems as number)) out.push(`${at}: minItems`);
-    if (s.items) v.forEach((x, i) => out.push(...errorsOf(s.items as Schema, x, `${at}[${i}]`)));
+    if (s.items) {
+      for (let i = 0; i < v.length; i++) out.push(...errorsOf(s.items as Schema, v[i], `${at}[${i}]`));
+    }
   }
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
