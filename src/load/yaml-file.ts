@@ -75,6 +75,13 @@ function parseFull(name: string, text: string): ParsedFile {
   }
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   const conv = toPlain(doc.contents, doc);
+  if (typeof conv === 'object' && 'complexKey' in conv) {
+    const d = error('yaml-syntax', 'a key must be plain text, not a list or a mapping', {
+      file: fixedFile(file, at(conv.complexKey)),
+      path: [],
+    });
+    return { file, value: undefined, diagnostics: [d] };
+  }
   if (typeof conv === 'string') {
     const d = error(
       conv === 'alias' ? 'alias-limit' : 'too-deep',
@@ -89,7 +96,10 @@ function parseFull(name: string, text: string): ParsedFile {
 }
 
 /** Converts a YAML node tree to plain data with null-prototype objects, capping aliases and depth. */
-function toPlain(root: unknown, doc: { contents: unknown }): { value: unknown } | 'alias' | 'depth' {
+function toPlain(
+  root: unknown,
+  doc: { contents: unknown },
+): { value: unknown } | 'alias' | 'depth' | { complexKey: number } {
   let aliases = 0;
   const walk = (node: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH) throw 'depth';
@@ -101,19 +111,30 @@ function toPlain(root: unknown, doc: { contents: unknown }): { value: unknown } 
     if (isScalar(node)) return node.value;
     if (isMap(node)) {
       const obj: Record<string, unknown> = Object.create(null);
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? pair.key.value : walk(pair.key, depth + 1);
-        obj[String(k)] = walk(pair.value, depth + 1);
-      }
+      for (const pair of node.items) obj[plainKey(pair.key)] = walk(pair.value, depth + 1);
       return obj;
     }
     if (isSeq(node)) return node.items.map((item) => walk(item, depth + 1));
+    // !!omap and !!pairs hold bare pairs in a sequence: each becomes a one-key mapping.
+    if (isPair(node)) {
+      const obj: Record<string, unknown> = Object.create(null);
+      obj[plainKey(node.key)] = walk(node.value, depth + 1);
+      return obj;
+    }
     return null;
+  };
+  // Keys are text: a list or mapping as a key (`? [a, b]`) is refused, not turned into "[object Object]".
+  const plainKey = (key: unknown): string => {
+    if (key === null || key === undefined) return 'null';
+    if (isScalar(key)) return String(key.value);
+    if (isAlias(key)) return plainKey(key.resolve(doc as never));
+    throw { complexKey: rangeStart(key as Node) ?? 0 };
   };
   try {
     return { value: walk(root, 0) };
   } catch (e) {
     if (e === 'alias' || e === 'depth') return e;
+    if (typeof e === 'object' && e !== null && 'complexKey' in e) return e as { complexKey: number };
     if (e instanceof RangeError) return 'depth';
     throw e;
   }
@@ -122,11 +143,17 @@ function toPlain(root: unknown, doc: { contents: unknown }): { value: unknown } 
 /** Finds the offset of the node at `path`, or of the nearest ancestor that exists. */
 function locateOffset(root: unknown, path: Path, key: boolean): number {
   let node = root as Node | null | undefined;
-  let best = rangeStart(node);
+  let best = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
-    if (isMap(node)) {
+    if (isPair(node)) {
+      // a bare pair inside !!omap / !!pairs: a one-key mapping
+      if (!isScalar(node.key) || String(node.key.value) !== String(seg)) return best;
+      if (last && key) return rangeStart(node.key as Node) ?? best;
+      best = rangeStart(node.value as Node) ?? rangeStart(node.key as Node) ?? best;
+      node = node.value as Node;
+    } else if (isMap(node)) {
       const pair = node.items.find(
         (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
       );
@@ -137,7 +164,7 @@ function locateOffset(root: unknown, path: Path, key: boolean): number {
     } else if (isSeq(node) && typeof seg === 'number') {
       node = node.items[seg] as Node;
       if (!node) return best;
-      best = rangeStart(node) ?? best;
+      best = rangeStart(node) ?? (isPair(node) ? rangeStart(node.key as Node) : undefined) ?? best;
     } else {
       return best;
     }
@@ -145,8 +172,8 @@ function locateOffset(root: unknown, path: Path, key: boolean): number {
   return best;
 }
 
-function rangeStart(node: Node | null | undefined): number {
-  return (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+function rangeStart(node: Node | null | undefined): number | undefined {
+  return (node as { range?: [number, number, number] } | null)?.range?.[0];
 }
 
 function duplicateKeyMessage(text: string, offset: number): string {

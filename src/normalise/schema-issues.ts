@@ -57,6 +57,9 @@ export function schemaDiagnostics(
 
 /** An unknown-key diagnostic with the nearest valid key suggested. */
 export function unknownKey(key: string, known: string[], src: Src): Diagnostic {
+  if (key === '<<') {
+    return error('unknown-key', 'merge keys (<<) are not supported; write the keys out', src, true);
+  }
   return error('unknown-key', `unknown key "${key}"${suggest(key, known)}`, src, true);
 }
 
@@ -65,16 +68,23 @@ export function suggest(input: unknown, candidates: readonly string[]): string {
   if (typeof input !== 'string' || candidates.length === 0) return '';
   const best = closest(input, candidates as string[]);
   const limit = Math.max(2, Math.floor(input.length / 3));
-  return distance(input.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean "${best}"?)` : '';
+  const d = distance(input.toLowerCase(), best.toLowerCase());
+  // A suggestion must share something with the input: "<<" is not a misspelt "id".
+  return d <= limit && d < input.length ? ` (did you mean "${best}"?)` : '';
 }
 
+// zod names JSON types; YAML users write mappings and lists.
+const YAML_NAMES: Record<string, string> = { object: 'mapping', array: 'list', record: 'mapping' };
+
 function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+  const name = YAML_NAMES[expected] ?? expected;
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
 /** A short description of a value for messages. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
+  if (value instanceof Uint8Array) return 'binary data';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { BUDGET, found, fw, PLAN } from './helpers.js';
+import { at, BUDGET, checkTexts, found, fw, PLAN } from './helpers.js';
 
 /**
  * Hostile and malformed files: each must give a clear diagnostic (or a usage error), never a
@@ -203,5 +203,41 @@ describe('the pure pipeline does not pollute prototypes either', () => {
     const text = `programmes:\n  - {id: X, title: Y, __proto__: {polluted: 1}}\nbudget:\n  __proto__: {polluted: 1}\n`;
     const d = found(fw({ 'x.yaml': text }));
     expect(d.map((x) => x.code)).toEqual(['unknown-key', 'unknown-key']);
+  });
+});
+
+describe('odd but legal YAML', () => {
+  const codes = (text: string) => checkTexts(fw({ 'x.yaml': text }));
+
+  test('a list or mapping as a key is refused at the key, not turned into "[object Object]"', () => {
+    expect(found(fw({ 'x.yaml': '? {a: 1}\n: c\n' }))).toEqual([at('yaml-syntax', 'x.yaml', 1, 3)]);
+    expect(found(fw({ 'x.yaml': 'programmes:\n  - {id: X, ? [k]: v}\n' }))).toEqual([
+      at('yaml-syntax', 'x.yaml', 2, 15),
+    ]);
+  });
+
+  test('merge keys are named as such, with no far-fetched suggestion', () => {
+    const d = codes('programmes:\n  - &a {id: X, title: Y}\n  - <<: *a\n    id: Z\n');
+    expect(d.map((x) => [x.code, x.message])).toEqual([
+      ['missing-key', '"title" is required (string)'],
+      ['unknown-key', 'merge keys (<<) are not supported; write the keys out'],
+    ]);
+  });
+
+  test('tags: !!binary, !!omap and !!set give schema errors in YAML words', () => {
+    expect(codes('programmes: !!binary aGVsbG8=\n').map((x) => x.message)).toEqual([
+      '"programmes" must be a list, not binary data',
+    ]);
+    expect(codes('programmes: !!set {a, b}\n').map((x) => x.message)).toEqual([
+      '"programmes" must be a list, not a mapping',
+    ]);
+    // an ordered map is a list of one-key mappings; the first is at column 21
+    expect(
+      found(fw({ 'x.yaml': 'programmes: !!omap [a: 1]\n' })).map((x) => [x.code, x.line, x.col]),
+    ).toEqual([
+      ['missing-key', 1, 21],
+      ['missing-key', 1, 21],
+      ['unknown-key', 1, 21],
+    ]);
   });
 });
