@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,10 @@ export function packageRoot(): string {
 export function holdsFramework(dir: string): boolean {
   try {
     return readdirSync(dir, { withFileTypes: true }).some(
-      (d) => d.isFile() && /\.ya?ml$/i.test(d.name) && /^plan:/m.test(readFileSync(path.join(dir, d.name), 'utf8').slice(0, 65536)),
+      (d) =>
+        d.isFile() &&
+        /\.ya?ml$/i.test(d.name) &&
+        /^plan:/m.test(readFileSync(path.join(dir, d.name), 'utf8').slice(0, 65536)),
     );
   } catch {
     return false;
@@ -59,11 +62,20 @@ export function listFrameworkFiles(target: string): string[] {
       if (d.name.startsWith('.') || d.name === 'node_modules') continue;
       const full = path.join(dir, d.name);
       if (d.isDirectory()) walk(full);
-      else if (d.isFile() && FRAMEWORK_EXT.test(d.name)) out.push(full);
+      else if (FRAMEWORK_EXT.test(d.name) && (d.isFile() || isLinkToFile(full))) out.push(full);
     }
   };
   walk(target);
   return out;
+}
+
+/** A symbolic link to a file is read like the file; links to directories are not followed (no loops). */
+function isLinkToFile(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink() && statSync(p).isFile();
+  } catch {
+    return false; // a dangling link
+  }
 }
 
 /** A file read from disk: the name to show and its text. */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -239,5 +239,21 @@ describe('odd but legal YAML', () => {
       ['missing-key', 1, 21],
       ['unknown-key', 1, 21],
     ]);
+  });
+});
+
+describe('the file system', () => {
+  test('a symlinked YAML file is read; a dangling link and a directory loop are skipped', FAST, async () => {
+    const dir = path.join(tmp.dir, 'links');
+    mkdirSync(path.join(dir, 'progress'), { recursive: true });
+    writeFileSync(path.join(tmp.dir, 'real-plan.yaml'), PLAN);
+    symlinkSync(path.join(tmp.dir, 'real-plan.yaml'), path.join(dir, 'plan.yaml'));
+    symlinkSync(path.join(tmp.dir, 'nowhere.yaml'), path.join(dir, 'dangling.yaml'));
+    symlinkSync(dir, path.join(dir, 'progress', 'loop'));
+    const r = await runCli(['validate', dir, '--format', 'json']);
+    // The plan is found through the link (no plan-missing); its outcome and budget are fine,
+    // and with no budget lines there is no year-no-money either.
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [] });
+    expect(r.code).toBe(0);
   });
 });
