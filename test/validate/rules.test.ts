@@ -336,6 +336,11 @@ describe('indicator measures', () => {
     expect(found(fw({ [P]: text }))).toEqual([atText('milestone-level', P, text, 'endorsd')]);
   });
 
+  test('milestone-level: a baseline that is not a level (a number is not a level either)', () => {
+    const text = PLAN + MILESTONE.replace('value: not started}', 'value: 99}');
+    expect(found(fw({ [P]: text }))).toEqual([atText('milestone-level', P, text, '99')]);
+  });
+
   test('milestone-level: a ledger value that is not a level, with a suggestion', () => {
     const text = ledger('{indicator: AP.O1-m, period: 2026, value: draftd, date: 2026-11-02}');
     const diags = checkTexts(fw({ [P]: PLAN + MILESTONE, [L]: text }));
