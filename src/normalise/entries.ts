@@ -20,7 +20,7 @@ import type {
 } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
-import { describe, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
+import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 
 /** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
 
@@ -94,7 +94,7 @@ function resultEntry(
 ): ResultEntry | undefined {
   const res = ResultEntrySchema.safeParse(obj, PARSE);
   if (!res.success) {
-    diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => RESULT_ENTRY_KEYS));
+    diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => RESULT_ENTRY_KEYS, obj));
     return undefined;
   }
   const v = res.data;
@@ -154,6 +154,10 @@ function resultEntry(
       dims[key] = dimValue;
     }
   }
+  // A required key that is absent because it was misspelt has been reported as that unknown key.
+  const keys = [...RESULT_ENTRY_KEYS, ...Object.keys(plan.dimensions)];
+  const misspelt = (name: string) =>
+    Object.keys(obj).some((k) => !keys.includes(k) && nearest(k, keys) === name);
   const period = parsePeriod(v.period);
   if (!period) {
     diagnostics.push(
@@ -216,13 +220,14 @@ function resultEntry(
         ),
       );
     } else if (v.numerator === undefined || v.denominator === undefined) {
-      diagnostics.push(
-        error(
-          'missing-key',
-          `"${v.numerator === undefined ? 'numerator' : 'denominator'}" is required with the other`,
-          src,
-        ),
-      );
+      if (!misspelt(v.numerator === undefined ? 'numerator' : 'denominator'))
+        diagnostics.push(
+          error(
+            'missing-key',
+            `"${v.numerator === undefined ? 'numerator' : 'denominator'}" is required with the other`,
+            src,
+          ),
+        );
     } else if (v.numerator > v.denominator) {
       diagnostics.push(
         error(
@@ -233,9 +238,10 @@ function resultEntry(
       );
     }
   } else if (v.value === undefined) {
-    diagnostics.push(
-      error('missing-key', '"value" is required (or `numerator` and `denominator` for a percent)', src),
-    );
+    if (!misspelt('value'))
+      diagnostics.push(
+        error('missing-key', '"value" is required (or `numerator` and `denominator` for a percent)', src),
+      );
   } else if (ind.measure === 'milestone') {
     const idx = typeof v.value === 'string' ? (ind.levels ?? []).indexOf(v.value) : -1;
     if (idx === -1) {
@@ -283,7 +289,9 @@ function spendEntry(
 ): SpendEntry | undefined {
   const res = SpendEntrySchema.safeParse(obj, PARSE);
   if (!res.success) {
-    diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => Object.keys(SpendEntrySchema.shape)));
+    diagnostics.push(
+      ...schemaDiagnostics(res.error.issues, src, () => Object.keys(SpendEntrySchema.shape), obj),
+    );
     return undefined;
   }
   const v = res.data;

@@ -80,8 +80,11 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     const res = FileSchema.safeParse(written, PARSE);
     if (!res.success) {
       diagnostics.push(
-        ...schemaDiagnostics(res.error.issues, top, (path) =>
-          path.length === 0 ? sectionNames : keysAt(path),
+        ...schemaDiagnostics(
+          res.error.issues,
+          top,
+          (path) => (path.length === 0 ? sectionNames : keysAt(path)),
+          written,
         ),
       );
     }
@@ -234,8 +237,11 @@ function parseAll<S extends z.ZodType>(
     if (typeof written?.id === 'string') invalidIds.add(written.id);
     if (typeof written?.result === 'string') invalidRefs?.add(written.result);
     diagnostics.push(
-      ...schemaDiagnostics(res.error.issues, item.src, (path) =>
-        path.length === 0 ? keys : nestedKeys(path),
+      ...schemaDiagnostics(
+        res.error.issues,
+        item.src,
+        (path) => (path.length === 0 ? keys : nestedKeys(path)),
+        item.value,
       ),
     );
   }

@@ -6,29 +6,59 @@ import { child, type PathSeg, type Src } from '../model/source.js';
 /** Parse options for every schema check: zod 4 leaves the offending input out of issues unless asked. */
 export const PARSE = { reportInput: true } as const;
 
-/** Turns zod issues into diagnostics: unknown keys name the nearest valid key. */
+/**
+ * Turns zod issues into diagnostics: unknown keys name the nearest valid key. Given the value as
+ * written, a required key that is missing because it was misspelt (`titel:` for `title:`) is
+ * reported once, as the unknown key with its suggestion, not also as "title is required".
+ */
 export function schemaDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   at: Src,
   knownKeys: (path: PathSeg[]) => string[],
+  written?: unknown,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const path = issue.path.filter((s): s is PathSeg => typeof s !== 'symbol');
+  const paths = issues.map((issue) => issue.path.filter((s): s is PathSeg => typeof s !== 'symbol'));
+  // Pass 1: missing keys explained by a misspelt key beside them.
+  const explained = new Set<string>(); // `${objPath}\u0000${misspelt key}`
+  const skipIssue = new Set<number>();
+  issues.forEach((issue, n) => {
+    if (!isMissing(issue)) return;
+    const path = paths[n] as PathSeg[];
+    const missing = path[path.length - 1];
+    const objPath = path.slice(0, -1);
+    const obj = valueAt(written, objPath);
+    if (typeof missing !== 'string' || obj === null || typeof obj !== 'object' || Array.isArray(obj)) return;
+    const known = knownKeys(objPath);
+    const typo = Object.keys(obj).find(
+      (k) =>
+        !known.includes(k) &&
+        !explained.has(`${objPath.join('.')}\u0000${k}`) &&
+        nearest(k, known) === missing,
+    );
+    if (typo === undefined) return;
+    explained.add(`${objPath.join('.')}\u0000${typo}`);
+    skipIssue.add(n);
+    out.push(unknownKey(typo, known, child(at, ...objPath, typo)));
+  });
+  issues.forEach((issue, n) => {
+    if (skipIssue.has(n)) return;
+    const path = paths[n] as PathSeg[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
+        if (explained.has(`${path.join('.')}\u0000${key}`)) continue;
         out.push(unknownKey(key, knownKeys(path), child(at, ...path, key)));
       }
-      continue;
+      return;
     }
     const src = child(at, ...path);
     const where = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'the value';
     // With reportInput an issue carries `input` when a value was there; a missing key has none.
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    if (isMissing(issue)) {
       out.push(
         error(
           'missing-key',
-          `${where} is required (${issue.expected})`,
+          issue.code === 'invalid_type' ? `${where} is required (${issue.expected})` : `${where} is required`,
           child(at, ...path.slice(0, -1)),
           false,
         ),
@@ -51,8 +81,23 @@ export function schemaDiagnostics(
     } else {
       out.push(error('invalid-value', `${where}: ${issue.message}`, src));
     }
-  }
+  });
   return out;
+}
+
+/** A required key that is absent: with reportInput, only a present value carries `input`. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined;
+}
+
+/** The value at a path inside written data, or undefined. */
+function valueAt(value: unknown, path: readonly PathSeg[]): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
 }
 
 /** An unknown-key diagnostic with the nearest valid key suggested. */
@@ -65,12 +110,18 @@ export function unknownKey(key: string, known: string[], src: Src): Diagnostic {
 
 /** ` (did you mean "x"?)` when a candidate is close enough, else ''. */
 export function suggest(input: unknown, candidates: readonly string[]): string {
-  if (typeof input !== 'string' || candidates.length === 0) return '';
+  const best = nearest(input, candidates);
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+/** The candidate closest to the input when it is close enough to be a likely misspelling. */
+export function nearest(input: unknown, candidates: readonly string[]): string | undefined {
+  if (typeof input !== 'string' || candidates.length === 0) return undefined;
   const best = closest(input, candidates as string[]);
   const limit = Math.max(2, Math.floor(input.length / 3));
   const d = distance(input.toLowerCase(), best.toLowerCase());
   // A suggestion must share something with the input: "<<" is not a misspelt "id".
-  return d <= limit && d < input.length ? ` (did you mean "${best}"?)` : '';
+  return d <= limit && d < input.length ? best : undefined;
 }
 
 // zod names JSON types; YAML users write mappings and lists.

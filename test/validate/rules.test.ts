@@ -101,8 +101,6 @@ describe('schema', () => {
     const diags = checkTexts(fw({ [P]: text }));
     expect(found(fw({ [P]: text }))).toEqual([
       atText('unknown-key', P, text, 'curency'),
-      // on_track is then missing from the rating mapping, reported at the mapping
-      atText('missing-key', P, text, '{on_trak'),
       atText('unknown-key', P, text, 'on_trak'),
     ]);
     expect(diags.filter((d) => d.code === 'unknown-key').map((d) => d.message)).toEqual([
@@ -127,6 +125,36 @@ describe('schema', () => {
     ]);
   });
 
+  test('a misspelt required key is one unknown-key, not also missing-key', () => {
+    const ind = plan('    title: Reports published\n', '    titel: Reports published\n').replace(
+      'baseline: {year: 2025, value: 0}',
+      'baseline: {yeer: 2025, value: 0}',
+    );
+    expect(found(fw({ [P]: ind }))).toEqual([
+      atText('unknown-key', P, ind, 'titel'),
+      atText('unknown-key', P, ind, 'yeer'),
+    ]);
+    const led = ledger(
+      '{indicator: AP.O1.1-a, perod: 2026, value: 1, date: 2026-11-02}',
+      '{indicator: AP.O1.1-a, period: 2027, valeu: 1, date: 2027-11-02}',
+      '{indicator: AP.O1-b, period: 2026-Q1, numerater: 1, denominator: 2, date: 2026-04-02}',
+      '{spend: B1, date: 2026-05-12, amout: 1}',
+    );
+    const diags = checkTexts(fw({ [L]: led }));
+    expect(found(fw({ [L]: led }))).toEqual([
+      atText('unknown-key', L, led, 'perod'),
+      atText('unknown-key', L, led, 'valeu'),
+      atText('unknown-key', L, led, 'numerater'),
+      atText('unknown-key', L, led, 'amout'),
+    ]);
+    expect(diags.map((d) => d.message)).toEqual([
+      'unknown key "perod" (did you mean "period"?)',
+      'unknown key "valeu" (did you mean "value"?)',
+      'unknown key "numerater" (did you mean "numerator"?)',
+      'unknown key "amout" (did you mean "amount"?)',
+    ]);
+  });
+
   test('unknown-key with nothing close gets no suggestion', () => {
     const text = 'zzzzzz: 1\n';
     expect(checkTexts(fw({ 'extra.yaml': text }))[0]?.message).toBe('unknown key "zzzzzz"');
@@ -135,6 +163,13 @@ describe('schema', () => {
   test('missing-key: an indicator without a unit, at the indicator', () => {
     const text = plan('    unit: reports\n', '');
     expect(found(fw({ [P]: text }))).toEqual([atText('missing-key', P, text, 'id: AP.O1.1-a')]);
+  });
+
+  test('missing-key: a result entry without period (a union type), at the entry', () => {
+    const text = ledger('{indicator: AP.O1.1-a, value: 1, date: 2026-11-02}');
+    const diags = checkTexts(fw({ [L]: text }));
+    expect(found(fw({ [L]: text }))).toEqual([atText('missing-key', L, text, '{indicator')]);
+    expect(diags[0]?.message).toBe('"period" is required');
   });
 
   test('missing-key: a result entry without value, at the entry', () => {
