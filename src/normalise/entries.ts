@@ -154,10 +154,6 @@ function resultEntry(
       dims[key] = dimValue;
     }
   }
-  // A required key that is absent because it was misspelt has been reported as that unknown key.
-  const keys = [...RESULT_ENTRY_KEYS, ...Object.keys(plan.dimensions)];
-  const misspelt = (name: string) =>
-    Object.keys(obj).some((k) => !keys.includes(k) && nearest(k, keys) === name);
   const period = parsePeriod(v.period);
   if (!period) {
     diagnostics.push(
@@ -220,7 +216,7 @@ function resultEntry(
         ),
       );
     } else if (v.numerator === undefined || v.denominator === undefined) {
-      if (!misspelt(v.numerator === undefined ? 'numerator' : 'denominator'))
+      if (!misspelt(obj, plan, v.numerator === undefined ? 'numerator' : 'denominator'))
         diagnostics.push(
           error(
             'missing-key',
@@ -238,7 +234,7 @@ function resultEntry(
       );
     }
   } else if (v.value === undefined) {
-    if (!misspelt('value'))
+    if (!misspelt(obj, plan, 'value'))
       diagnostics.push(
         error('missing-key', '"value" is required (or `numerator` and `denominator` for a percent)', src),
       );
@@ -278,6 +274,12 @@ function resultEntry(
     dims,
     corrects: v.corrects === true,
   };
+}
+
+/** True when the entry has an unknown key that is a misspelling of `name` (reported as that unknown key). */
+function misspelt(obj: Record<string, unknown>, plan: Plan, name: string): boolean {
+  const keys = [...RESULT_ENTRY_KEYS, ...Object.keys(plan.dimensions)];
+  return Object.keys(obj).some((k) => !keys.includes(k) && nearest(k, keys) === name);
 }
 
 function spendEntry(
