@@ -72,7 +72,7 @@ writeFileSync(
 
 // --- measure: wall time (median of RUNS) and peak RSS of a child process -------------------------
 const rssProbe = path.join(dir, 'rss.cjs');
-writeFileSync(rssProbe, "process.on('exit', () => require('fs').writeSync(2, `\\nRSS_KB=${process.resourceUsage().maxRSS}\\n`));");
+writeFileSync(rssProbe, "process.on('exit', () => require('fs').writeSync(2, '\\nRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));");
 function measure(label, cmd, args, { node = false } = {}) {
   const times = [];
   let rss = null;
@@ -112,7 +112,7 @@ const pad = (s, n) => String(s).padEnd(n);
 console.log(`${pad('what', 58)}${pad('time', 11)}${pad('µs/entry', 10)}${pad('peak RSS', 11)}vs floor`);
 for (const r of rows) {
   const rss = r.rssMb === null ? 'n/a' : `${r.rssMb.toFixed(0)} MB`;
-  const flag = r.status !== 0 && r.label.startsWith('neaspec') ? '  (exit ' + r.status + ')' : '';
+  const flag = r.status !== 0 && r.label.startsWith('neaspec') ? `  (exit ${r.status})` : '';
   console.log(`${pad(r.label, 58)}${pad(`${r.ms.toFixed(0)} ms`, 11)}${pad((r.ms * 1000 / N).toFixed(1), 10)}${pad(rss, 11)}${(r.ms / floor.ms).toFixed(1)}×${flag}`);
 }
 if (peer) console.log(`\nvariance vs hledger on the same spending: ${(vt.ms / peer.ms).toFixed(2)}× the time`);

@@ -39,6 +39,11 @@ export class CliError extends Error {
 /** The process's own Io. */
 export function processIo(): Io {
   const env = process.env;
+  // A reader that stops early (`| head`) closes the pipe: that is not a failure worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const color = !env.NO_COLOR && (env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY));
   return {
     out: (t) => process.stdout.write(t),

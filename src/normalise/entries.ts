@@ -2,10 +2,8 @@ import { formatDate, parseDate, yearEnd, yearStart } from '../core/dates.js';
 import {
   convertMinor,
   currencyDigits,
-  decimalText,
   isCurrencyCode,
   ratioFromDecimal,
-  toMinor,
 } from '../core/money.js';
 import { formatPeriod, parsePeriod, periodStart } from '../core/periods.js';
 import { type Diagnostic, error, warning } from '../model/diagnostics.js';
@@ -20,6 +18,7 @@ import type {
 } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
+import { moneyMinor } from './money.js';
 import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 
 /** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
@@ -333,16 +332,7 @@ function spendEntry(
     return undefined;
   }
   const digits = currencyDigits(currency);
-  const amount = Number.isFinite(v.amount) ? toMinor(decimalText(v.amount), digits) : null;
-  if (amount === null) {
-    diagnostics.push(
-      error(
-        'decimal-places',
-        `${Number.isFinite(v.amount) ? decimalText(v.amount) : v.amount} has more decimal places than ${currency} allows (${digits})`,
-        child(src, 'amount'),
-      ),
-    );
-  }
+  const amount = moneyMinor(v.amount, currency, digits, child(src, 'amount'), diagnostics) ?? null;
   let planAmount: bigint | undefined = amount ?? undefined;
   if (amount !== null && date !== null && currency !== plan.currency) {
     const rate = findRate(lk.fw, currency, v.date);

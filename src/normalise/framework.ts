@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyDigits, decimalText, isCurrencyCode, toMinor } from '../core/money.js';
+import { currencyDigits, decimalText, isCurrencyCode } from '../core/money.js';
 import type { ParsedFile } from '../load/yaml-file.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type {
@@ -24,6 +24,7 @@ import {
   ResultSchema,
 } from '../schema/written.js';
 import { normaliseEntries, yearsKnown } from './entries.js';
+import { moneyMinor } from './money.js';
 import { describe, PARSE, schemaDiagnostics } from './schema-issues.js';
 
 /** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
@@ -421,32 +422,6 @@ function buildLine(
     if (minor !== undefined) planned.set(year, minor);
   }
   return { id: v.id, title: v.title, result: v.result, source: v.source, category: v.category, planned, src };
-}
-
-/** Exact minor units of an amount, or a diagnostic when it has too many decimal places. */
-export function moneyMinor(
-  amount: number,
-  currency: string,
-  digits: number,
-  at: Src,
-  diagnostics: Diagnostic[],
-): bigint | undefined {
-  if (!Number.isFinite(amount)) {
-    diagnostics.push(error('wrong-type', `${amount} is not a finite amount`, at));
-    return undefined;
-  }
-  const minor = toMinor(decimalText(amount), digits);
-  if (minor === null) {
-    diagnostics.push(
-      error(
-        'decimal-places',
-        `${decimalText(amount)} has more decimal places than ${currency} allows (${digits})`,
-        at,
-      ),
-    );
-    return undefined;
-  }
-  return minor;
 }
 
 function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {

@@ -489,6 +489,12 @@ describe('ledger entries', () => {
     expect(found(fw({ [L]: text }))).toEqual([atText('decimal-places', L, text, '12.345')]);
   });
 
+  test('amount-too-large: past 2^53 minor units a YAML number no longer holds every cent', () => {
+    // 90,071,992,547,409.92 USD = 9,007,199,254,740,992 cents = 2^53, one past Number.MAX_SAFE_INTEGER.
+    const text = ledger('{spend: B1, date: 2026-05-12, amount: 90071992547409.92}');
+    expect(found(fw({ [L]: text }))).toEqual([atText('amount-too-large', L, text, '90071992547409.92')]);
+  });
+
   test('decimal-places: KRW has none', () => {
     const text = ledger('{spend: B1, date: 2026-05-12, amount: 1000.5, currency: KRW}');
     expect(found(fw({ [L]: text }))).toEqual([atText('decimal-places', L, text, '1000.5')]);
