@@ -9,7 +9,7 @@ import * as variance from './commands/variance.js';
 import { CliError, type Io, processIo } from './context.js';
 
 /** One module per command, each exporting `register(program, io, setExit)`. */
-const COMMANDS = [validate, schema, variance, report, status, record, history];
+const COMMANDS = [validate, record, history, status, variance, report, schema];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -37,12 +37,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (
-        e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        e.code === 'commander.help'
-      )
-        return 0;
+      // --help and --version succeed; help shown because a command is missing is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2;
       return 2;
     }
     if (e instanceof CliError) {

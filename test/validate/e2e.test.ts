@@ -1,34 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, runBin } from '../helpers/cli.js';
+import { describe, expect, test } from 'vitest';
+import { runBin } from '../helpers/cli.js';
 
 /** End-to-end: the built binary on committed fixtures, exact stdout and exit codes. */
 
 const BROKEN = 'test/validate/fixtures/broken';
 const WARNINGS = 'test/validate/fixtures/warnings';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, d.name);
-    newest = Math.max(newest, d.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // `npm test` builds first; when run alone, build if the bundle is missing or older than src/.
-  const bundle = path.join(ROOT, 'dist', 'cli.cjs');
-  let built = 0;
-  try {
-    built = statSync(bundle).mtimeMs;
-  } catch {}
-  if (built < newestSource(path.join(ROOT, 'src'))) {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-});
 
 describe('validate (built binary)', () => {
   test('text: file:line:col, the line with a caret, and the summary; exit 1', () => {
