@@ -395,8 +395,10 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
     if (g) g.push(e);
     else groups.set(k, [e]);
   }
+  // Ledger order decides which entry is the original: a correction is appended after what it
+  // corrects, and is dated on or after it (the day the better figure became known).
   for (const group of groups.values()) {
-    group.sort((a, b) => a.date - b.date || a.seq - b.seq);
+    group.sort((a, b) => a.seq - b.seq);
     const first = group[0] as ResultEntry;
     if (first.corrects) {
       diagnostics.push(
@@ -408,17 +410,28 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
         ),
       );
     }
+    let latest = first;
     for (const later of group.slice(1)) {
+      const where = latest.src.file.locate(latest.src.path);
+      const at = `${latest.src.file.name}:${where.line}`;
       if (!later.corrects) {
-        const where = first.src.file.locate(first.src.path);
         diagnostics.push(
           error(
             'duplicate-entry',
-            `a second entry for ${later.indicator} ${formatPeriod(later.period)}${dimText(later)} (the first is at ${first.src.file.name}:${where.line}); add corrects: true to correct it`,
+            `a second entry for ${later.indicator} ${formatPeriod(later.period)}${dimText(later)} (the first is at ${at}); add corrects: true to correct it`,
             later.src,
           ),
         );
+      } else if (later.date < latest.date) {
+        diagnostics.push(
+          error(
+            'correction-backdated',
+            `this correction is dated ${formatDate(later.date)}, before the entry it corrects (${formatDate(latest.date)}, at ${at}); date a correction when the better figure became known`,
+            child(later.src, 'date'),
+          ),
+        );
       }
+      if (later.date >= latest.date) latest = later;
     }
   }
 }

@@ -21,6 +21,7 @@ import {
   IndicatorSchema,
   PlanSchema,
   ProgrammeSchema,
+  RESULT_ENTRY_KEYS,
   ResultSchema,
 } from '../schema/written.js';
 import { normaliseEntries, yearsKnown } from './entries.js';
@@ -265,7 +266,21 @@ function buildPlan(v: z.infer<typeof PlanSchema>, src: Src, diagnostics: Diagnos
     diagnostics.push(
       error('unknown-currency', `"${v.currency}" is not an ISO 4217 currency code`, child(src, 'currency')),
     );
-  const rating = v.rating ?? DEFAULT_RATING;
+  // Each threshold falls back to its own default: `rating: {on_track: 0.9}` keeps at_risk at 0.5.
+  for (const name of Object.keys(v.dimensions ?? {})) {
+    // A ledger entry names its dimension values by key, so a dimension can't share a field's name.
+    if (RESULT_ENTRY_KEYS.includes(name)) {
+      diagnostics.push(
+        error(
+          'dimension-name',
+          `"${name}" is a field of a ledger entry and cannot name a dimension`,
+          child(src, 'dimensions', name),
+          true,
+        ),
+      );
+    }
+  }
+  const rating = { ...DEFAULT_RATING, ...v.rating };
   if (rating.at_risk > rating.on_track) {
     diagnostics.push(
       error(

@@ -23,7 +23,10 @@ export const PlanSchema = z
       )
       .optional(),
     rating: z
-      .strictObject({ on_track: z.number().min(0).max(10), at_risk: z.number().min(0).max(10) })
+      .strictObject({
+        on_track: z.number().min(0).max(10).optional().describe('default 0.85'),
+        at_risk: z.number().min(0).max(10).optional().describe('default 0.5'),
+      })
       .optional(),
   })
   .describe('The plan: exactly once across the framework.');

@@ -239,6 +239,19 @@ describe('the plan', () => {
     expect(found(fw({ [P]: text }))).toEqual([atText('rating-order', P, text, '{on_track')]);
   });
 
+  test('rating: one threshold given, the other keeps its default', () => {
+    const text = plan('  currency: USD\n', '  currency: USD\n  rating: {on_track: 0.9}\n');
+    expect(found(fw({ [P]: text }))).toEqual([]);
+    // on_track 0.9 with the default at_risk 0.5; 0.4 would be out of order against at_risk 0.5.
+    const bad = plan('  currency: USD\n', '  currency: USD\n  rating: {on_track: 0.4}\n');
+    expect(found(fw({ [P]: bad }))).toEqual([atText('rating-order', P, bad, '{on_track')]);
+  });
+
+  test('dimension-name: a dimension named like a ledger field, at its key', () => {
+    const text = plan('    country: [CN, MN]', '    country: [CN, MN]\n    source: [gov, ngo]');
+    expect(found(fw({ [P]: text }))).toEqual([atText('dimension-name', P, text, 'source:')]);
+  });
+
   test('unknown-currency: the plan currency', () => {
     const text = plan('currency: USD', 'currency: XQZ');
     expect(found(fw({ [P]: text }))).toEqual([atText('unknown-currency', P, text, 'XQZ')]);
@@ -534,6 +547,24 @@ describe('ledger entries', () => {
       '{indicator: AP.O1.1-a, period: 2026, value: 2, country: MN, date: 2026-11-03, corrects: true}',
     );
     expect(found(fw({ [L]: text }))).toEqual([]);
+  });
+
+  test('correction-backdated: a correction dated before the entry it corrects, at its date', () => {
+    // The original (line 2) is dated 2026-12-20; the correction after it (line 3) says 2026-12-10.
+    const text = ledger(
+      '{indicator: AP.O1.1-a, period: 2026, value: 3, date: 2026-12-20}',
+      '{indicator: AP.O1.1-a, period: 2026, value: 4, date: 2026-12-10, corrects: true}',
+    );
+    expect(found(fw({ [L]: text }))).toEqual([atText('correction-backdated', L, text, '2026-12-10')]);
+  });
+
+  test('a correction of a correction is checked against the latest entry before it', () => {
+    const text = ledger(
+      '{indicator: AP.O1.1-a, period: 2026, value: 3, date: 2026-11-01}',
+      '{indicator: AP.O1.1-a, period: 2026, value: 4, date: 2026-11-20, corrects: true}',
+      '{indicator: AP.O1.1-a, period: 2026, value: 5, date: 2026-11-10, corrects: true}',
+    );
+    expect(found(fw({ [L]: text }))).toEqual([atText('correction-backdated', L, text, '2026-11-10')]);
   });
 
   test('corrects-nothing (a warning), at the key', () => {
