@@ -93,7 +93,7 @@ interface Money {
   actual: bigint;
 }
 
-/** The derived figures of summed money; `projected` is passed in because its span depends on the row. */
+/** The derived figures of summed money, with `projected` computed by the caller (it needs the plan's days). */
 function figures(m: Money, projected: bigint | null): VarianceFigures {
   return {
     plannedTotal: m.plannedTotal,
@@ -111,8 +111,6 @@ interface Group {
   title: string;
   /** Sort position: declaration index, or the year; NO_LINK sorts last. */
   order: number | string;
-  /** For year rows: the year (projected runs on the year's own days). */
-  year?: number;
   money: Money;
 }
 
@@ -162,7 +160,7 @@ function groupKeyer(fw: Framework, by: VarianceBy): (line: BudgetLine, year: num
 }
 
 function yearGroup(year: number): Omit<Group, 'money'> {
-  return { key: String(year), title: String(year), order: year, year };
+  return { key: String(year), title: String(year), order: year };
 }
 
 function compareOrder(a: Group, b: Group): number {
@@ -212,18 +210,13 @@ export function computeVariance(fw: Framework, asOf: Day, by: VarianceBy, basis:
 
   const planDays = planTo - planFrom + 1;
   const planElapsed = elapsedDays(planFrom, planTo, asOf);
-  const rows: VarianceRow[] = [...groups.values()].sort(compareOrder).map((g) => {
-    // A year row projects on its own days: the year's spending at its pace so far, to 31 December.
-    const projected =
-      g.year === undefined
-        ? projectedOf(g.money.actual, planElapsed, planDays)
-        : projectedOf(
-            g.money.actual,
-            elapsedDays(yearStart(g.year), yearEnd(g.year), asOf),
-            daysInYear(g.year),
-          );
-    return { key: g.key, title: g.title, ...figures(g.money, projected) };
-  });
+  // Every row, year rows included, projects on the plan's fraction of days elapsed through D, as
+  // the contract defines projected "for a budget line (and any roll-up of lines)".
+  const rows: VarianceRow[] = [...groups.values()].sort(compareOrder).map((g) => ({
+    key: g.key,
+    title: g.title,
+    ...figures(g.money, projectedOf(g.money.actual, planElapsed, planDays)),
+  }));
   return {
     asOf: formatDate(asOf),
     currency: plan.currency,

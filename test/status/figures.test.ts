@@ -69,6 +69,35 @@ describe('level indicators, increase', () => {
   });
 });
 
+describe('the forecast is a least-squares fit, not a line through two points', () => {
+  const fw = framework(
+    `  - {id: LS, result: AP.O1, title: Fit, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0}, targets: {2030: 100}, frequency: quarterly}`,
+    `  - {indicator: LS, period: 2026-Q1, value: 4, date: 2026-04-01}
+  - {indicator: LS, period: 2026-Q2, value: 10, date: 2026-07-01}
+  - {indicator: LS, period: 2026-Q3, value: 13, date: 2026-10-01}`,
+  );
+
+  it('fits three non-collinear points and evaluates the line at 31 Dec of the last plan year', () => {
+    // Points at the period ends, x in days after 2026-03-31 (the fit does not depend on the origin):
+    //   2026-03-31 → x = 0,   y = 4
+    //   2026-06-30 → x = 30 + 31 + 30 = 91,        y = 10
+    //   2026-09-30 → x = 91 + 31 + 31 + 30 = 183,  y = 13
+    // (slopes 6/91 and 3/92 differ: not collinear.) 2030-12-31 is x = 275 (rest of 2026: 30+31+30+31+31+30+31+30+31)
+    //   + 365 + 366 + 365 + 365 = 1736.
+    // x̄ = 274/3, ȳ = 27/3 = 9.
+    // Sxx = Σx² − 3x̄² = (0 + 8281 + 33489) − 274²/3 = 41770 − 75076/3 = 50234/3.
+    // Sxy = Σxy − 3x̄ȳ = (0 + 910 + 2379) − 274 × 9 = 3289 − 2466 = 823.
+    // slope = 823 / (50234/3) = 2469/50234.
+    // forecast = ȳ + slope × (1736 − 274/3) = 9 + (2469/50234) × (4934/3) = 9 + 823 × 4934/50234
+    //          = 9 + 823 × 2467/25117 = 9 + 2030341/25117 = 2256394/25117 = 89.83533065…
+    // A line through the first and last points would give 4 + 9 × 1736/183 = 89.377…; through the
+    // last two, 10 + 3 × (1736 − 91)/92 = 63.64…
+    const s = one(fw, '2026-10-01');
+    expect(s.forecast).toBeCloseTo(2256394 / 25117, 9);
+  });
+});
+
 describe('decreasing indicators', () => {
   const fw = framework(
     `  - {id: D1, result: AP.O1, title: Emissions, unit: kt, measure: number, direction: decrease, aggregation: level,
@@ -173,6 +202,54 @@ describe('expected equal to the baseline', () => {
     const bad = framework(ind, `  - {indicator: E1, period: 2026, value: 4, date: 2027-01-02}`);
     expect(one(good, '2027-02-01')).toMatchObject({ progress: 1, status: 'on-track' });
     expect(one(bad, '2027-02-01')).toMatchObject({ progress: 0, status: 'off-track' });
+  });
+  it('for a decreasing indicator the right side is at or below expected', () => {
+    const dec = `  - {id: E2, result: AP.O1, title: Flat down, unit: kt, measure: number, direction: decrease, aggregation: level,
+       baseline: {year: 2025, value: 100}, targets: {2026: 100, 2030: 60}, frequency: annual}`;
+    // t = 2026-12-31: expected = the 2026 target 100 = baseline, so the flat rule applies.
+    // 101 > 100 is on the wrong side for a decrease → progress 0, off-track; 99 ≤ 100 → 1, on-track;
+    // 100 ≤ 100 → 1.
+    const up = framework(dec, `  - {indicator: E2, period: 2026, value: 101, date: 2027-01-02}`);
+    const down = framework(dec, `  - {indicator: E2, period: 2026, value: 99, date: 2027-01-02}`);
+    const same = framework(dec, `  - {indicator: E2, period: 2026, value: 100, date: 2027-01-02}`);
+    expect(one(up, '2027-02-01')).toMatchObject({ expected: 100, progress: 0, status: 'off-track' });
+    expect(one(down, '2027-02-01')).toMatchObject({ expected: 100, progress: 1, status: 'on-track' });
+    expect(one(same, '2027-02-01')).toMatchObject({ progress: 1, status: 'on-track' });
+  });
+});
+
+describe('the plan’s rating thresholds', () => {
+  const ind = `  - {id: R1, result: AP.O1, title: Rated, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0}, targets: {2026: 100, 2030: 100}, frequency: annual}`;
+  const rated = (value: number) =>
+    framework(
+      ind,
+      `  - {indicator: R1, period: 2026, value: ${value}, date: 2027-01-02}`,
+      '',
+      '  rating: {on_track: 0.9, at_risk: 0.6}\n',
+    );
+  it('plan.rating replaces the defaults 0.85 and 0.5', () => {
+    // t = 2026-12-31: expected 100, progress = (value − 0)/(100 − 0) = value/100.
+    // 87 → 0.87: below on_track 0.9, at least at_risk 0.6 → at-risk (the default 0.85 would say on-track).
+    // 50 → 0.5: below at_risk 0.6 → off-track (the default 0.5 would say at-risk).
+    // 90 → 0.9 = on_track → on-track; 60 → 0.6 = at_risk → at-risk.
+    expect(one(rated(87), '2027-02-01')).toMatchObject({ progress: 0.87, status: 'at-risk' });
+    expect(one(rated(50), '2027-02-01')).toMatchObject({ progress: 0.5, status: 'off-track' });
+    expect(one(rated(90), '2027-02-01')).toMatchObject({ progress: 0.9, status: 'on-track' });
+    expect(one(rated(60), '2027-02-01')).toMatchObject({ progress: 0.6, status: 'at-risk' });
+  });
+});
+
+describe('rounding to 15 significant digits', () => {
+  it('a progress exactly on a threshold on paper is on it, despite binary noise', () => {
+    const fw = framework(
+      `  - {id: RN, result: AP.O1, title: Noise, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0.2}, targets: {2026: 10, 2030: 10}, frequency: annual}`,
+      `  - {indicator: RN, period: 2026, value: 5.1, date: 2027-01-02}`,
+    );
+    // t = 2026-12-31: expected 10. progress = (5.1 − 0.2)/(10 − 0.2) = 4.9/9.8 = 1/2 exactly = at_risk
+    // → at-risk. (Binary floating point computes 0.4999999999999999, which would be off-track.)
+    expect(one(fw, '2027-02-01')).toMatchObject({ progress: 0.5, status: 'at-risk' });
   });
 });
 
@@ -308,6 +385,27 @@ describe('overdue and no data', () => {
     // O1's first period 2026 ends 2026-12-31: not earlier than D = 2026-12-31, overdue from 2027-01-01.
     expect(one(fw, '2026-12-31', 'O1')).toMatchObject({ status: 'no-data', overdue: false, achieved: false });
     expect(one(fw, '2027-01-01', 'O1')).toMatchObject({ status: 'no-data', overdue: true });
+  });
+  it('with no entry, the first period at the indicator’s frequency is due, not the first year', () => {
+    const none = framework(
+      `  - {id: NQ, result: AP.O1, title: Q, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0}, targets: {2030: 10}, frequency: quarterly}
+  - {id: NM, result: AP.O1, title: M, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0}, targets: {2030: 10}, frequency: monthly}
+  - {id: NH, result: AP.O1, title: H, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0}, targets: {2030: 10}, frequency: semiannual}`,
+    );
+    // The plan starts in 2026. Quarterly: 2026-Q1 ends 2026-03-31 → due (overdue) from 2026-04-01,
+    // whereas the year 2026 would not be due before 2027-01-01.
+    expect(one(none, '2026-03-31', 'NQ')).toMatchObject({ status: 'no-data', overdue: false });
+    expect(one(none, '2026-04-01', 'NQ')).toMatchObject({ status: 'no-data', overdue: true });
+    // Monthly: 2026-01 ends 2026-01-31 → overdue from 2026-02-01.
+    expect(one(none, '2026-01-31', 'NM').overdue).toBe(false);
+    expect(one(none, '2026-02-01', 'NM').overdue).toBe(true);
+    // Semiannual: 2026-H1 ends 2026-06-30 → overdue from 2026-07-01 (and not yet on 2026-04-01).
+    expect(one(none, '2026-04-01', 'NH').overdue).toBe(false);
+    expect(one(none, '2026-06-30', 'NH').overdue).toBe(false);
+    expect(one(none, '2026-07-01', 'NH').overdue).toBe(true);
   });
   it('the period after the latest with an entry is due once it has ended', () => {
     // Latest 2026-Q1; next 2026-Q2 ends 2026-06-30.

@@ -9,13 +9,13 @@ export function day(s: string): number {
   return d;
 }
 
-const PLAN = `plan:
+const plan = (planExtra: string) => `plan:
   id: test-plan
   title: Test plan
   start: 2026
   end: 2030
   currency: USD
-  dimensions:
+${planExtra}  dimensions:
     country: [CN, JP, MN]
 programmes:
   - {id: AP, title: Air}
@@ -28,10 +28,12 @@ results:
 
 /**
  * A checked framework from YAML text: the plan above (2026–2030, USD, country CN/JP/MN; programmes
- * AP and BD) plus `indicators:` and `progress:` sections. Fails the test on any validation error.
+ * AP and BD) plus `indicators:` and `progress:` sections. `planExtra` adds lines inside the plan
+ * mapping (indented two spaces, each ending in a newline), e.g. a `rating`. Fails the test on any
+ * validation error.
  */
-export function framework(indicators: string, progress = '', extra = ''): Framework {
-  const text = `${PLAN}${extra}indicators:\n${indicators}\n${progress ? `progress:\n${progress}\n` : ''}`;
+export function framework(indicators: string, progress = '', extra = '', planExtra = ''): Framework {
+  const text = `${plan(planExtra)}${extra}indicators:\n${indicators}\n${progress ? `progress:\n${progress}\n` : ''}`;
   const checked = checkFiles('/fixture', [{ name: 'fw.yaml', path: '/fixture/fw.yaml', text }]);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (!checked.framework || errors.length) {

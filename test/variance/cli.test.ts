@@ -91,14 +91,16 @@ describe('variance --format table', () => {
     const r = await runCli([...FW, 'variance', ...AS_OF, '--by', 'year']);
     expect(r.code).toBe(0);
     // 2027: 1700.00 planned, all to date, 1550.00 spent, 155000/170000 = 91.18 %; 2028: see compute.test.ts.
+    // Projected on the plan's 456 of 731 days: 155000 × 731 / 456 = 248475.88 → 2,484.76;
+    // 84000 × 731 / 456 = 134657.89 → 1,346.58; total 239000 × 731 / 456 = 383133.77 → 3,831.34.
     expect(r.stdout).toBe(
       [
         'Budget versus actual as of 2028-03-31 (USD; by year; planned to date pro rata by days)',
         '',
         'Year   Planned total  Planned to date    Actual  Variance  Execution  Remaining  Projected',
         '─'.repeat(90),
-        '2027        1,700.00         1,700.00  1,550.00    150.00      91.2%     150.00   1,550.00',
-        '2028        3,770.01           937.36    840.00     97.36      89.6%   2,930.01   3,378.46',
+        '2027        1,700.00         1,700.00  1,550.00    150.00      91.2%     150.00   2,484.76',
+        '2028        3,770.01           937.36    840.00     97.36      89.6%   2,930.01   1,346.58',
         '─'.repeat(90),
         'Total       5,470.01         2,637.36  2,390.00    247.36      90.6%   3,080.01   3,831.34',
         '',

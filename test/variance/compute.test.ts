@@ -193,8 +193,8 @@ describe('foreign currency: month rate before year rate, and the refund', () => 
     // KRW 103500 × 0.00073 = 75.555 exactly → 75.56 (half away from zero);
     // L2 actual 60000 + 7556 + 4000 = 71556.
     expect(row(r, 'L2').actual).toBe(71556n);
-    // What floating point would have done: 103500 * 0.00073 is 75.55499999999999.
-    expect(Math.round(103500 * 0.00073 * 100) / 100).toBe(75.55);
+    // This matters because binary floating point gets it wrong: 103500 * 0.00073 evaluates to
+    // 75.55499999999999, which rounds to 75.55 — so 71556 shows the exact decimal arithmetic.
   });
 });
 
@@ -321,12 +321,16 @@ describe('roll-ups, as of 2028-03-31', () => {
     ]);
   });
 
-  it('by year: each year’s money, projected on the year’s own days', () => {
+  it('by year: each year’s money, projected on the plan’s fraction of days like every roll-up', () => {
     const r = computeVariance(fw, asOf, 'year', 'pro-rata');
+    // The plan (2027–2028) has 365 + 366 = 731 days; through 2028-03-31, 365 + 91 = 456 have elapsed.
+    // projected = actual / (456/731) = actual × 731 / 456, for year rows as for any other roll-up.
     // 2027: planned 100000 + 50000 + 20000 = 170000, all to date; actual 80000 + 60000 + 15000 = 155000;
-    //       the year is over, so projected = actual.
+    //       projected 155000 × 731 / 456 = 113305000 / 456 = 248475 + 400/456 (= 248475.877…) → 248476.
     // 2028: planned 366000 + 10001 + 1000 = 377001; to date 91000 + 2487 + 249 = 93736;
-    //       actual 100000 + 4000 − 20000 = 84000; projected 84000 × 366 / 91 = 337846.15 → 337846.
+    //       actual 100000 + 4000 − 20000 = 84000;
+    //       projected 84000 × 731 / 456 = 61404000 / 456 = 134657 + 408/456 (= 134657.894…) → 134658.
+    // (On the year's own days 2027 would have given 155000 and 2028 84000 × 366 / 91 = 337846.)
     expect(r.rows.map(money)).toEqual([
       {
         plannedTotal: 170000n,
@@ -334,7 +338,7 @@ describe('roll-ups, as of 2028-03-31', () => {
         actual: 155000n,
         variance: 15000n,
         remaining: 15000n,
-        projected: 155000n,
+        projected: 248476n,
       },
       {
         plannedTotal: 377001n,
@@ -342,7 +346,7 @@ describe('roll-ups, as of 2028-03-31', () => {
         actual: 84000n,
         variance: 9736n,
         remaining: 293001n,
-        projected: 337846n,
+        projected: 134658n,
       },
     ]);
     expect(r.rows.map((x) => [x.key, x.title])).toEqual([

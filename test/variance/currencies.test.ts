@@ -84,8 +84,10 @@ progress:
 
   it('rounds 75.555 to 75.56 and −75.555 to −75.56 (half away from zero)', () => {
     const r = computeVariance(fw, day('2028-12-31'), 'line', 'pro-rata');
-    // KRW 103500 × 0.00073 = 75.555 exactly; the float product 75.55499999999999 would round to 75.55.
-    expect(103500 * 0.00073).toBeLessThan(75.555);
+    // KRW 103500 × 0.00073 = 75.555 exactly, so half away from zero gives 75.56 and −75.56 (7556 cents).
+    // Why this test matters: in binary floating point 103500 * 0.00073 is 75.55499999999999, which
+    // would round to 75.55 (and −75.55). Only exact decimal arithmetic on the amount and the rate
+    // produces 7556; a float conversion anywhere on the way would fail the assertions below.
     expect(r.rows.map((x) => x.actual)).toEqual([7556n, -7556n]);
     const json = JSON.parse(renderVarianceJson(r));
     expect(json.rows[0].actual).toBe(75.56);
