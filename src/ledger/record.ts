@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { displayName, packageRoot, type RawFile, readFrameworkFiles, readText } from '../load/files.js';
 import { checkFiles } from '../load/index.js';
@@ -6,8 +6,17 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
 import { AppendError, appendEntry, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
-import { compareFrameworkPaths, ledgerHeader, ledgerTarget } from './target.js';
-import { atomicWrite, DEFAULT_TIMEOUT_MS, lockPathOf, withLock } from './write.js';
+import { compareFrameworkPaths, ledgerHeader, ledgerTarget, schemaRef } from './target.js';
+import {
+  asWriteError,
+  atomicCreate,
+  atomicReplace,
+  DEFAULT_TIMEOUT_MS,
+  FileAppeared,
+  lockPathOf,
+  WriteError,
+  withLock,
+} from './write.js';
 
 /** `record`: check an entry against the framework as it would be after the append, then append it. */
 
@@ -59,70 +68,185 @@ export async function recordEntry(
     throw new Refusal(`no framework at ${opts.root}`, 2);
   }
   const lockPath = lockPathOf(real, isDir);
-  return withLock(real, lockPath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, (stillHeld) => {
-    const files = readFrameworkFiles(opts.root, opts.cwd);
-    const before = checkFiles(opts.root, files);
-    const errors = before.diagnostics.filter((d) => d.severity === 'error');
-    if (!before.framework || errors.length > 0) {
+  const show = (p: string) => displayName(p, opts.cwd);
+  try {
+    return await withLock(real, lockPath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, (stillHeld) =>
+      appendUnderLock(opts, build, real, isDir, stillHeld),
+    );
+  } catch (e) {
+    if (e instanceof WriteError) {
+      throw new Refusal(`cannot write ${show(e.path)} (${e.code}); nothing was recorded`, 1);
+    }
+    if (e instanceof FileAppeared) {
       throw new Refusal(
-        `the framework already has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; fix them first (run \`neaspec-track validate\`); nothing was recorded`,
+        `${show(e.path)} appeared while recording; nothing was recorded, run the command again`,
         1,
-        errors,
       );
     }
-    const request = build(before.framework);
-    const flow = flowMapping(entryFields(request));
-    const target = ledgerTarget(
-      opts.root,
-      isDir,
-      request.date,
-      files.map((f) => f.path),
-    );
-    const existing = files.find((f) => path.resolve(f.path) === path.resolve(target));
-    let text: string;
-    let line: number;
-    let index: number;
-    if (existing) {
-      try {
-        ({ text, line, index } = appendEntry(existing.text, flow));
-      } catch (e) {
-        if (e instanceof AppendError) throw new Refusal(`cannot append to ${existing.name}: ${e.message}`, 1);
-        throw e;
-      }
-    } else {
-      const schema = path.join(packageRoot(), 'schema', 'framework.schema.json');
-      const header = ledgerHeader(target, schema, request.date.slice(0, 4));
-      text = newLedgerText(flow, header);
-      line = header.length + 2;
-      index = 0;
-    }
-    const file: RawFile = { name: existing?.name ?? displayName(target, opts.cwd), path: target, text };
-    const after = checkFiles(opts.root, withFile(opts.root, files, file, existing));
-    const newErrors = after.diagnostics.filter((d) => d.severity === 'error');
-    if (newErrors.length > 0) {
+    throw e;
+  }
+}
+
+function appendUnderLock(
+  opts: RecordOptions,
+  build: (fw: Framework) => EntryRequest,
+  real: string,
+  isDir: boolean,
+  stillHeld: () => void,
+): Recorded {
+  let files: RawFile[];
+  try {
+    files = readFrameworkFiles(opts.root, opts.cwd);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code && err.path) {
       throw new Refusal(
-        `refused: the entry would make the framework invalid (${newErrors.length} ${newErrors.length === 1 ? 'error' : 'errors'}); nothing was recorded`,
+        `cannot read ${displayName(err.path, opts.cwd)} (${err.code}); nothing was recorded`,
         1,
-        newErrors,
       );
     }
-    const warnings = after.diagnostics.filter(
-      (d) =>
-        d.severity === 'warning' &&
-        d.src?.file.name === file.name &&
-        d.src.path[0] === 'progress' &&
-        d.src.path[1] === index,
+    throw e;
+  }
+  const before = checkFiles(opts.root, files);
+  const errors = before.diagnostics.filter((d) => d.severity === 'error');
+  if (!before.framework || errors.length > 0) {
+    throw new Refusal(
+      `the framework already has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; fix them first (run \`neaspec-track validate\`); nothing was recorded`,
+      1,
+      errors,
     );
+  }
+  const request = build(before.framework);
+  const flow = flowMapping(entryFields(request));
+  const target = ledgerTarget(
+    opts.root,
+    isDir,
+    request.date,
+    files.map((f) => f.path),
+  );
+  const existing = files.find((f) => path.resolve(f.path) === path.resolve(target));
+  const name = existing?.name ?? displayName(target, opts.cwd);
+  // Where the bytes go: through a symbolic link to the file it names, so the link stays a link.
+  const realTarget = existing ? realpathOf(target) : target;
+  if (existing) refuseReadOnly(realTarget, name);
+  else refuseUnread(opts.root, target, name, opts.cwd);
+  let text: string;
+  let line: number;
+  let index: number;
+  if (existing) {
+    try {
+      ({ text, line, index } = appendEntry(existing.text, flow));
+    } catch (e) {
+      if (e instanceof AppendError) throw new Refusal(`cannot append to ${existing.name}: ${e.message}`, 1);
+      throw e;
+    }
+  } else {
+    const header = ledgerHeader(
+      schemaRef(target, files, {
+        root: opts.root,
+        realRoot: real,
+        packageRoot: realpathOf(packageRoot()),
+        schemaFile: realpathOf(path.join(packageRoot(), 'schema', 'framework.schema.json')),
+      }),
+      request.date.slice(0, 4),
+    );
+    text = newLedgerText(flow, header);
+    line = header.length + 2;
+    index = 0;
+  }
+  const file: RawFile = { name, path: target, text };
+  const after = checkFiles(opts.root, withFile(opts.root, files, file, existing));
+  const newErrors = after.diagnostics.filter((d) => d.severity === 'error');
+  if (newErrors.length > 0) {
+    throw new Refusal(
+      `refused: the entry would make the framework invalid (${newErrors.length} ${newErrors.length === 1 ? 'error' : 'errors'}); nothing was recorded`,
+      1,
+      newErrors,
+    );
+  }
+  const warnings = after.diagnostics.filter(
+    (d) =>
+      d.severity === 'warning' &&
+      d.src?.file.name === file.name &&
+      d.src.path[0] === 'progress' &&
+      d.src.path[1] === index,
+  );
+  const write = { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld };
+  if (existing) {
     // Writers that bypass the lock (an editor) are not excluded by it; never overwrite their change.
-    if (existing && readText(target) !== existing.text) {
+    if (readText(realTarget) !== existing.text) {
       throw new Refusal(
         `${existing.name} changed while recording; nothing was recorded, run the command again`,
         1,
       );
     }
-    atomicWrite(target, text, { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld });
-    return { file: file.name, line, text: flow, created: !existing, warnings };
-  });
+    atomicReplace(realTarget, text, write);
+  } else {
+    // Never replaces a file: one that appears meanwhile (an editor's) makes this fail instead.
+    atomicCreate(target, text, write);
+  }
+  return { file: name, line, text: flow, created: !existing, warnings };
+}
+
+/** The real path of a file that exists; a failure to resolve it is a failure to write there. */
+function realpathOf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch (e) {
+    throw asWriteError(e, p);
+  }
+}
+
+/**
+ * A ledger file that may not be written. Root may write any file, but a file with no write bit
+ * for anyone was made read-only on purpose (an archived year), so that is respected too.
+ */
+function refuseReadOnly(realTarget: string, name: string): void {
+  let writable: boolean;
+  try {
+    writable = (statSync(realTarget).mode & 0o222) !== 0;
+    if (writable) accessSync(realTarget, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw asWriteError(e, realTarget);
+    writable = false;
+  }
+  if (!writable) throw new Refusal(`${name} is read-only; nothing was recorded`, 1);
+}
+
+/**
+ * A new file is created only where the reader will find it and where nothing exists yet: a name
+ * the reader skipped (reached through a link to a directory, or spelt in another letter case on a
+ * case-insensitive file system) must not be replaced by a one-entry file.
+ */
+function refuseUnread(root: string, target: string, name: string, cwd: string): void {
+  try {
+    lstatSync(target);
+    throw new Refusal(
+      `${name} exists but is not part of the framework as read (is it reached through a link to a directory, or spelt in another letter case?); nothing was recorded`,
+      1,
+    );
+  } catch (e) {
+    if (e instanceof Refusal) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw asWriteError(e, target);
+  }
+  const rel = path.relative(root, path.dirname(target));
+  let dir = root;
+  for (const part of rel === '' ? [] : rel.split(path.sep)) {
+    dir = path.join(dir, part);
+    let link = false;
+    try {
+      link = lstatSync(dir).isSymbolicLink();
+    } catch {
+      break; // missing: it will be created as a plain directory
+    }
+    if (link) {
+      throw new Refusal(
+        `${displayName(dir, cwd)} is a link to a directory, which the framework reader does not follow; nothing was recorded`,
+        1,
+      );
+    }
+  }
 }
 
 /** The framework's files with `file` replacing `existing`, or inserted where the reader would find it. */

@@ -78,14 +78,14 @@ describe('concurrent writers are serialised by the lock', () => {
   it('of 8 processes recording the same key at once, exactly one succeeds and 7 are refused as duplicates', async () => {
     const dir = fw();
     const runs = Array.from({ length: 8 }, () =>
-      start(dir, ['result', 'N-a', '4', '--period', '2027', '--date', '2027-02-01']),
+      start(dir, ['result', 'Q-a', '4', '--period', '2026-Q3', '--date', '2026-10-01']),
     );
     const results = await Promise.all(runs.map((r) => r.done));
     expect(results.filter((r) => r.code === 0)).toHaveLength(1);
     const refused = results.filter((r) => r.code === 1);
     expect(refused).toHaveLength(7);
     for (const r of refused) expect(r.stderr).toMatch(/duplicate-entry/);
-    expect(read(dir, 'progress/2027.yaml').match(/indicator: N-a/g)).toHaveLength(1);
+    expect(read(dir, 'progress/2026.yaml').match(/indicator: Q-a, period: 2026-Q3/g)).toHaveLength(1);
   });
 });
 

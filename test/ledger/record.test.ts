@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { schemaRef } from '../../src/ledger/target.js';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { LEDGER_2026, makeFramework, read, snapshot } from './fixture.js';
+import { LEDGER_2026, makeFramework, PLAN, read, snapshot } from './fixture.js';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -16,8 +17,10 @@ function fw(files: Record<string, string> = {}): string {
   return f.dir;
 }
 
-const rec = (dir: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  runCli(['--framework', dir, 'record', ...args], { cwd: dir, env });
+// Today is the plan's last day, so every plan date is in the past; tests of the future set their own.
+const TODAY = '2028-12-31';
+const rec = (dir: string, args: string[], env: NodeJS.ProcessEnv = {}, today = TODAY) =>
+  runCli(['--framework', dir, 'record', ...args], { cwd: dir, env, today });
 
 describe('record appends one flow line and keeps every existing byte', () => {
   it('appends a result to progress/2026.yaml after the closing comment', async () => {
@@ -57,26 +60,46 @@ describe('record appends one flow line and keeps every existing byte', () => {
     expect(read(dir, 'progress/2026.yaml')).toBe(`${old}\n  - {spend: B-1, date: 2026-05-12, amount: 5}\n`);
   });
 
-  it('creates progress/<year>.yaml with the schema line and a header when the year has no file', async () => {
+  it('creates progress/<year>.yaml with a header when the year has no file; no schema line when the framework has none', async () => {
     const dir = fw();
     const r = await rec(dir, ['spend', 'B-1', '-40', '--date', '2027-01-04', '--currency', 'USD']);
     expect(r.code).toBe(0);
-    const schema = path
-      .relative(path.join(dir, 'progress'), path.join(ROOT, 'schema', 'framework.schema.json'))
-      .split(path.sep)
-      .join('/');
     const text = read(dir, 'progress/2027.yaml');
     const lines = text.split('\n');
-    expect(lines[0]).toBe(`# yaml-language-server: $schema=${schema}`);
-    expect(lines.slice(1, 3).every((l) => l.startsWith('# '))).toBe(true);
-    expect(lines.slice(3).join('\n')).toBe(
+    // No path into this machine's copy of the package: it would be wrong once the file is committed.
+    expect(text).not.toMatch(/\$schema=/);
+    expect(lines.slice(0, 4).every((l) => l.startsWith('# '))).toBe(true);
+    expect(lines.slice(2, 4).join(' ')).toMatch(/neaspec-track schema > framework\.schema\.json/);
+    expect(lines.slice(4).join('\n')).toBe(
       'progress:\n  - {spend: B-1, date: 2027-01-04, amount: -40, currency: USD}\n',
     );
+    // 4 header lines and `progress:`: the entry is line 6.
     expect(r.stdout).toBe(
-      'recorded progress/2027.yaml:5 (new file): {spend: B-1, date: 2027-01-04, amount: -40, currency: USD}\n',
+      'recorded progress/2027.yaml:6 (new file): {spend: B-1, date: 2027-01-04, amount: -40, currency: USD}\n',
     );
     // The created file is a valid part of the framework.
     expect((await runCli(['validate', dir], { cwd: dir })).code).toBe(0);
+  });
+
+  it("copies the schema line of the framework's own files, re-anchoring a relative path to progress/", async () => {
+    // plan.yaml (in the framework root) points at schema/fw.json below the root; from progress/ that is ../schema/fw.json.
+    const dir = fw({ 'plan.yaml': `# yaml-language-server: $schema=schema/fw.json\n${PLAN}` });
+    expect((await rec(dir, ['spend', 'B-1', '1', '--date', '2027-01-04'])).code).toBe(0);
+    const lines = read(dir, 'progress/2027.yaml').split('\n');
+    expect(lines[0]).toBe('# yaml-language-server: $schema=../schema/fw.json');
+    // Header: the schema line and 2 comments, then `progress:`: the entry is line 5.
+    expect(lines[4]).toBe('  - {spend: B-1, date: 2027-01-04, amount: 1}');
+  });
+
+  it('prefers the schema line of a ledger file beside the new one, and copies a URL as it is', async () => {
+    const dir = fw({
+      'plan.yaml': `# yaml-language-server: $schema=../elsewhere.json\n${PLAN}`,
+      'progress/2026.yaml': `# yaml-language-server: $schema=https://example.org/fw.schema.json\n${LEDGER_2026}`,
+    });
+    expect((await rec(dir, ['spend', 'B-1', '1', '--date', '2027-01-04'])).code).toBe(0);
+    expect(read(dir, 'progress/2027.yaml').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://example.org/fw.schema.json',
+    );
   });
 
   it('defaults the date to today', async () => {
@@ -167,7 +190,8 @@ describe('record appends one flow line and keeps every existing byte', () => {
       '--corrects',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^progress\/2027\.yaml:5:\d+: warning corrects-nothing /);
+    // The new file: 4 header comment lines (no schema line: the fixture has none), `progress:`, the entry on line 6.
+    expect(r.stderr).toMatch(/^progress\/2027\.yaml:6:\d+: warning corrects-nothing /);
   });
 
   it('appends to the progress list of a single-file framework', async () => {
@@ -177,6 +201,7 @@ describe('record appends one flow line and keeps every existing byte', () => {
     writeFileSync(file, text);
     const r = await runCli(['--framework', file, 'record', 'spend', 'B-1', '2', '--date', '2027-03-01'], {
       cwd: dir,
+      today: TODAY,
     });
     expect(r.code).toBe(0);
     expect(read(dir, 'single.yaml')).toBe(`${text}  - {spend: B-1, date: 2027-03-01, amount: 2}\n`);
@@ -206,7 +231,7 @@ describe('a refused record exits 1 (invalid) or 2 (malformed) and leaves every f
     ],
     [
       'a period outside the plan',
-      ['result', 'N-a', '2', '--period', '2029', '--date', '2029-01-01'],
+      ['result', 'N-a', '2', '--period', '2029', '--date', '2028-12-31'],
       1,
       /period-outside-plan/,
     ],
@@ -237,7 +262,7 @@ describe('a refused record exits 1 (invalid) or 2 (malformed) and leaves every f
     ],
     [
       'spending outside the plan years',
-      ['spend', 'B-1', '5', '--date', '2029-01-02'],
+      ['spend', 'B-1', '5', '--date', '2025-12-31'],
       1,
       /spend-outside-plan/,
     ],
@@ -362,6 +387,102 @@ describe('a refused record exits 1 (invalid) or 2 (malformed) and leaves every f
     expect(r.stderr).toMatch(/unknown-line/);
     expect(r.stderr).toMatch(/the framework already has 1 error; fix them first/);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('a date in the future is refused', () => {
+  it('refuses a result dated after today as a usage error, writing nothing', async () => {
+    const dir = fw();
+    const before = snapshot(dir);
+    const r = await rec(
+      dir,
+      ['result', 'N-a', '1', '--period', '2028', '--date', '2028-01-01'],
+      {},
+      '2026-11-28',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'neaspec-track: a date in the future: --date 2028-01-01 is after today (2026-11-28); record what is known, when it is known\n',
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses spending dated tomorrow, and accepts it dated today', async () => {
+    const dir = fw();
+    const before = snapshot(dir);
+    const tomorrow = await rec(dir, ['spend', 'B-1', '1', '--date', '2026-11-29'], {}, '2026-11-28');
+    expect(tomorrow.code).toBe(2);
+    expect(tomorrow.stderr).toMatch(/a date in the future: --date 2026-11-29 is after today \(2026-11-28\)/);
+    expect(snapshot(dir)).toEqual(before);
+    const today = await rec(dir, ['spend', 'B-1', '1', '--date', '2026-11-28'], {}, '2026-11-28');
+    expect(today.code).toBe(0);
+    expect(read(dir, 'progress/2026.yaml')).toBe(
+      `${LEDGER_2026}  - {spend: B-1, date: 2026-11-28, amount: 1}\n`,
+    );
+  });
+});
+
+describe('arguments that are not well-formed text', () => {
+  const cases: [string, string[], string][] = [
+    [
+      'a replacement character in --note',
+      ['spend', 'B-1', '1', '--date', '2026-05-01', '--note', 'a\uFFFDb'],
+      '--note',
+    ],
+    [
+      'a lone surrogate in --source',
+      ['spend', 'B-1', '1', '--date', '2026-05-01', '--source', 'x\uD800'],
+      '--source',
+    ],
+    [
+      'a lone low surrogate in VALUE',
+      ['result', 'MS', '\uDC00', '--period', '2026', '--date', '2026-05-01'],
+      'VALUE',
+    ],
+    [
+      'a replacement character in --dim',
+      ['result', 'N-a', '1', '--period', '2027', '--dim', 'country=\uFFFD'],
+      '--dim',
+    ],
+  ];
+  for (const [what, args, name] of cases) {
+    it(`refuses ${what}, naming the argument (exit 2)`, async () => {
+      const dir = fw();
+      const before = snapshot(dir);
+      const r = await rec(dir, args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`neaspec-track: ${name} is not valid UTF-8 text; nothing was recorded\n`);
+      expect(snapshot(dir)).toEqual(before);
+    });
+  }
+
+  it('accepts a surrogate pair (a character outside the BMP)', async () => {
+    const dir = fw();
+    const r = await rec(dir, ['spend', 'B-1', '1', '--date', '2026-05-01', '--note', 'ok \u{1F600}']);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'progress/2026.yaml')).toBe(
+      `${LEDGER_2026}  - {spend: B-1, date: 2026-05-01, amount: 1, note: ok \u{1F600}}\n`,
+    );
+  });
+});
+
+describe('the schema line of a new ledger file when no file of the framework has one', () => {
+  const pkg = { packageRoot: ROOT, schemaFile: path.join(ROOT, 'schema', 'framework.schema.json') };
+
+  it('points into the package for a framework shipped inside it', () => {
+    const root = path.join(ROOT, 'frameworks', 'neaspec-2026-2030');
+    const target = path.join(root, 'progress', '2031.yaml');
+    // frameworks/neaspec-2026-2030/progress → up three levels to the package root, then schema/.
+    expect(schemaRef(target, [], { ...pkg, root, realRoot: root })).toBe(
+      '../../../schema/framework.schema.json',
+    );
+  });
+
+  it('is left out for a framework outside the package', () => {
+    const root = path.join(path.dirname(ROOT), 'elsewhere');
+    expect(schemaRef(path.join(root, 'progress', '2031.yaml'), [], { ...pkg, root, realRoot: root })).toBe(
+      undefined,
+    );
   });
 });
 

@@ -38,6 +38,18 @@ export async function runRecordResult(
   value: string | undefined,
   opts: ResultOptions,
 ): Promise<number> {
+  wellFormed([
+    ['INDICATOR', indicator],
+    ['VALUE', value],
+    ['--period', opts.period],
+    ['--country', opts.country],
+    ...(opts.dim ?? []).map((d): [string, string] => ['--dim', d]),
+    ['--numerator', opts.numerator],
+    ['--denominator', opts.denominator],
+    ['--date', opts.date],
+    ['--source', opts.source],
+    ['--note', opts.note],
+  ]);
   const date = dateOption(io, opts.date);
   if (parsePeriod(opts.period) === null) {
     throw new CliError(`--period "${opts.period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`, 2);
@@ -98,6 +110,14 @@ export async function runRecordSpend(
   amount: string,
   opts: SpendOptions,
 ): Promise<number> {
+  wellFormed([
+    ['LINE', line],
+    ['AMOUNT', amount],
+    ['--date', opts.date],
+    ['--currency', opts.currency],
+    ['--source', opts.source],
+    ['--note', opts.note],
+  ]);
   const date = dateOption(io, opts.date);
   const amountText = numberOption('AMOUNT', amount);
   if (opts.currency !== undefined && !/^[A-Z]{3}$/.test(opts.currency)) {
@@ -151,12 +171,31 @@ async function record(
   }
 }
 
+/** --date (default today): a calendar date, and not after today — the ledger records what is known. */
 function dateOption(io: Io, text: string | undefined): string {
-  if (text === undefined) {
-    return formatDate(io.today());
+  const today = io.today();
+  if (text === undefined) return formatDate(today);
+  const day = parseDate(text);
+  if (day === null) throw new CliError(`--date "${text}" is not a calendar date (YYYY-MM-DD)`, 2);
+  if (day > today) {
+    throw new CliError(
+      `a date in the future: --date ${text} is after today (${formatDate(today)}); record what is known, when it is known`,
+      2,
+    );
   }
-  if (parseDate(text) === null) throw new CliError(`--date "${text}" is not a calendar date (YYYY-MM-DD)`, 2);
   return text;
+}
+
+// U+FFFD is what Node makes of bytes that are not UTF-8 in an argument; lone surrogates cannot be written as UTF-8.
+const NOT_UTF8 = /\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Refuses an argument that was not valid UTF-8, naming it (the check would otherwise blame the file). */
+function wellFormed(args: readonly [name: string, value: string | undefined][]): void {
+  for (const [name, value] of args) {
+    if (value !== undefined && NOT_UTF8.test(value)) {
+      throw new CliError(`${name} is not valid UTF-8 text; nothing was recorded`, 2);
+    }
+  }
 }
 
 function numberOption(name: string, text: string): string {
