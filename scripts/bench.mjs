@@ -1,4 +1,5 @@
 // npm run bench — speed and memory of neaspec-track on a large generated framework, against peers
+// (then the loader alone, scripts/bench-load.mjs, and CSV ledgers, scripts/bench-csv.mjs)
 // on the same data: the `yaml` package's full document parse (what a naive loader would do),
 // JSON.parse (the floor for reading this much data), and the plain-text-accounting tools hledger
 // and ledger (when installed) on the same spending as a journal.
@@ -119,3 +120,11 @@ if (peer) console.log(`\nvariance vs hledger on the same spending: ${(vt.ms / pe
 console.log('(each figure includes starting the process; the floor is one node process reading the JSON)');
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 else console.log(`data kept in ${dir}`);
+
+// The loader in process (fast path vs full parse vs JSON.parse) and CSV ledgers, on the same N.
+if (!process.env.BENCH_ONLY_PEERS) {
+  for (const script of ['bench-load.mjs', 'bench-csv.mjs']) {
+    console.log(`\n── scripts/${script} ${N} ──`);
+    spawnSync(process.execPath, [path.join(root, 'scripts', script), String(N), String(RUNS)], { stdio: 'inherit' });
+  }
+}
