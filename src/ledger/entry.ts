@@ -41,6 +41,8 @@ export function entryFields(r: EntryRequest): Field[] {
   const str = (k: string, v: string | undefined) => {
     if (v !== undefined) f.push([k, yamlString(v)]);
   };
+  // A checked YYYY-MM-DD, written plain as in the contract: a string to YAML 1.2, a date to YAML 1.1.
+  const date = (d: string) => f.push(['date', /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : yamlString(d)]);
   if (r.kind === 'result') {
     str('indicator', r.indicator);
     // A year is written as the plain number, as in the contract's examples (`period: 2026`).
@@ -49,13 +51,13 @@ export function entryFields(r: EntryRequest): Field[] {
     if (r.numerator !== undefined) f.push(['numerator', r.numerator]);
     if (r.denominator !== undefined) f.push(['denominator', r.denominator]);
     for (const [k, v] of r.dims) str(k, v);
-    str('date', r.date);
+    date(r.date);
     str('source', r.source);
     str('note', r.note);
     if (r.corrects) f.push(['corrects', 'true']);
   } else {
     str('spend', r.line);
-    str('date', r.date);
+    date(r.date);
     f.push(['amount', r.amount]);
     str('currency', r.currency);
     str('source', r.source);

@@ -142,6 +142,56 @@ describe('yamlString', () => {
     expect(yamlString('a\tb')).toBe('"a\\u0009b"');
   });
 
+  it('quotes what a YAML 1.1 reader (PyYAML) would take for a boolean, number, date or merge key', () => {
+    // Each of these is a string to YAML 1.2 but not to YAML 1.1: y/n/yes/no/on/off are booleans,
+    // `_` digit separators, 0b…, 0… (octal) and a:b (base 60: 12:30 = 750) are integers, `1.` is a
+    // float, YYYY-MM-DD and the spaced timestamp are dates, `<<` and `=` are the merge and value keys.
+    const yaml11 = [
+      'y',
+      'N',
+      'yes',
+      'No',
+      'ON',
+      'off',
+      '1_000',
+      '0b101',
+      '017',
+      '12:30',
+      '1:02:03.5',
+      '1.',
+      '2026-07-10',
+      '2001-12-14 21:59:43.10 -5',
+      '2001-12-14t21:59:43.10-05:00',
+      '<<',
+      '=',
+    ];
+    for (const s of yaml11) {
+      expect(yamlString(s), s).toBe(`'${s}'`);
+      expect(parse(`- {note: ${yamlString(s)}}`)[0].note).toBe(s);
+    }
+    // Strings to both: left plain.
+    for (const s of ['NOK', 'yesterday', 'Norway', '2026-Q1', '2026-07', '0:30', 'B-AP-1', 'x=1']) {
+      expect(yamlString(s), s).toBe(s);
+    }
+  });
+
+  it('writes a country code such as NO quoted and the entry date plain', () => {
+    const line = flowMapping(
+      entryFields({
+        kind: 'result',
+        indicator: 'N-a',
+        period: '2026',
+        value: '1',
+        dims: [['country', 'NO']],
+        date: '2026-07-10',
+        note: 'on',
+      }),
+    );
+    expect(line).toBe(
+      "{indicator: N-a, period: 2026, value: 1, country: 'NO', date: 2026-07-10, note: 'on'}",
+    );
+  });
+
   it('reads back as the same string through the yaml package and the fast ledger scanner', () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -57,8 +57,11 @@ function start(
 describe('concurrent writers are serialised by the lock', () => {
   it('20 processes recording at once leave 20 entries and a valid file', async () => {
     const dir = fw();
+    // Twenty writers take turns: on a loaded machine the last may wait longer than the default 10 s.
     const runs = Array.from({ length: 20 }, (_, i) =>
-      start(dir, ['spend', 'B-1', String(i + 1), '--date', '2026-06-01', '--note', `writer ${i + 1}`]),
+      start(dir, ['spend', 'B-1', String(i + 1), '--date', '2026-06-01', '--note', `writer ${i + 1}`], {
+        NEASPEC_TRACK_LOCK_TIMEOUT_MS: '60000',
+      }),
     );
     const results = await Promise.all(runs.map((r) => r.done));
     expect(results.map((r) => r.stderr).filter(Boolean)).toEqual([]);
@@ -90,8 +93,6 @@ describe('concurrent writers are serialised by the lock', () => {
 });
 
 describe('a writer killed with SIGKILL leaves the old file or the new one', () => {
-  const line = '  - {spend: B-1, date: 2026-06-01, amount: 7}\n';
-
   it('killed between writing the temporary file and the rename: the old file, and the framework stays valid', async () => {
     const dir = fw();
     const progress = path.join(dir, 'progress');
@@ -108,27 +109,76 @@ describe('a writer killed with SIGKILL leaves the old file or the new one', () =
     expect(runBin(['validate', dir]).code).toBe(0);
   });
 
-  it('killed at random moments: every time the file parses and is the old text or the old text plus the entry', async () => {
+  it('killed at every stage of a write: the old text or exactly the new one, never a stale lock in the way', async () => {
     const dir = fw();
+    const progress = path.join(dir, 'progress');
+    const lock = path.join(dir, '.neaspec-track.lock');
+    const file = path.join(progress, '2026.yaml');
+    // Each writer pauses PAUSE ms between writing its temporary file and the rename (the test hook),
+    // so the write window is wide and every kill point below lands where it is meant to.
+    const PAUSE = 2000;
+    type Stage = 'spawned' | 'locked' | 'tmp+0' | 'tmp+300' | 'tmp+600' | 'tmp+900' | 'renamed';
+    const stages: Stage[] = ['spawned', 'locked', 'tmp+0', 'tmp+300', 'tmp+600', 'tmp+900', 'renamed'];
+    const outcomes: Record<'old' | 'new', Stage[]> = { old: [], new: [] };
+    const leftovers = new Set<string>(); // temporary files of writers killed earlier
     let current = LEDGER_2026;
-    const outcomes = { old: 0, new: 0 };
-    for (let i = 0; i < 12; i++) {
-      const run = start(dir, ['spend', 'B-1', '7', '--date', '2026-06-01']);
-      await sleep(Math.random() * 250);
+    for (const [i, stage] of stages.entries()) {
+      const amount = String(i + 1);
+      const entry = `  - {spend: B-1, date: 2026-06-01, amount: ${amount}}\n`;
+      const run = start(dir, ['spend', 'B-1', amount, '--date', '2026-06-01'], {
+        NEASPEC_TRACK_TEST_PAUSE_BEFORE_RENAME: String(PAUSE),
+      });
+      // A lock taken by this writer (not an earlier one's, aged below).
+      if (stage === 'locked')
+        await until(() => existsSync(lock) && statSync(lock).mtimeMs > Date.now() - 30_000);
+      if (stage.startsWith('tmp+')) {
+        await until(() => readdirSync(progress).some((n) => n.endsWith('.tmp') && !leftovers.has(n)));
+        await sleep(Number(stage.slice(4)));
+      }
+      if (stage === 'renamed') await until(() => readFileSync(file, 'utf8') !== current);
       run.child.kill('SIGKILL');
       await run.done;
+      for (const n of readdirSync(progress)) if (n.endsWith('.tmp')) leftovers.add(n);
+
       const text = read(dir, 'progress/2026.yaml');
-      expect([current, current + line]).toContain(text);
+      expect([current, current + entry], stage).toContain(text);
       expect(() => parse(text)).not.toThrow();
-      if (text === current) outcomes.old++;
-      else outcomes.new++;
+      // Up to the rename (PAUSE ms after the temporary file, at least 1.1 s after the last kill point
+      // before it) the file is the old one; once the rename is seen, it is the new one.
+      expect(text === current ? 'old' : 'new', stage).toBe(stage === 'renamed' ? 'new' : 'old');
+      outcomes[text === current ? 'old' : 'new'].push(stage);
       current = text;
-      // A writer killed while holding the lock leaves it behind; a user would remove it (or wait for it to go stale).
-      rmSync(path.join(dir, '.neaspec-track.lock'), { recursive: true, force: true });
+
+      if (existsSync(lock)) {
+        // The killed writer's lock is honoured while it could still be alive…
+        const blocked = runBin(['--framework', dir, 'record', 'spend', 'B-1', '99', '--date', '2026-06-01'], {
+          env: { NEASPEC_TRACK_LOCK_TIMEOUT_MS: '300' },
+        });
+        expect(blocked.code, stage).toBe(1);
+        expect(blocked.stderr, stage).toMatch(/another record is writing to/);
+        // …and taken over once it is older than the stale period (10 s): age it rather than wait.
+        const old = new Date(Date.now() - 60_000);
+        utimesSync(lock, old, old);
+      }
     }
-    expect(outcomes.old + outcomes.new).toBe(12);
+    expect(outcomes.old.length).toBeGreaterThan(0);
+    expect(outcomes.new).toEqual(['renamed']);
+    // Left-over temporary files are hidden; the next writer takes over any stale lock and appends.
+    const last = runBin(['--framework', dir, 'record', 'spend', 'B-1', '8', '--date', '2026-06-01'], {
+      env: { NEASPEC_TRACK_LOCK_TIMEOUT_MS: '2000' },
+    });
+    expect(last.stderr).toBe('');
+    expect(last.code).toBe(0);
+    expect(read(dir, 'progress/2026.yaml')).toBe(`${current}  - {spend: B-1, date: 2026-06-01, amount: 8}\n`);
+    expect(existsSync(lock)).toBe(false);
+    expect(runBin(['validate', dir]).code).toBe(0);
   });
 });
+
+/** Polls `cond` every 2 ms (a kill point is a state of the writer, not a time). */
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await sleep(2);
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
