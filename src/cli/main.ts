@@ -1,15 +1,38 @@
 import { Command, CommanderError } from 'commander';
-import * as history from './commands/history.js';
-import * as record from './commands/record.js';
-import * as report from './commands/report.js';
-import * as schema from './commands/schema.js';
-import * as status from './commands/status.js';
-import * as validate from './commands/validate.js';
-import * as variance from './commands/variance.js';
 import { CliError, type Io, processIo } from './context.js';
 
-/** One module per command, each exporting `register(program, io, setExit)`. */
-const COMMANDS = [validate, record, history, status, variance, report, schema];
+/** A command module: it registers its options and action on the program. */
+interface CommandModule {
+  register(program: Command, io: Io, setExit: (code: number) => void): void;
+}
+
+/**
+ * One module per command, loaded on demand: a run loads only the command it runs (the bundle
+ * initialises a module at its first import), so `validate` never pays for the report renderers
+ * or the ledger writer's lock. Help, typos and `help CMD` load them all. The order is help's.
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import('./commands/validate.js'),
+  record: () => import('./commands/record.js'),
+  history: () => import('./commands/history.js'),
+  status: () => import('./commands/status.js'),
+  variance: () => import('./commands/variance.js'),
+  report: () => import('./commands/report.js'),
+  schema: () => import('./commands/schema.js'),
+};
+
+/** Options of the program itself that take a value (the word after them is not the command). */
+const VALUE_OPTIONS = new Set(['--framework']);
+
+/** The command a command line names, if it is one of ours. */
+function commandOf(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return Object.hasOwn(COMMANDS, a) ? a : undefined;
+  }
+  return undefined;
+}
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -28,7 +51,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const c of COMMANDS) c.register(program, io, setExit);
+  const name = commandOf(argv);
+  const wanted = name ? [name] : Object.keys(COMMANDS);
+  const modules = await Promise.all(wanted.map((n) => (COMMANDS[n] as () => Promise<CommandModule>)()));
+  for (const m of modules) m.register(program, io, setExit);
   program.commands.forEach((cmd) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   });
