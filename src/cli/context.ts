@@ -1,7 +1,7 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dayFromCivil, type Day, parseDate } from '../core/dates.js';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
 import { readFrameworkFiles, resolveFrameworkPath } from '../load/files.js';
 import { type Checked, checkFiles } from '../load/index.js';
 import { hasErrors } from '../model/diagnostics.js';
@@ -109,15 +109,25 @@ export function parseAsOf(io: Io, value: string | undefined): Day {
   return d;
 }
 
-/** Checks a --format value against the allowed ones. */
-export function parseFormat<T extends string>(
+/** Checks an option's value against the allowed ones; anything else is a usage error. */
+export function parseChoice<T extends string>(
+  name: string,
   value: string | undefined,
   allowed: readonly T[],
   fallback: T,
 ): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CliError(`--format must be one of ${allowed.join(', ')}, not "${value}"`, 2);
+  throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`, 2);
+}
+
+/** Checks a --format value against the allowed ones. */
+export function parseFormat<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  return parseChoice('format', value, allowed, fallback);
 }
 
 /** Writes a rendered report to --out or stdout. */

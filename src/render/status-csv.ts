@@ -1,4 +1,5 @@
 import type { StatusReport } from '../model/reports.js';
+import { csvField } from './csv.js';
 
 /** CSV (RFC 4180 quoting, LF line ends): the JSON field names as the header, one row per indicator, empty for null. */
 
@@ -23,10 +24,6 @@ export const CSV_FIELDS = [
   'overdue',
 ] as const;
 
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** `status --format csv`. Milestone figures are level indices, as in JSON. */
 export function renderStatusCsv(r: StatusReport): string {
   const lines = [CSV_FIELDS.join(',')];
@@ -34,7 +31,7 @@ export function renderStatusCsv(r: StatusReport): string {
     lines.push(
       CSV_FIELDS.map((f) => {
         const v = s[f];
-        return v === null || v === undefined ? '' : quote(String(v));
+        return v === null || v === undefined ? '' : csvField(String(v));
       }).join(','),
     );
   }

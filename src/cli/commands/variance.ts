@@ -6,13 +6,13 @@ import { renderVarianceJson } from '../../render/variance-json.js';
 import { renderVarianceMd } from '../../render/variance-md.js';
 import { renderVarianceTable } from '../../render/variance-table.js';
 import {
-  CliError,
   chalkFor,
   emit,
   type GlobalOptions,
   type Io,
   loadValid,
   parseAsOf,
+  parseChoice,
   parseFormat,
 } from '../context.js';
 
@@ -35,22 +35,11 @@ interface VarianceOptions {
   out?: string;
 }
 
-function choice<T extends string>(
-  name: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`, 2);
-}
-
 /** `variance`: budget versus actual as of a date, rolled up by one link. */
 export function runVariance(io: Io, global: GlobalOptions, opts: VarianceOptions): number {
   // Usage errors first, before the framework is read.
-  const by = choice('by', opts.by, BY, 'line');
-  const basis = choice('basis', opts.basis, BASES, 'pro-rata');
+  const by = parseChoice('by', opts.by, BY, 'line');
+  const basis = parseChoice('basis', opts.basis, BASES, 'pro-rata');
   const format = parseFormat(opts.format, FORMATS, 'table');
   const asOf = parseAsOf(io, opts.asOf);
   const { framework } = loadValid(io, global);
