@@ -23,7 +23,8 @@ let plan = `plan: {id: bench, title: Bench plan, start: 2026, end: 2030, currenc
 programmes:\n`;
 for (let p = 0; p < 6; p++) plan += `  - {id: P${p}, title: Programme ${p}}\n`;
 plan += 'results:\n';
-for (let p = 0; p < 6; p++) plan += `  - {id: P${p}.O1, level: outcome, programme: P${p}, title: Outcome ${p}}\n`;
+for (let p = 0; p < 6; p++)
+  plan += `  - {id: P${p}.O1, level: outcome, programme: P${p}, title: Outcome ${p}}\n`;
 plan += 'indicators:\n';
 for (let i = 0; i < 24; i++) {
   plan += `  - {id: I${i}, result: P${i % 6}.O1, title: Indicator ${i}, unit: things, measure: number, direction: increase, aggregation: cumulative, baseline: {year: 2025, value: 0}, targets: {2028: 500, 2030: 1000}, frequency: monthly, disaggregate: [country]}\n`;
@@ -44,7 +45,13 @@ for (let k = 0; k < N; k++) {
     const [i, m, c] = keys[k];
     const y = 2026 + Math.floor(m / 12);
     const mm = String((m % 12) + 1).padStart(2, '0');
-    entries.push({ indicator: `I${i}`, period: `${y}-${mm}`, value: (k % 7) + 1, country: c, date: `${y}-${mm}-28` });
+    entries.push({
+      indicator: `I${i}`,
+      period: `${y}-${mm}`,
+      value: (k % 7) + 1,
+      country: c,
+      date: `${y}-${mm}-28`,
+    });
   } else {
     const day = k % 1826;
     const d = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
@@ -68,12 +75,22 @@ mkdirSync(path.join(blockDir, 'progress'), { recursive: true });
 writeFileSync(path.join(blockDir, 'plan.yaml'), plan);
 writeFileSync(
   path.join(blockDir, 'progress', 'ledger.yaml'),
-  `progress:\n${entries.map((e) => `  - ${Object.entries(e).map(([k, v]) => `${k}: ${v}`).join('\n    ')}\n`).join('')}`,
+  `progress:\n${entries
+    .map(
+      (e) =>
+        `  - ${Object.entries(e)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n    ')}\n`,
+    )
+    .join('')}`,
 );
 
 // --- measure: wall time (median of RUNS) and peak RSS of a child process -------------------------
 const rssProbe = path.join(dir, 'rss.cjs');
-writeFileSync(rssProbe, "process.on('exit', () => require('fs').writeSync(2, '\\nRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));");
+writeFileSync(
+  rssProbe,
+  "process.on('exit', () => require('fs').writeSync(2, '\\nRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));",
+);
 function measure(label, cmd, args, { node = false } = {}) {
   const times = [];
   let rss = null;
@@ -81,8 +98,19 @@ function measure(label, cmd, args, { node = false } = {}) {
   for (let r = 0; r < RUNS; r++) {
     const t0 = process.hrtime.bigint();
     const res = node
-      ? spawnSync(process.execPath, ['--require', rssProbe, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-      : spawnSync('/usr/bin/env', ['bash', '-c', `command time -f 'RSS_KB=%M' ${cmd} ${args.map((a) => `'${a}'`).join(' ')} >/dev/null`], { encoding: 'utf8' });
+      ? spawnSync(process.execPath, ['--require', rssProbe, ...args], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+        })
+      : spawnSync(
+          '/usr/bin/env',
+          [
+            'bash',
+            '-c',
+            `command time -f 'RSS_KB=%M' ${cmd} ${args.map((a) => `'${a}'`).join(' ')} >/dev/null`,
+          ],
+          { encoding: 'utf8' },
+        );
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const m = /RSS_KB=(\d+)/.exec(res.stderr ?? '');
     if (m) rss = Number(m[1]);
@@ -93,30 +121,89 @@ function measure(label, cmd, args, { node = false } = {}) {
 }
 const has = (c) => spawnSync('bash', ['-c', `command -v ${c}`]).status === 0;
 const rows = [];
-const floor = measure('JSON.parse of the same entries (floor)', null, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path.join(dir, 'ledger.json'))}, 'utf8'))`], { node: true });
+const floor = measure(
+  'JSON.parse of the same entries (floor)',
+  null,
+  ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path.join(dir, 'ledger.json'))}, 'utf8'))`],
+  { node: true },
+);
 rows.push(floor);
-rows.push(measure('yaml package: full parseDocument of the ledger', null, ['-e', `require(${JSON.stringify(path.join(root, 'node_modules', 'yaml'))}).parseDocument(require('fs').readFileSync(${JSON.stringify(path.join(fw, 'progress', 'ledger.yaml'))}, 'utf8'))`], { node: true }));
-rows.push(measure('neaspec-track validate (fast ledger path)', null, [bin, '--framework', fw, 'validate'], { node: true }));
-rows.push(measure('neaspec-track validate (block-style ledger: full parse)', null, [bin, '--framework', blockDir, 'validate'], { node: true }));
-rows.push(measure('neaspec-track status', null, [bin, '--framework', fw, 'status', '--as-of', '2030-12-31', '--format', 'json'], { node: true }));
-rows.push(measure('neaspec-track variance --by line', null, [bin, '--framework', fw, 'variance', '--as-of', '2030-12-31', '--format', 'json'], { node: true }));
+rows.push(
+  measure(
+    'yaml package: full parseDocument of the ledger',
+    null,
+    [
+      '-e',
+      `require(${JSON.stringify(path.join(root, 'node_modules', 'yaml'))}).parseDocument(require('fs').readFileSync(${JSON.stringify(path.join(fw, 'progress', 'ledger.yaml'))}, 'utf8'))`,
+    ],
+    { node: true },
+  ),
+);
+rows.push(
+  measure('neaspec-track validate (fast ledger path)', null, [bin, '--framework', fw, 'validate'], {
+    node: true,
+  }),
+);
+rows.push(
+  measure(
+    'neaspec-track validate (block-style ledger: full parse)',
+    null,
+    [bin, '--framework', blockDir, 'validate'],
+    { node: true },
+  ),
+);
+rows.push(
+  measure(
+    'neaspec-track status',
+    null,
+    [bin, '--framework', fw, 'status', '--as-of', '2030-12-31', '--format', 'json'],
+    { node: true },
+  ),
+);
+rows.push(
+  measure(
+    'neaspec-track variance --by line',
+    null,
+    [bin, '--framework', fw, 'variance', '--as-of', '2030-12-31', '--format', 'json'],
+    { node: true },
+  ),
+);
 const vt = rows.at(-1);
 let peer = null;
 if (has('hledger')) {
-  peer = measure('hledger bal -Y (same spending)', 'hledger', ['-f', path.join(dir, 'bench.journal'), 'bal', '-Y', 'expenses']);
+  peer = measure('hledger bal -Y (same spending)', 'hledger', [
+    '-f',
+    path.join(dir, 'bench.journal'),
+    'bal',
+    '-Y',
+    'expenses',
+  ]);
   rows.push(peer);
 }
-if (has('ledger') && has('time')) rows.push(measure('ledger bal (same spending)', 'ledger', ['-f', path.join(dir, 'bench.journal'), 'bal', 'expenses']));
+if (has('ledger') && has('time'))
+  rows.push(
+    measure('ledger bal (same spending)', 'ledger', [
+      '-f',
+      path.join(dir, 'bench.journal'),
+      'bal',
+      'expenses',
+    ]),
+  );
 
-console.log(`\nneaspec-track bench: ${N.toLocaleString('en')} ledger entries (${entries.length - Math.min(results, keys.length)} spending, ${Math.min(results, keys.length)} indicator values), median of ${RUNS} runs\n`);
+console.log(
+  `\nneaspec-track bench: ${N.toLocaleString('en')} ledger entries (${entries.length - Math.min(results, keys.length)} spending, ${Math.min(results, keys.length)} indicator values), median of ${RUNS} runs\n`,
+);
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`${pad('what', 58)}${pad('time', 11)}${pad('µs/entry', 10)}${pad('peak RSS', 11)}vs floor`);
 for (const r of rows) {
   const rss = r.rssMb === null ? 'n/a' : `${r.rssMb.toFixed(0)} MB`;
   const flag = r.status !== 0 && r.label.startsWith('neaspec') ? `  (exit ${r.status})` : '';
-  console.log(`${pad(r.label, 58)}${pad(`${r.ms.toFixed(0)} ms`, 11)}${pad((r.ms * 1000 / N).toFixed(1), 10)}${pad(rss, 11)}${(r.ms / floor.ms).toFixed(1)}×${flag}`);
+  console.log(
+    `${pad(r.label, 58)}${pad(`${r.ms.toFixed(0)} ms`, 11)}${pad(((r.ms * 1000) / N).toFixed(1), 10)}${pad(rss, 11)}${(r.ms / floor.ms).toFixed(1)}×${flag}`,
+  );
 }
-if (peer) console.log(`\nvariance vs hledger on the same spending: ${(vt.ms / peer.ms).toFixed(2)}× the time`);
+if (peer)
+  console.log(`\nvariance vs hledger on the same spending: ${(vt.ms / peer.ms).toFixed(2)}× the time`);
 console.log('(each figure includes starting the process; the floor is one node process reading the JSON)');
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 else console.log(`data kept in ${dir}`);
@@ -125,6 +212,8 @@ else console.log(`data kept in ${dir}`);
 if (!process.env.BENCH_ONLY_PEERS) {
   for (const script of ['bench-load.mjs', 'bench-csv.mjs']) {
     console.log(`\n── scripts/${script} ${N} ──`);
-    spawnSync(process.execPath, [path.join(root, 'scripts', script), String(N), String(RUNS)], { stdio: 'inherit' });
+    spawnSync(process.execPath, [path.join(root, 'scripts', script), String(N), String(RUNS)], {
+      stdio: 'inherit',
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { Day } from '../core/dates.js';
 import type { Frequency, Period } from '../core/periods.js';
-import type { Src, SourceFile } from './source.js';
+import type { SourceFile, Src } from './source.js';
 
 /** The normalised framework: what every computation receives, already checked. */
 

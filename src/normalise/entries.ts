@@ -1,10 +1,5 @@
 import { formatDate, parseDate, yearEnd, yearStart } from '../core/dates.js';
-import {
-  convertMinor,
-  currencyDigits,
-  isCurrencyCode,
-  ratioFromDecimal,
-} from '../core/money.js';
+import { convertMinor, currencyDigits, isCurrencyCode, ratioFromDecimal } from '../core/money.js';
 import { formatPeriod, parsePeriod, periodStart } from '../core/periods.js';
 import { type Diagnostic, error, warning } from '../model/diagnostics.js';
 import type {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/context.js';
+import { main } from '../../src/cli/main.js';
 import { parseDate } from '../../src/core/dates.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,7 +47,10 @@ export async function runCli(args: string[], opts: RunOptions = {}): Promise<Run
 }
 
 /** Runs the built binary (dist/ must exist: `npm test` builds first) with NO_COLOR. */
-export function runBin(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+export function runBin(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...opts.env },

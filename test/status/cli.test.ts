@@ -118,9 +118,9 @@ describe('filters', () => {
       'AP.O1-c',
     ]);
   });
-  it('an unknown id is refused with the nearest one (exit 1); a bad status is a usage error (exit 2)', async () => {
+  it('an unknown id or a bad status is a usage error (exit 2), with the nearest id', async () => {
     const p = await status('--programme', 'NX');
-    expect(p.code).toBe(1);
+    expect(p.code).toBe(2);
     expect(p.stderr).toContain('no programme "NX" (did you mean "NC"?)');
     const s = await status('--status', 'offtrack');
     expect(s.code).toBe(2);
@@ -219,9 +219,9 @@ describe('--explain', () => {
     expect(f.stdout).toContain('x̄ = 92, ȳ = 38; Σ(x − x̄)(y − ȳ) = -184, Σ(x − x̄)² = 16928');
   });
 
-  it('an unknown id exits 1 with a suggestion', async () => {
+  it('an unknown id exits 2 (a usage error) with a suggestion', async () => {
     const r = await status('--explain', 'AP.O1-x');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('no indicator "AP.O1-x" (did you mean "AP.O1-b"?)');
   });
 });

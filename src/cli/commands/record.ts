@@ -154,6 +154,7 @@ async function record(
         root,
         cwd: io.cwd,
         timeoutMs: envMs(io, 'NEASPEC_TRACK_LOCK_TIMEOUT_MS'),
+        // For the crash test only: a pause between writing the temporary file and renaming it.
         pauseBeforeRenameMs: envMs(io, 'NEASPEC_TRACK_TEST_PAUSE_BEFORE_RENAME'),
       },
       build,

@@ -52,7 +52,7 @@ function parseStatuses(values: string[] | undefined): Status[] | undefined {
 
 /** An unknown id in a filter or --explain is refused with the nearest known one. */
 function known(kind: string, option: string, id: string, ids: string[]): void {
-  if (!ids.includes(id)) throw new CliError(`${option}: no ${kind} "${id}"${suggest(id, ids)}`, 1);
+  if (!ids.includes(id)) throw new CliError(`${option}: no ${kind} "${id}"${suggest(id, ids)}`, 2);
 }
 
 function filterOf(fw: Framework, opts: StatusOptions, status: Status[] | undefined): StatusFilter {
