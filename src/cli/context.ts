@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
 import { readFrameworkFiles, resolveFrameworkPath } from '../load/files.js';
 import { type Checked, checkFiles } from '../load/index.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
+import { colours } from '../render/colour.js';
 import { formatCounts, formatText } from '../render/diagnostics.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -60,7 +61,7 @@ export function processIo(): Io {
 
 /** A chalk instance that colours only when the Io allows it. */
 export function chalkFor(io: Io): ChalkInstance {
-  return new Chalk({ level: io.color ? 1 : 0 });
+  return colours(io.color);
 }
 
 /** The framework path these options select. */

@@ -1,5 +1,4 @@
 import { type Day, formatDate } from '../core/dates.js';
-import { currencyDigits, minorToNumber } from '../core/money.js';
 import { formatPeriod } from '../core/periods.js';
 import type { Framework, Indicator, ResultEntry, SpendEntry } from '../model/framework.js';
 import { entryKey } from '../normalise/entries.js';
@@ -33,13 +32,13 @@ export interface ResultHistoryRow extends EntryPlace {
 
 export interface SpendHistoryRow extends EntryPlace {
   date: string;
-  /** The amount in its own currency, as a number rounded to that currency's minor unit. */
-  amount: number;
+  /** The amount in minor units of its own currency. */
+  amount: bigint;
   currency: string;
-  /** The amount in the plan currency. */
-  planAmount: number;
-  /** Running total of the line in the plan currency, through this entry. */
-  total: number;
+  /** The amount in minor units of the plan currency. */
+  planAmount: bigint;
+  /** Running total of the line in minor units of the plan currency, through this entry. */
+  total: bigint;
   source: string | null;
   note: string | null;
   /** Spending is never replaced: a mistake is undone by a negative entry, which stands too. */
@@ -65,10 +64,10 @@ export function buildHistory(fw: Framework, id: string, asOf: Day): History | un
     return {
       ...placeOf(e),
       date: formatDate(e.date),
-      amount: minorToNumber(e.amount, currencyDigits(e.currency)),
+      amount: e.amount,
       currency: e.currency,
-      planAmount: minorToNumber(e.planAmount, fw.plan.digits),
-      total: minorToNumber(total, fw.plan.digits),
+      planAmount: e.planAmount,
+      total,
       source: e.source ?? null,
       note: e.note ?? null,
       status: 'stands',

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { type Diagnostic, error } from '../model/diagnostics.js';
+import type { ParsedFile } from '../model/parsed.js';
 import type { SourceFile } from '../model/source.js';
-import { lineAt, lineFile, lineStarts, type ParsedFile } from './yaml-file.js';
+import { lineAt, lineFile, lineStarts } from './yaml-file.js';
 
 // Columns that hold numbers; everything else stays text, as a spreadsheet export writes it.
 const NUMERIC = new Set(['value', 'numerator', 'denominator', 'amount']);

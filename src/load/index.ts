@@ -1,10 +1,11 @@
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
+import type { ParsedFile } from '../model/parsed.js';
 import { normalise } from '../normalise/framework.js';
 import { runRules } from '../rules/index.js';
 import { parseCsvFile } from './csv-file.js';
 import type { RawFile } from './files.js';
-import { type ParsedFile, parseYamlFile } from './yaml-file.js';
+import { parseYamlFile } from './yaml-file.js';
 
 /** A checked framework: the model (when a plan was found) and every diagnostic, errors first by file and line. */
 export interface Checked {

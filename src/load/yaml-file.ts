@@ -1,15 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, error } from '../model/diagnostics.js';
+import type { ParsedFile } from '../model/parsed.js';
 import type { Path, Position, SourceFile } from '../model/source.js';
 import { columnOfKey, scanFastLedger } from './flow-lines.js';
-
-/** A parsed framework file: its top-level value and the file it came from. */
-export interface ParsedFile {
-  file: SourceFile;
-  /** The top-level mapping as plain data (null-prototype objects), or undefined when unparseable. */
-  value: unknown;
-  diagnostics: Diagnostic[];
-}
 
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { currencyDigits, decimalText, isCurrencyCode } from '../core/money.js';
-import type { ParsedFile } from '../load/yaml-file.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type {
   BudgetLine,
@@ -12,6 +11,7 @@ import type {
   Rates,
   Result,
 } from '../model/framework.js';
+import type { ParsedFile } from '../model/parsed.js';
 import { child, type PathSeg, type Src } from '../model/source.js';
 import {
   BudgetLineSchema,

@@ -1,12 +1,22 @@
 import type { ChalkInstance } from 'chalk';
-import { currencyDigits } from '../core/money.js';
+import { currencyDigits, minorToNumber } from '../core/money.js';
 import type { History, ResultHistoryRow, SpendHistoryRow } from '../ledger/history.js';
+import { formatMoney } from './money.js';
 
 /** Renders an entry history: an aligned table for the terminal, or the JSON shape. */
 
-/** `history --format json`: the History data as it is. */
+/** `history --format json`: the History data, money as JSON numbers. */
 export function renderHistoryJson(h: History): string {
-  return `${JSON.stringify(h, null, 2)}\n`;
+  if (h.kind === 'indicator') return `${JSON.stringify(h, null, 2)}\n`;
+  // Money leaves exact minor units only here, as JSON numbers rounded to each currency's minor unit.
+  const planDigits = currencyDigits(h.currency);
+  const entries = h.entries.map((e) => ({
+    ...e,
+    amount: minorToNumber(e.amount, currencyDigits(e.currency)),
+    planAmount: minorToNumber(e.planAmount, planDigits),
+    total: minorToNumber(e.total, planDigits),
+  }));
+  return `${JSON.stringify({ ...h, entries }, null, 2)}\n`;
 }
 
 /** `history --format table`: one row per entry, corrected ones marked with where they were corrected. */
@@ -66,20 +76,13 @@ function spendCells(e: SpendHistoryRow, planDigits: number): string[] {
   const note = [e.source ? `source: ${e.source}` : '', e.note ?? ''].filter(Boolean).join('; ');
   return [
     e.date,
-    money(e.amount, currencyDigits(e.currency)),
+    formatMoney(e.amount, currencyDigits(e.currency)),
     e.currency,
-    money(e.planAmount, planDigits),
-    money(e.total, planDigits),
+    formatMoney(e.planAmount, planDigits),
+    formatMoney(e.total, planDigits),
     `${e.file}:${e.line}`,
     note,
   ];
-}
-
-/** A rounded amount with its currency's decimals and thousands separators: 12,500.00. */
-function money(n: number, digits: number): string {
-  const [int, frac] = Math.abs(n).toFixed(digits).split('.');
-  const grouped = (int as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
 function trim(n: number): string {

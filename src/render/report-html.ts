@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatRatio,
   formatValue,
+  indicatorsOf,
   lacksIndicator,
   methodText,
   noteItems,
@@ -157,7 +158,7 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
   const cur = data.plan.currency;
   const digits = data.budget.byProgramme.digits;
   const m = (x: bigint | null) => formatMoney(x, digits);
-  const nInd = p.results.reduce((a, r) => a + r.indicators.length, 0);
+  const nInd = indicatorsOf(p).length;
   const title = p.id === '-' ? esc(p.title) : `<span class="pid">${esc(p.id)}</span> ${esc(p.title)}`;
   const budget = p.budget
     ? `<table class="mini">

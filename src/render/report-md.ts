@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatRatio,
   formatValue,
+  indicatorsOf,
   lacksIndicator,
   methodText,
   noteItems,
@@ -80,7 +81,7 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
   const digits = data.budget.byProgramme.digits;
   const out: string[] = [];
   out.push(`### ${p.id === '-' ? '' : `${esc(p.id)} — `}${esc(p.title)}`, '');
-  const n = p.results.reduce((a, r) => a + r.indicators.length, 0);
+  const n = indicatorsOf(p).length;
   out.push(
     p.id === '-' && n === 0
       ? '**Delivery:** budget lines linked to no result; no indicators.'

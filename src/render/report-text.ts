@@ -9,6 +9,7 @@ import {
   formatMoney,
   formatRatio,
   formatValue,
+  indicatorsOf,
   lacksIndicator,
   methodText,
   noteItems,
@@ -166,7 +167,7 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
     out.push(`${label(c, `Budget (${cur})`)}no budget line linked to this programme area`);
   }
   const colour = statusColour(c);
-  const nInd = p.results.reduce((a, r) => a + r.indicators.length, 0);
+  const nInd = indicatorsOf(p).length;
   const counts = STATUS_ORDER.filter((s) => p.summary[s] > 0).map((s) =>
     colour(s, `${p.summary[s]} ${statusLabel(s).toLowerCase()}`),
   );
