@@ -107,7 +107,7 @@ export interface ReportFacts {
 }
 
 /** Arranges a status report and the two variance reports into the meeting report. Pure. */
-export function assembleReport(
+function assembleReport(
   fw: Framework,
   asOf: Day,
   status: StatusReportDetail,
@@ -202,7 +202,7 @@ export function assembleReport(
 }
 
 /** The trend of a series of actual-so-far values: the last against the one before. */
-export function trendOf(values: readonly number[], direction: 'increase' | 'decrease'): Trend | null {
+function trendOf(values: readonly number[], direction: 'increase' | 'decrease'): Trend | null {
   if (values.length < 2) return null;
   const last = values[values.length - 1] as number;
   const before = values[values.length - 2] as number;
@@ -227,7 +227,7 @@ function countEntries(list: Framework['entries']): EntryCounts {
 }
 
 /** Counts indicators by status. */
-export function summarise(list: readonly IndicatorStatus[]): StatusSummary {
+function summarise(list: readonly IndicatorStatus[]): StatusSummary {
   const out: Record<Status, number> = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 };
   for (const s of list) out[s.status] += 1;
   return out;

@@ -122,7 +122,7 @@ export function clean(x: number): number {
 }
 
 /** The standing entries as of D: per key, the latest by date then ledger position among those dated ≤ D. */
-export function standingEntries(entries: readonly ResultEntry[], asOf: Day): Map<string, ResultEntry> {
+function standingEntries(entries: readonly ResultEntry[], asOf: Day): Map<string, ResultEntry> {
   const standing = new Map<string, ResultEntry>();
   for (const e of entries) {
     if (e.date > asOf) continue;
@@ -251,7 +251,7 @@ export function traceIndicator(
 }
 
 /** True when `actual` is on the indicator's side of `target`: ≥ for increase, ≤ for decrease. */
-export function rightSide(ind: Pick<Indicator, 'direction'>, actual: number, target: number): boolean {
+function rightSide(ind: Pick<Indicator, 'direction'>, actual: number, target: number): boolean {
   return ind.direction === 'increase' ? actual >= target : actual <= target;
 }
 
@@ -353,7 +353,7 @@ export function interpolate(curve: CurvePoint[], t: Day): Interpolation {
 }
 
 /** Least-squares line through the (day, y) points, evaluated at day `at`; null with fewer than two points. */
-export function fitForecast(raw: { x: Day; y: number }[], atDay: Day): ForecastFit | null {
+function fitForecast(raw: { x: Day; y: number }[], atDay: Day): ForecastFit | null {
   if (raw.length < 2) return null;
   const origin = (raw[0] as { x: Day }).x;
   const points = raw.map((p) => ({ day: p.x, x: p.x - origin, y: p.y }));

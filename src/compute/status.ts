@@ -111,7 +111,7 @@ function matches(fw: Framework, ind: Indicator, f: StatusFilter): boolean {
 }
 
 /** True when result `id` is `ancestor` or lies below it in the results chain. */
-export function isWithin(fw: Framework, id: string, ancestor: string): boolean {
+function isWithin(fw: Framework, id: string, ancestor: string): boolean {
   const byId = resultIndex(fw);
   const seen = new Set<string>();
   let cur: string | undefined = id;

@@ -11,7 +11,7 @@ import type { Basis, VarianceBy, VarianceFigures, VarianceReport, VarianceRow } 
 // equal the sum of its rows and "actual by line" equal "actual by year".
 
 /** Key of the row that gathers lines without the roll-up's link. */
-export const NO_LINK = '-';
+const NO_LINK = '-';
 
 /** The money of one budget line in one year, as of D. */
 export interface VarianceCell {

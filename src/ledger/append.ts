@@ -61,7 +61,7 @@ interface Candidate {
  * The common shape: `progress:` is the last top-level key (comments and blank lines may follow)
  * and its items, if any, are block items. The entry goes on a new last line at the items' indent.
  */
-export function simpleAppend(old: string, flow: string, nl = '\n'): Candidate | null {
+function simpleAppend(old: string, flow: string, nl = '\n'): Candidate | null {
   const lines = old.split('\n');
   let section = -1;
   let itemIndent = -1;

@@ -20,7 +20,7 @@ import lockfile from 'proper-lockfile';
 /** The file-system half of `record`: one lock per framework and atomic replacement of a file. */
 
 /** A lock older than this (not refreshed by a live holder) is taken over: its holder has died. */
-export const STALE_MS = 10_000;
+const STALE_MS = 10_000;
 /** How long a writer waits for another one before giving up. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -102,7 +102,7 @@ export class WriteError extends Error {
 }
 
 /** The errno codes that mean "this cannot be written here", not a bug. */
-export const WRITE_CODES: ReadonlySet<string> = new Set([
+const WRITE_CODES: ReadonlySet<string> = new Set([
   'EACCES',
   'EPERM',
   'EROFS',

@@ -50,7 +50,7 @@ export function resolveFrameworkPath(
 }
 
 /** Every *.yaml, *.yml and *.csv file below a directory, in path order; a file stands for itself. */
-export function listFrameworkFiles(target: string): string[] {
+function listFrameworkFiles(target: string): string[] {
   const st = statSync(target);
   if (!st.isDirectory()) return [target];
   const out: string[] = [];

@@ -14,7 +14,7 @@ export interface Checked {
 }
 
 /** Parses one file by its extension. */
-export function parseFile(f: RawFile): ParsedFile {
+function parseFile(f: RawFile): ParsedFile {
   return /\.csv$/i.test(f.name) ? parseCsvFile(f.name, f.text) : parseYamlFile(f.name, f.text);
 }
 
@@ -38,7 +38,7 @@ export function checkParsed(root: string, parsed: ParsedFile[]): Checked {
 }
 
 /** Errors before warnings, then by file, line and column. */
-export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
   const keyed = diags.map((d) => ({
     d,
     pos: d.src ? d.src.file.locate(d.src.path, d.atKey) : { line: 0, col: 0 },

@@ -366,7 +366,7 @@ export function yearsKnown(plan: Plan): boolean {
 }
 
 /** The rate of a currency for a date: the month's, else the year's. */
-export function findRate(fw: Framework, currency: string, date: string): string | undefined {
+function findRate(fw: Framework, currency: string, date: string): string | undefined {
   const m = fw.rates.get(currency);
   return m?.get(date.slice(0, 7)) ?? m?.get(date.slice(0, 4));
 }

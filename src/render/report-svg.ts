@@ -7,7 +7,7 @@ import type { IndicatorStatus, Status } from '../model/reports.js';
  * report must not mention any URL.
  */
 
-export const STATUS_FILL: Record<Status, string> = {
+const STATUS_FILL: Record<Status, string> = {
   'on-track': '#2e7d32',
   'at-risk': '#b7791f',
   'off-track': '#c62828',
@@ -30,7 +30,7 @@ export function escapeXml(s: string): string {
 }
 
 /** The scale of an indicator's bullet chart: levels for milestones, 0–100 for percentages, else the figures with zero. */
-export function bulletDomain(s: IndicatorStatus): [number, number] {
+function bulletDomain(s: IndicatorStatus): [number, number] {
   if (s.measure === 'milestone') return [0, Math.max(1, (s.levels?.length ?? 2) - 1)];
   if (s.measure === 'percent') return [0, 100];
   const xs = [s.baseline, s.final, s.expected, s.actual].filter((x): x is number => x !== null);

@@ -3,7 +3,7 @@ import { csvField } from './csv.js';
 
 /** CSV (RFC 4180 quoting, LF line ends): the JSON field names as the header, one row per indicator, empty for null. */
 
-export const CSV_FIELDS = [
+const CSV_FIELDS = [
   'id',
   'result',
   'programme',

@@ -17,7 +17,7 @@ export function renderStatusJson(r: StatusReport): string {
 }
 
 /** One indicator as the contract writes it: `levels` only for milestones, `breakdown` only when disaggregated. */
-export function contractFields(s: IndicatorStatus): Record<string, unknown> {
+function contractFields(s: IndicatorStatus): Record<string, unknown> {
   const o: Record<string, unknown> = {
     id: s.id,
     result: s.result,
