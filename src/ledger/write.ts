@@ -8,6 +8,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmdirSync,
   statSync,
@@ -140,6 +141,7 @@ export interface WriteOptions {
  */
 export function atomicReplace(target: string, text: string, opts: WriteOptions = {}): void {
   const dir = path.dirname(target);
+  removeDebris(target);
   const st = statSync(target);
   const tmp = tempName(target);
   const fd = openTemp(tmp, dir);
@@ -179,6 +181,7 @@ export function atomicCreate(target: string, text: string, opts: WriteOptions = 
   } catch (e) {
     throw asWriteError(e, dir);
   }
+  removeDebris(target);
   const tmp = tempName(target);
   try {
     const fd = openTemp(tmp, dir);
@@ -206,6 +209,36 @@ export function atomicCreate(target: string, text: string, opts: WriteOptions = 
     throw asWriteError(e, target);
   }
   syncDir(dir);
+}
+
+/**
+ * Removes the temporary files a writer killed mid-write left beside `target` (named by
+ * tempName, with the pid of a process that no longer runs). Called under the lock, so no live
+ * writer of this framework is using them; the pid check keeps a live one's file even so.
+ */
+function removeDebris(target: string): void {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (m && !processRuns(Number(m[1]))) removeQuietly(path.join(dir, name));
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function tempName(target: string): string {

@@ -44,6 +44,19 @@ describe('record appends one flow line and keeps every existing byte', () => {
     expect(r.stdout).toBe(`recorded progress/2026.yaml:10: ${line.trim().slice(2)}\n`);
   });
 
+  it("removes the temporary file a killed writer left, but not a live process's", async () => {
+    const dir = fw();
+    // pid 2147483646 runs nowhere; this test's own pid does.
+    const dead = path.join(dir, 'progress', '.2026.yaml.2147483646.deadbeef.tmp');
+    const live = path.join(dir, 'progress', `.2026.yaml.${process.pid}.cafe0123.tmp`);
+    writeFileSync(dead, 'half a ledg');
+    writeFileSync(live, 'being written');
+    const r = await rec(dir, ['spend', 'B-1', '10.00', '--date', '2026-05-02']);
+    expect(r.code).toBe(0);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
   it('writes the amount text exactly as typed (12500.00 stays 12500.00), and quotes a note only when needed', async () => {
     const dir = fw();
     const r = await rec(dir, ['spend', 'B-1', '12500.00', '--date', '2026-05-12', '--note', 'SPC-7: venue']);
