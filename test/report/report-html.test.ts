@@ -2,20 +2,14 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
 import { findChromium, pngSize, runChromium } from './chromium.js';
+import { reportOf } from './run.js';
 
 // Figures of the fixture as of 2026-07-01 are worked by hand in report-md.test.ts; the same ones
 // must reach the browser's DOM.
 
-const FIXTURE = 'test/report/fixture';
-
-async function html(): Promise<string> {
-  const r = await runCli(['--framework', FIXTURE, 'report', '--as-of', '2026-07-01', '--format', 'html']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return r.stdout;
-}
+const html = () => reportOf('html');
 
 describe('report --format html is self-contained', () => {
   it('refers to nothing outside itself', async () => {

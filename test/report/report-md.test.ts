@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { reportOf } from './run.js';
 
 // The fixture (test/report/fixture) as of 2026-07-01, day 182 of 365 in 2026.
 //
@@ -32,15 +33,9 @@ import { ROOT, runCli } from '../helpers/cli.js';
 // Entries used: 5 result + 5 spending = 10; illustrative: NC.O1-a's entry and B-NC-1's 2,500.00 → 2.
 // Warnings: B-GEN links to no result; outcome NC.O2 has no indicator.
 
-const FIXTURE = 'test/report/fixture';
 const EXPECTED = path.join(ROOT, 'test/report/report.md.snap');
 
-async function md(): Promise<string> {
-  const r = await runCli(['--framework', FIXTURE, 'report', '--as-of', '2026-07-01', '--format', 'md']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return r.stdout;
-}
+const md = () => reportOf('md');
 
 describe('report --format md', () => {
   it('matches the reviewed snapshot test/report/report.md.snap', async () => {
