@@ -95,10 +95,16 @@ export function formatJson(diags: readonly Diagnostic[], strict: boolean): strin
   return `${JSON.stringify({ ok, errors, warnings }, null, 2)}\n`;
 }
 
+const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A closing `::error` with no file: the run's verdict, shown as a failure in the job summary. */
+export function formatGithubSummary(message: string): string {
+  return `::error title=${prop('neaspec-track')}::${esc(message)}\n`;
+}
+
 /** GitHub Actions workflow commands: annotations on the changed lines of a pull request. */
 export function formatGithub(diags: readonly Diagnostic[]): string {
-  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return diags
     .map((d) => {
       const l = locate(d);

@@ -98,6 +98,39 @@ describe('validate (built binary)', () => {
     expect(JSON.parse(jsonLoose.stdout).ok).toBe(true);
   });
 
+  test('github --strict: warnings that fail the run end with an ::error line saying so', () => {
+    const strict = runBin(['validate', WARNINGS, '--strict', '--format', 'github']);
+    expect(strict.code).toBe(1);
+    const lines = strict.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^::warning file=.*title=target-direction::/);
+    expect(lines[1]).toBe(
+      '::error title=neaspec-track::1 warning failed the run (--strict makes warnings fail)',
+    );
+    // Without --strict the warning passes and no verdict line is added; with errors, the errors say it.
+    const loose = runBin(['validate', WARNINGS, '--format', 'github']);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).not.toContain('::error');
+    const broken = runBin(['validate', BROKEN, '--strict', '--format', 'github']);
+    expect(broken.stdout).not.toContain('failed the run');
+    const text = runBin(['validate', WARNINGS, '--strict']);
+    expect(text.stderr).toBe('neaspec-track: 1 warning failed the run (--strict makes warnings fail)\n');
+  });
+
+  test('the shipped framework and the examples pass --strict (the README CI workflow passes on first push)', () => {
+    const r = runBin([
+      'validate',
+      '--strict',
+      '--format',
+      'github',
+      'frameworks/neaspec-2026-2030',
+      'examples/minimal',
+      'examples/donor-project',
+    ]);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   test('a clean framework: "ok" and exit 0', () => {
     const r = runBin(['validate', 'test/validate/fixtures/clean']);
     expect(r.code).toBe(0);

@@ -2,7 +2,13 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { displayName } from '../../load/files.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
-import { formatCounts, formatGithub, formatJson, formatText } from '../../render/diagnostics.js';
+import {
+  formatCounts,
+  formatGithub,
+  formatGithubSummary,
+  formatJson,
+  formatText,
+} from '../../render/diagnostics.js';
 import { chalkFor, check, type GlobalOptions, type Io, parseFormat } from '../context.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -34,9 +40,16 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
       io.out(r.diagnostics.length === 0 ? `${c.green('ok')} ${name}\n` : `${name}: ${counts}\n`);
     }
   }
-  const errors = all.some((d) => d.severity === 'error');
-  const warnings = all.some((d) => d.severity === 'warning');
-  return errors || (opts.strict && warnings) ? 1 : 0;
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.length - errors;
+  const failedByWarnings = opts.strict === true && errors === 0 && warnings > 0;
+  if (failedByWarnings) {
+    // A warning annotation alone reads as "passed with remarks": say why the job failed.
+    const why = `${warnings} ${warnings === 1 ? 'warning' : 'warnings'} failed the run (--strict makes warnings fail)`;
+    if (format === 'github') io.out(formatGithubSummary(why));
+    else if (format === 'text') io.err(`neaspec-track: ${why}\n`);
+  }
+  return errors > 0 || failedByWarnings ? 1 : 0;
 }
 
 /** The framework as named in the summary line: relative to the working directory like the file names. */
@@ -50,7 +63,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .command('validate')
     .description('check the framework files: YAML, schema and cross-references')
     .argument('[paths...]', 'frameworks to check (directories or files); default: the selected framework')
-    .option('--format <format>', 'text | json | github', 'text')
+    .option('--format <format>', 'text (or table) | json | github', 'text')
     .option('--strict', 'also fail on warnings')
     .action((paths: string[], opts: ValidateOptions, cmd: Command) => {
       setExit(runValidate(io, cmd.optsWithGlobals(), paths, opts));
