@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
-import { readFrameworkFiles, resolveFrameworkPath } from '../load/files.js';
+import { displayName, readFrameworkFiles, resolveFrameworkPath, shippedFramework } from '../load/files.js';
 import { type Checked, checkFiles } from '../load/index.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
@@ -69,9 +69,18 @@ export function frameworkPath(io: Io, opts: GlobalOptions): string {
   return path.resolve(io.cwd, resolveFrameworkPath(opts.framework, io.env, io.cwd));
 }
 
-/** Reads and checks the selected framework; a missing path is a usage error. */
+/**
+ * Reads and checks the selected framework; a missing path is a usage error. When nothing selected
+ * one and the shipped example is used, stderr says so, naming it as a path: a newcomer in an
+ * empty folder must not take NEASPEC's figures for their own.
+ */
 export function check(io: Io, opts: GlobalOptions): Checked & { root: string } {
   const root = frameworkPath(io, opts);
+  if (root === shippedFramework() && opts.framework === undefined && !io.env.NEASPEC_TRACK_FRAMEWORK) {
+    io.err(
+      `neaspec-track: no framework selected and none in this directory; using the shipped example ${displayName(root, io.cwd)} (choose one with --framework PATH or NEASPEC_TRACK_FRAMEWORK)\n`,
+    );
+  }
   let files: ReturnType<typeof readFrameworkFiles>;
   try {
     files = readFrameworkFiles(root, io.cwd);
@@ -122,12 +131,19 @@ export function parseChoice<T extends string>(
   throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`, 2);
 }
 
-/** Checks a --format value against the allowed ones. */
+/** The terminal format's two names: every command that formats takes either. */
+const TERMINAL_FORMATS = ['text', 'table'];
+
+/** Checks a --format value against the allowed ones; `text` and `table` are one format. */
 export function parseFormat<T extends string>(
   value: string | undefined,
   allowed: readonly T[],
   fallback: T,
 ): T {
+  if (value !== undefined && TERMINAL_FORMATS.includes(value)) {
+    const own = allowed.find((a) => TERMINAL_FORMATS.includes(a));
+    if (own !== undefined) return own;
+  }
   return parseChoice('format', value, allowed, fallback);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const FIXTURE = 'test/report/fixture';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
@@ -104,9 +104,31 @@ describe('report command', () => {
 
   it('with no framework given and none in the working directory, reports on the shipped framework', async () => {
     const r = await runCli(['report'], { cwd: tmp.dir });
-    expect(r.stderr).toBe('');
+    // It says so on stderr, naming the framework as a path (absolute here: it lies outside the cwd).
+    const shipped = path.join(ROOT, 'frameworks', 'neaspec-2026-2030');
+    expect(r.stderr).toBe(
+      `neaspec-track: no framework selected and none in this directory; using the shipped example ${shipped} (choose one with --framework PATH or NEASPEC_TRACK_FRAMEWORK)\n`,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('NEASPEC Strategic Plan 2026–2030');
     expect(r.stdout).toContain('EXECUTIVE SUMMARY');
+  });
+
+  it('names the shipped framework relative to the working directory when it lies below it, and only when it falls back', async () => {
+    const here = await runCli(['status', '--format', 'json'], { cwd: ROOT });
+    expect(here.code).toBe(0);
+    expect(here.stderr).toContain('using the shipped example frameworks/neaspec-2026-2030 (');
+    const chosen = await runCli([
+      '--framework',
+      'frameworks/neaspec-2026-2030',
+      'status',
+      '--format',
+      'json',
+    ]);
+    expect(chosen.stderr).toBe('');
+    const byEnv = await runCli(['status', '--format', 'json'], {
+      env: { NEASPEC_TRACK_FRAMEWORK: 'frameworks/neaspec-2026-2030' },
+    });
+    expect(byEnv.stderr).toBe('');
   });
 });
