@@ -42,7 +42,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     )
     .argument('<id>', 'indicator or budget line id')
     .option('--as-of <date>', 'only entries dated on or before this day (default: today)')
-    .option('--format <format>', 'table | json', 'table')
+    .option('--format <format>', 'table (or text) | json', 'table')
     .action((id: string, opts: HistoryOptions, cmd: Command) => {
       setExit(runHistory(io, cmd.optsWithGlobals(), id, opts));
     });

@@ -68,7 +68,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       'the meeting report: summary, status by programme area, budget versus actual, data-quality notes',
     )
     .option('--as-of <date>', 'report as of this date (YYYY-MM-DD; default today)')
-    .option('--format <format>', 'text | md | html | json', 'text')
+    .option('--format <format>', 'text (or table) | md | html | json', 'text')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action((opts: ReportOptions, cmd: Command) => {
       setExit(runReport(io, cmd.optsWithGlobals(), opts));

@@ -130,7 +130,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       collect,
       [],
     )
-    .option('--format <format>', 'table | json | csv | md', 'table')
+    .option('--format <format>', 'table (or text) | json | csv | md', 'table')
     .option('--explain <id>', 'print every input and step of one indicator’s figures')
     .option('--out <file>', 'write to a file instead of stdout')
     .action((opts: StatusOptions, cmd: Command) => {

@@ -71,7 +71,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       "planned to date: pro-rata (D's year by days elapsed) | year (D's whole year)",
       'pro-rata',
     )
-    .option('--format <format>', FORMATS.join(' | '), 'table')
+    .option('--format <format>', 'table (or text) | json | csv | md', 'table')
     .option('--out <file>', 'write the report to FILE instead of stdout')
     .action((opts: VarianceOptions, cmd: Command) => {
       setExit(runVariance(io, cmd.optsWithGlobals(), opts));
