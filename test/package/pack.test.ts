@@ -1,0 +1,86 @@
+/**
+ * What the npm package ships, and that it installs and runs outside a clone. The bundle
+ * (dist/cli.cjs, scripts/build.mjs) carries every library the CLI uses, so the package has no
+ * runtime dependencies: `npm install ./neaspec-track-X.tgz` needs no registry and no cache.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    // Offline: nothing may be fetched, and no lifecycle script may rebuild dist/ under other tests.
+    env: {
+      ...process.env,
+      npm_config_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_loglevel: 'error',
+    },
+  });
+
+/** What runs: the launcher, the bundle and its code cache, the shipped data and the schema. */
+const SHIPPED =
+  /^(bin\/[^/]+\.(js|json)|dist\/cli\.(cjs|cache)|frameworks\/.+|examples\/.+|schema\/framework\.schema\.json|README\.md|LICENSE|package\.json)$/;
+
+describe('the npm package', () => {
+  const listing = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))[0] as {
+    files: { path: string; size: number }[];
+    unpackedSize: number;
+  };
+  const files = listing.files.map((f) => f.path).sort();
+
+  it('ships only what runs: no source map, sources, tests, scripts or dev configuration', () => {
+    expect(files.filter((f) => !SHIPPED.test(f))).toEqual([]);
+    for (const f of ['bin/neaspec-track.js', 'dist/cli.cjs', 'schema/framework.schema.json', 'LICENSE']) {
+      expect(files).toContain(f);
+    }
+    expect(files.some((f) => f.endsWith('.map'))).toBe(false);
+    expect(files.some((f) => f.startsWith('frameworks/neaspec-2026-2030/'))).toBe(true);
+    // The 3 MB source map alone was larger than everything now shipped together.
+    expect(listing.unpackedSize).toBeLessThan(2_500_000);
+  });
+
+  it('declares its repository and no runtime dependencies (the bundle carries them)', () => {
+    expect(pkg.repository?.url).toMatch(/^git\+https:\/\//);
+    // A library the CLI needs belongs in devDependencies: esbuild bundles it into dist/cli.cjs.
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const bundle = readFileSync(path.join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+    const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1] as string);
+    expect(required.length).toBeGreaterThan(0);
+    const builtin = new Set(builtinModules);
+    expect(required.filter((r) => !builtin.has(r.replace(/^node:/, '')))).toEqual([]);
+  });
+
+  describe('installed from its tarball into an empty folder, offline', () => {
+    const tmp = tempDir('neaspec-pack-');
+    afterAll(() => tmp.cleanup());
+    const app = path.join(tmp.dir, 'app');
+
+    it('installs, and `npx neaspec-track validate` runs there on the shipped framework', () => {
+      const tgz = npm(['pack', '--ignore-scripts', '--pack-destination', tmp.dir, '--silent'], ROOT).trim();
+      mkdirSync(app);
+      npm(['install', '--no-save', path.join(tmp.dir, tgz)], app);
+      expect(existsSync(path.join(app, 'node_modules', 'neaspec-track', 'dist', 'cli.cjs'))).toBe(true);
+      const r = spawnSync('npx', ['--no', 'neaspec-track', 'validate', '--strict'], {
+        cwd: app,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', npm_config_offline: 'true' },
+      });
+      const shipped = 'node_modules/neaspec-track/frameworks/neaspec-2026-2030';
+      expect(r.stderr).toContain(`using the shipped example ${shipped} (`);
+      expect(r.stdout).toBe(`ok ${shipped}\n`);
+      expect(r.status).toBe(0);
+      // The schema an editor modeline points at is where the README says.
+      expect(existsSync(path.join(app, 'node_modules/neaspec-track/schema/framework.schema.json'))).toBe(
+        true,
+      );
+    });
+  });
+});
