@@ -81,7 +81,6 @@ function isoToday(): string {
 
 describe('README.md console sessions', () => {
   const tmp = tempDir('neaspec-readme-');
-  afterAll(() => tmp.cleanup());
   const repo = makeSandbox(tmp.dir);
   const state = path.join(tmp.dir, 'state');
   mkdirSync(state);
@@ -138,6 +137,7 @@ describe('README.md console sessions', () => {
   }
 
   afterAll(() => {
+    tmp.cleanup();
     if (!UPDATE || updates.size === 0) return;
     const lines = readFileSync(README, 'utf8').split('\n');
     // From the bottom up, so earlier line numbers stay right.
