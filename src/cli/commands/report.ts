@@ -5,6 +5,7 @@ import { renderReportHtml } from '../../render/report-html.js';
 import { renderReportJson } from '../../render/report-json.js';
 import { renderReportMd } from '../../render/report-md.js';
 import { renderReportText } from '../../render/report-text.js';
+import { binaryTarget, writeBinary } from '../binary-out.js';
 import {
   chalkFor,
   emit,
@@ -15,7 +16,7 @@ import {
   parseFormat,
 } from '../context.js';
 
-const FORMATS = ['text', 'md', 'html', 'json'] as const;
+const FORMATS = ['text', 'md', 'html', 'json', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ReportOptions {
@@ -24,8 +25,8 @@ interface ReportOptions {
   out?: string;
 }
 
-/** `report`: the meeting report in one of four formats, to stdout or --out. */
-export function runReport(io: Io, global: GlobalOptions, opts: ReportOptions): number {
+/** `report`: the meeting report in one of five formats, to stdout or --out (docx: always a file). */
+export async function runReport(io: Io, global: GlobalOptions, opts: ReportOptions): Promise<number> {
   const format = parseFormat(opts.format, FORMATS, 'text');
   const asOf = parseAsOf(io, opts.asOf);
   const { framework, checked, root } = loadValid(io, global);
@@ -34,13 +35,20 @@ export function runReport(io: Io, global: GlobalOptions, opts: ReportOptions): n
     framework: shownPath(io.cwd, root),
     diagnostics: checked.diagnostics,
   });
+  if (format === 'docx') {
+    // Loaded only here: the Word writer and the SVG rasteriser are the heaviest code of the CLI.
+    const { renderReportDocx } = await import('../../render/report-docx.js');
+    const file = binaryTarget(opts.out, data.plan.id, 'report', data.asOf, 'docx');
+    writeBinary(io, await renderReportDocx(data), file);
+    return 0;
+  }
   // A file never gets terminal colour codes.
   const color = io.color && opts.out === undefined;
   emit(io, render(format, data, { ...io, color }), opts.out);
   return 0;
 }
 
-function render(format: Format, data: ReportData, io: Io): string {
+function render(format: Exclude<Format, 'docx'>, data: ReportData, io: Io): string {
   switch (format) {
     case 'text':
       return renderReportText(data, chalkFor(io));
@@ -68,9 +76,12 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       'the meeting report: summary, status by programme area, budget versus actual, data-quality notes',
     )
     .option('--as-of <date>', 'report as of this date (YYYY-MM-DD; default today)')
-    .option('--format <format>', 'text (or table) | md | html | json', 'text')
-    .option('--out <file>', 'write the report to a file instead of stdout')
-    .action((opts: ReportOptions, cmd: Command) => {
-      setExit(runReport(io, cmd.optsWithGlobals(), opts));
+    .option('--format <format>', 'text (or table) | md | html | json | docx', 'text')
+    .option(
+      '--out <file>',
+      'write the report to a file instead of stdout (docx: default <plan>-report-<date>.docx)',
+    )
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      setExit(await runReport(io, cmd.optsWithGlobals(), opts));
     });
 }
