@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { ParsedFile } from '../model/parsed.js';
 import type { SourceFile } from '../model/source.js';
-import { lineAt, lineFile, lineStarts } from './yaml-file.js';
+import { encodingProblem } from './encoding.js';
+import { lineAt, lineFile, lineStarts, positionOf } from './yaml-file.js';
 
 // Columns that hold numbers; everything else stays text, as a spreadsheet export writes it.
 const NUMERIC = new Set(['value', 'numerator', 'denominator', 'amount']);
@@ -33,6 +34,15 @@ export function parseCsvFile(name: string, text: string): ParsedFile {
     return { line, col };
   });
   const at = (line: number, col = 1): SourceFile => lineFile(name, text, () => ({ line, col }));
+  const encoding = encodingProblem(text, 'CSV');
+  if (encoding) {
+    const p = positionOf(text, encoding.offset);
+    return {
+      file,
+      value: undefined,
+      diagnostics: [error('not-text', encoding.message, { file: at(p.line, p.col), path: [] })],
+    };
+  }
   let records: CsvRecord[];
   try {
     records = parse(text, {
@@ -62,6 +72,15 @@ export function parseCsvFile(name: string, text: string): ParsedFile {
   const [head, ...rows] = located;
   if (!head) return { file, value: { progress: [] }, diagnostics };
   header = head.record.map((h) => h.trim());
+  const separator = otherSeparator(header);
+  if (separator) {
+    const d = error(
+      'csv-separator',
+      `the header row is separated by ${separator}, not commas: save the ledger as comma-separated CSV ("CSV UTF-8 (comma delimited)" in Excel)`,
+      { file: at(head.line), path: [] },
+    );
+    return { file, value: undefined, diagnostics: [d] };
+  }
   header.forEach((h, c) => {
     if (h === '') {
       diagnostics.push(
@@ -108,6 +127,23 @@ export function parseCsvFile(name: string, text: string): ParsedFile {
     entries.push(entry);
   }
   return { file, value: { progress: entries }, diagnostics };
+}
+
+/**
+ * The separator a one-column header row was written with when it is not a comma (spreadsheets in
+ * many locales write ";"), or null. Only a header that splits into field names counts.
+ */
+function otherSeparator(header: readonly string[]): string | null {
+  if (header.length !== 1) return null;
+  for (const [sep, name] of [
+    [';', '";"'],
+    ['\t', 'tabs'],
+    ['|', '"|"'],
+  ] as const) {
+    const parts = (header[0] as string).split(sep);
+    if (parts.length > 1 && parts.every((p) => /^\s*"?[A-Za-z_][\w-]*"?\s*$/.test(p))) return name;
+  }
+  return null;
 }
 
 /** A cell as the schema expects it: numbers in numeric columns, booleans in `corrects`, text elsewhere. */

@@ -2,7 +2,9 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseD
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { ParsedFile } from '../model/parsed.js';
 import type { Path, Position, SourceFile } from '../model/source.js';
+import { encodingProblem } from './encoding.js';
 import { columnOfKey, scanFastLedger } from './flow-lines.js';
+import { explainYamlErrors } from './yaml-errors.js';
 
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -15,10 +17,10 @@ export interface ParseOptions {
 
 /** Parses YAML text, taking the fast ledger path when the whole file is in that shape. */
 export function parseYamlFile(name: string, text: string, opts: ParseOptions = {}): ParsedFile {
-  const binary = binaryProblem(text);
-  if (binary) {
-    const file = lineFile(name, text, () => ({ line: 1, col: 1 }));
-    return { file, value: undefined, diagnostics: [error('not-text', binary, { file, path: [] })] };
+  const encoding = encodingProblem(text, 'YAML');
+  if (encoding) {
+    const file = lineFile(name, text, () => positionOf(text, encoding.offset));
+    return { file, value: undefined, diagnostics: [error('not-text', encoding.message, { file, path: [] })] };
   }
   const fast = opts.fast === false ? null : scanFastLedger(text);
   if (fast) {
@@ -60,11 +62,9 @@ function parseFull(name: string, text: string): ParsedFile {
       return at(locateOffset(doc.contents, path, key ?? false));
     },
   };
-  for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    const offset = e.pos[0];
-    const message = e.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, offset) : firstLine(e.message);
-    diagnostics.push(error(code, message, { file: fixedFile(file, at(offset)), path: [] }));
+  if (doc.errors.length > 0) {
+    const src = (offset: number) => ({ file: fixedFile(file, at(offset)), path: [] });
+    for (const d of explainYamlErrors(text, doc.errors, lineStarts(text), src)) diagnostics.push(d);
   }
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   const conv = toPlain(doc.contents, doc);
@@ -169,20 +169,12 @@ function rangeStart(node: Node | null | undefined): number | undefined {
   return (node as { range?: [number, number, number] } | null)?.range?.[0];
 }
 
-function duplicateKeyMessage(text: string, offset: number): string {
-  const m = /^["']?([^"':\n]+)/.exec(text.slice(offset, offset + 80));
-  return m ? `duplicate key "${m[1]?.trim()}" in the same mapping` : 'duplicate key in the same mapping';
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** Why text is not a YAML file we should read, or null. */
-function binaryProblem(text: string): string | null {
-  if (text.includes('\u0000')) return 'the file is binary, not YAML text (it contains NUL bytes)';
-  if (text.includes('\ufffd')) return 'the file is not valid UTF-8 text';
-  return null;
+/** The 1-based line and column of an offset (columns count UTF-16 units, as everywhere else). */
+export function positionOf(text: string, offset: number): Position {
+  const before = text.lastIndexOf('\n', offset - 1);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, col: offset - before };
 }
 
 /** A SourceFile whose locate always answers one position (for file-level syntax errors). */

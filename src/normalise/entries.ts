@@ -15,6 +15,7 @@ import { child, type Src } from '../model/source.js';
 import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
 import { moneyMinor } from './money.js';
 import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
+import { groupedValue, isGroupedNumber } from './thousands.js';
 
 /** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
 
@@ -245,7 +246,13 @@ function resultEntry(
     } else value = idx;
   } else if (typeof v.value !== 'number') {
     diagnostics.push(
-      error('wrong-type', `"value" must be a number, not ${JSON.stringify(v.value)}`, child(src, 'value')),
+      isGroupedNumber(v.value)
+        ? groupedValue(v.value, child(src, 'value'))
+        : error(
+            'wrong-type',
+            `"value" must be a number, not ${JSON.stringify(v.value)}`,
+            child(src, 'value'),
+          ),
     );
   } else if (ind.measure === 'percent' && (v.value < 0 || v.value > 100)) {
     diagnostics.push(error('percent-range', `a percent lies in 0–100, not ${v.value}`, child(src, 'value')));

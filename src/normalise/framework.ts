@@ -26,7 +26,8 @@ import {
 } from '../schema/written.js';
 import { normaliseEntries, yearsKnown } from './entries.js';
 import { moneyMinor } from './money.js';
-import { describe, PARSE, schemaDiagnostics } from './schema-issues.js';
+import { salvagePlan } from './plan-salvage.js';
+import { describe, notANumber, PARSE, schemaDiagnostics } from './schema-issues.js';
 
 /** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
 export interface Normalised {
@@ -58,6 +59,8 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
   };
 
   let planSeen = false;
+  // Plan sections that failed their schema, read as far as they go (see plan-salvage.ts).
+  const salvaged: Plan[] = [];
   const shape = FileSchema.unwrap().shape;
   const sectionNames = Object.keys(shape);
   for (const p of parsed) {
@@ -99,6 +102,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     };
     const plan = section('plan');
     if (plan) plans.push({ plan, src: child(top, 'plan') });
+    else if (isMapping(written.plan)) salvaged.push(salvagePlan(written.plan, child(top, 'plan')));
     for (const name of ['programmes', 'results', 'indicators'] as const) {
       pushItems(raw[name], section(name), child(top, name));
     }
@@ -120,7 +124,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     }
   }
 
-  if (plans.length === 0) {
+  if (plans.length === 0 && salvaged.length === 0) {
     // A plan section that failed its schema has been reported already; "missing" would be wrong.
     if (!planSeen) diagnostics.push(error('plan-missing', 'no file in the framework has a `plan:` section'));
     return { framework: undefined, diagnostics, invalidIds: new Set(), invalidRefs: new Set() };
@@ -135,11 +139,8 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
       ),
     );
   }
-  const plan = buildPlan(
-    (plans[0] as (typeof plans)[number]).plan,
-    (plans[0] as (typeof plans)[number]).src,
-    diagnostics,
-  );
+  const first = plans[0];
+  const plan = first ? buildPlan(first.plan, first.src, diagnostics) : (salvaged[0] as Plan);
 
   const invalidIds = new Set<string>();
   const invalidRefs = new Set<string>();
@@ -189,6 +190,10 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
   };
   framework.entries = normaliseEntries(raw.entries, framework, diagnostics, invalidIds);
   return { framework, diagnostics, invalidIds, invalidRefs };
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 interface Item {
@@ -328,7 +333,7 @@ function buildIndicator(
       return idx;
     }
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      diagnostics.push(error('wrong-type', `must be a number, not ${JSON.stringify(value)}`, at));
+      diagnostics.push(notANumber(value, at));
       return undefined;
     }
     if (v.measure === 'percent' && (value < 0 || value > 100)) {

@@ -2,6 +2,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import { child, type PathSeg, type Src } from '../model/source.js';
+import { groupedValue, isGroupedNumber, splitNumberAt, thousandsMessage } from './thousands.js';
 
 /** Parse options for every schema check: zod 4 leaves the offending input out of issues unless asked. */
 export const PARSE = { reportInput: true } as const;
@@ -41,16 +42,35 @@ export function schemaDiagnostics(
     skipIssue.add(n);
     out.push(unknownKey(typo, known, child(at, ...objPath, typo)));
   });
+  // `{2026: 1,500}` reads as `2026: 1` and a key `500`: one thousands-separator error per number.
+  const splitSeen = new Set<string>();
+  const splitNumber = (path: PathSeg[], key: PathSeg | undefined): boolean => {
+    if (typeof key !== 'string') return false;
+    const hit = splitNumberAt(at.file, [...at.path, ...path, key], key);
+    if (!hit) return false;
+    const where = `${hit.line}:${hit.col}`;
+    if (!splitSeen.has(where)) {
+      splitSeen.add(where);
+      const pos = { line: hit.line, col: hit.col };
+      const file = { name: at.file.name, text: at.file.text, locate: () => pos };
+      out.push(
+        error('thousands-separator', thousandsMessage(hit.written), { file, path: [...at.path, ...path] }),
+      );
+    }
+    return true;
+  };
   issues.forEach((issue, n) => {
     if (skipIssue.has(n)) return;
     const path = paths[n] as PathSeg[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         if (explained.has(`${path.join('.')}\u0000${key}`)) continue;
+        if (splitNumber(path, key)) continue;
         out.push(unknownKey(key, knownKeys(path), child(at, ...path, key)));
       }
       return;
     }
+    if (splitNumber(path.slice(0, -1), path[path.length - 1])) return;
     const src = child(at, ...path);
     const where = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'the value';
     // With reportInput an issue carries `input` when a value was there; a missing key has none.
@@ -63,6 +83,8 @@ export function schemaDiagnostics(
           false,
         ),
       );
+    } else if (issue.code === 'invalid_type' && isGroupedNumber(issue.input)) {
+      out.push(groupedValue(issue.input, src));
     } else if (issue.code === 'invalid_type') {
       out.push(
         error('wrong-type', `${where} must be ${article(issue.expected)}, not ${describe(issue.input)}`, src),
@@ -140,4 +162,12 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return String(value);
+}
+
+/** "must be a number" for a value that is not one, naming a thousands separator when that is why. */
+export function notANumber(value: unknown, at: Src): Diagnostic {
+  if (isGroupedNumber(value)) return groupedValue(value, at);
+  if (typeof value === 'number')
+    return error('wrong-type', 'must be a finite number; this one overflows', at);
+  return error('wrong-type', `must be a number, not ${JSON.stringify(value)}`, at);
 }

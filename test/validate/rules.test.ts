@@ -66,12 +66,12 @@ describe('YAML syntax', () => {
     expect(found(fw({ 'extra.yaml': text }))).toEqual([at('too-deep', 'extra.yaml', 1, 1)]);
   });
 
-  test('not-text: NUL bytes', () => {
-    expect(found(fw({ 'extra.yaml': 'plan:\u0000\u0001' }))).toEqual([at('not-text', 'extra.yaml', 1, 1)]);
+  test('not-text: NUL bytes, at the first one', () => {
+    expect(found(fw({ 'extra.yaml': 'plan:\u0000\u0001' }))).toEqual([at('not-text', 'extra.yaml', 1, 6)]);
   });
 
-  test('not-text: invalid UTF-8 (decoded as U+FFFD)', () => {
-    expect(found(fw({ 'extra.yaml': 'plan: caf\ufffd\n' }))).toEqual([at('not-text', 'extra.yaml', 1, 1)]);
+  test('not-text: invalid UTF-8 (decoded as U+FFFD), at the first bad byte', () => {
+    expect(found(fw({ 'extra.yaml': 'plan: caf\ufffd\n' }))).toEqual([at('not-text', 'extra.yaml', 1, 10)]);
   });
 });
 
