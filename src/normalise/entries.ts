@@ -13,7 +13,7 @@ import type {
 } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
-import { moneyMinor } from './money.js';
+import { convertedProblem, moneyMinor } from './money.js';
 import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 import { groupedValue, isGroupedNumber } from './thousands.js';
 
@@ -349,6 +349,13 @@ function spendEntry(
       planAmount = undefined;
     } else {
       planAmount = convertMinor(amount, digits, ratioFromDecimal(rate), plan.digits);
+      const big = convertedProblem(
+        planAmount,
+        `${v.amount} ${currency}`,
+        plan.currency,
+        child(src, 'amount'),
+      );
+      if (big) diagnostics.push(big);
     }
   }
   if (diagnostics.length > before || date === null || amount === null || planAmount === undefined)

@@ -25,7 +25,7 @@ import {
   ResultSchema,
 } from '../schema/written.js';
 import { normaliseEntries, yearsKnown } from './entries.js';
-import { moneyMinor } from './money.js';
+import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
 import { describe, notANumber, PARSE, schemaDiagnostics } from './schema-issues.js';
 
@@ -477,7 +477,9 @@ function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
           );
           continue;
         }
-        m.set(period, decimalText(rate));
+        const bad = rateProblem(rate, child(item.src, currency, period));
+        if (bad) diagnostics.push(bad);
+        else m.set(period, decimalText(rate));
       }
       rates.set(currency, m);
     }

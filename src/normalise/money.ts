@@ -38,3 +38,42 @@ export function moneyMinor(
   }
   return minor;
 }
+
+/**
+ * Exchange rates (plan-currency value of one unit) must lie in this range: wide enough for any
+ * real currency pair (1 USD in Iranian rials or in bitcoin is far inside it), narrow enough that
+ * a slip such as `1e308` or `1e-300` is caught at the rate instead of turning into an absurd or
+ * non-finite figure in every report.
+ */
+export const RATE_MIN = 1e-9;
+export const RATE_MAX = 1e9;
+
+/** A diagnostic for a rate outside RATE_MIN..RATE_MAX, or undefined. */
+export function rateProblem(rate: number, at: Src): Diagnostic | undefined {
+  if (Number.isFinite(rate) && rate >= RATE_MIN && rate <= RATE_MAX) return undefined;
+  const shown = Number.isFinite(rate) ? String(rate) : 'not a finite number';
+  return error(
+    'rate-range',
+    `a rate of ${shown} lies outside the accepted range ${decimalText(RATE_MIN)} to ${RATE_MAX.toLocaleString('en-US')} (the plan-currency value of one unit)`,
+    at,
+  );
+}
+
+/**
+ * A converted amount (plan-currency minor units) beyond 2^53 cannot be added and shown exactly:
+ * refused at its entry, as an amount written that large would be.
+ */
+export function convertedProblem(
+  minor: bigint,
+  amount: string,
+  planCurrency: string,
+  at: Src,
+): Diagnostic | undefined {
+  const abs = minor < 0n ? -minor : minor;
+  if (abs <= BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return error(
+    'amount-too-large',
+    `${amount} converts to more ${planCurrency} than can be added exactly (more than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} minor units)`,
+    at,
+  );
+}

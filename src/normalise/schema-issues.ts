@@ -101,10 +101,39 @@ export function schemaDiagnostics(
     } else if (issue.code === 'invalid_union') {
       out.push(error('wrong-type', `${where} has the wrong type (${describe(issue.input)})`, src));
     } else {
-      out.push(error('invalid-value', `${where}: ${issue.message}`, src));
+      out.push(error('invalid-value', issueText(issue, where), src));
     }
   });
   return out;
+}
+
+/** Plain words for the remaining zod issues (ranges, patterns, record keys), never zod's own text. */
+function issueText(issue: z.core.$ZodIssue, where: string): string {
+  const was = issue.input === undefined ? '' : `, not ${describe(issue.input)}`;
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return `${where} must not be empty`;
+      if (issue.origin === 'array') return `${where} needs at least ${issue.minimum} items`;
+      return `${where} must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}${was}`;
+    case 'too_big':
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return `${where} may hold at most ${issue.maximum}`;
+      return `${where} must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}${was}`;
+    case 'invalid_format':
+      // Our patterns carry a readable description as their message; zod's default names the regex.
+      return /^Invalid/.test(issue.message)
+        ? `${where} has the wrong form${was}`
+        : `${where} must be ${issue.message}${was}`;
+    case 'invalid_key': {
+      const inner = issue.issues[0];
+      const what = inner && !/^Invalid/.test(inner.message) ? inner.message : 'a valid key here';
+      return `the key ${describe(issue.input)} is not ${what}`;
+    }
+    case 'not_multiple_of':
+      return `${where} must be a whole number${was}`;
+    default:
+      return `${where} is not valid here${was}`;
+  }
 }
 
 /** A required key that is absent: with reportInput, only a present value carries `input`. */
