@@ -16,6 +16,7 @@ import {
   trendText,
   unitText,
 } from './report-common.js';
+import { mdText } from './markdown.js';
 
 /** The meeting report as GitHub-flavoured Markdown, ready to paste into a meeting document. */
 export function renderReportMd(data: ReportData): string {
@@ -107,7 +108,7 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
     if (lacksIndicator(p, r)) out.push('| _no indicator_ | | | | | | | |');
     for (const { status: s, trend } of r.indicators) {
       const bd = breakdownText(s);
-      const title = `${esc(s.id)} ${esc(s.title)} (${esc(unitText(s))})${bd ? `<br><sub>${esc(bd)}</sub>` : ''}`;
+      const title = `${esc(s.id)} ${esc(s.title)} (${esc(unitText(s))})${bd ? ` — _${esc(bd)}_` : ''}`;
       out.push(
         `| ${title} | ${s.period ?? '—'} | ${esc(formatValue(s.baseline, s))} | ${esc(formatValue(s.expected, s))} | ${esc(formatValue(s.actual, s))} | ${esc(formatValue(s.final, s))} | ${statusText(s)} | ${trendText(trend)} |`,
       );
@@ -133,9 +134,4 @@ function varianceMd(v: VarianceReport, keyLabel: string): string[] {
 }
 
 /** Escapes what would break a table cell or start Markdown emphasis. */
-function esc(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/([*_`<>])/g, '\\$1');
-}
+const esc = mdText;

@@ -1,5 +1,6 @@
 import type { StatusReport } from '../model/reports.js';
 import { csvField } from './csv.js';
+import { formatValue } from './report-common.js';
 
 /** CSV (RFC 4180 quoting, LF line ends): the JSON field names as the header, one row per indicator, empty for null. */
 
@@ -24,14 +25,26 @@ const CSV_FIELDS = [
   'overdue',
 ] as const;
 
-/** `status --format csv`. Milestone figures are level indices, as in JSON. */
+/** The figures a milestone gives as a level rather than a number. */
+const LEVEL_FIELDS: ReadonlySet<string> = new Set(['baseline', 'actual', 'expected', 'final', 'forecast']);
+
+/**
+ * `status --format csv`. The header is the JSON field names. Milestone figures are written as level
+ * names (a spreadsheet has no `levels` list to look indices up in); where the target curve or the
+ * forecast falls between two levels, both are named (`drafted–endorsed`). `progress` is the
+ * unrounded ratio, as in JSON (1 = on the target curve).
+ */
 export function renderStatusCsv(r: StatusReport): string {
   const lines = [CSV_FIELDS.join(',')];
   for (const s of r.indicators) {
     lines.push(
       CSV_FIELDS.map((f) => {
         const v = s[f];
-        return v === null || v === undefined ? '' : csvField(String(v));
+        if (v === null || v === undefined) return '';
+        if (s.measure === 'milestone' && LEVEL_FIELDS.has(f) && typeof v === 'number') {
+          return csvField(formatValue(v, s));
+        }
+        return csvField(String(v));
       }).join(','),
     );
   }

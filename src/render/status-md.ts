@@ -1,9 +1,8 @@
 import type { StatusReportDetail } from '../compute/status.js';
 import { num, progressText, statusWithFlags, summaryText, valueText } from './status-common.js';
+import { mdText } from './markdown.js';
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+const cell = mdText;
 
 /** `status --format md`: a GitHub-flavoured table, one row per indicator, then the counts. */
 export function renderStatusMd(r: StatusReportDetail): string {

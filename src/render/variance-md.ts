@@ -1,11 +1,10 @@
 import type { VarianceReport } from '../model/reports.js';
 import { caption, FIGURE_COLUMNS, figureText, keyLabel, showTitle } from './variance-columns.js';
+import { mdText } from './markdown.js';
 
 /** Markdown: a caption and a pipe table, money right-aligned, the total row in bold. */
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+const cell = mdText;
 
 /** `variance --format md`. */
 export function renderVarianceMd(r: VarianceReport): string {
