@@ -1,5 +1,6 @@
 import type { ReportData, ReportProgramme } from '../compute/report.js';
 import type { VarianceFigures, VarianceReport } from '../model/reports.js';
+import { mdText } from './markdown.js';
 import {
   breakdownText,
   entriesText,
@@ -16,7 +17,6 @@ import {
   trendText,
   unitText,
 } from './report-common.js';
-import { mdText } from './markdown.js';
 
 /** The meeting report as GitHub-flavoured Markdown, ready to paste into a meeting document. */
 export function renderReportMd(data: ReportData): string {

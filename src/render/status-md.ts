@@ -1,6 +1,6 @@
 import type { StatusReportDetail } from '../compute/status.js';
-import { num, progressText, statusWithFlags, summaryText, valueText } from './status-common.js';
 import { mdText } from './markdown.js';
+import { num, progressText, statusWithFlags, summaryText, valueText } from './status-common.js';
 
 const cell = mdText;
 

@@ -1,6 +1,6 @@
 import type { VarianceReport } from '../model/reports.js';
-import { caption, FIGURE_COLUMNS, figureText, keyLabel, showTitle } from './variance-columns.js';
 import { mdText } from './markdown.js';
+import { caption, FIGURE_COLUMNS, figureText, keyLabel, showTitle } from './variance-columns.js';
 
 /** Markdown: a caption and a pipe table, money right-aligned, the total row in bold. */
 
