@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
@@ -8,6 +7,7 @@ import { hasErrors } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
 import { colours } from '../render/colour.js';
 import { formatCounts, formatText } from '../render/diagnostics.js';
+import { OutputError, stdoutClosed, writeOutFile, writeStderr, writeStdout } from './output.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -19,6 +19,8 @@ export interface Io {
   color: boolean;
   /** Today's calendar date in local time. */
   today(): Day;
+  /** True when standard output is closed (`>&-`): nothing printed would reach anyone. */
+  stdoutClosed?: boolean;
 }
 
 /** Options every command shares. */
@@ -40,15 +42,13 @@ export class CliError extends Error {
 /** The process's own Io. */
 export function processIo(): Io {
   const env = process.env;
-  // A reader that stops early (`| head`) closes the pipe: that is not a failure worth a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
   const color = !env.NO_COLOR && (env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY));
   return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    // Written synchronously: a failed write (a full disk) fails the command where it happens;
+    // a reader that stops early (`| head`) just ends the output.
+    out: writeStdout,
+    err: writeStderr,
+    stdoutClosed: stdoutClosed(),
     cwd: process.cwd(),
     env,
     color,
@@ -66,6 +66,10 @@ export function chalkFor(io: Io): ChalkInstance {
 
 /** The framework path these options select. */
 export function frameworkPath(io: Io, opts: GlobalOptions): string {
+  // An empty CI variable (`--framework "$FW"`) must not quietly select another framework.
+  if (opts.framework !== undefined && opts.framework.trim() === '') {
+    throw new CliError('--framework is empty: give the path of a framework directory or file', 2);
+  }
   return path.resolve(io.cwd, resolveFrameworkPath(opts.framework, io.env, io.cwd));
 }
 
@@ -153,11 +157,12 @@ export function emit(io: Io, text: string, out: string | undefined): void {
     io.out(text);
     return;
   }
-  const target = path.resolve(io.cwd, out);
+  if (out.trim() === '') throw new CliError('--out needs a file name', 2);
   try {
-    writeFileSync(target, text);
+    writeOutFile(path.resolve(io.cwd, out), text, out);
   } catch (e) {
-    throw new CliError(`cannot write ${out}: ${(e as Error).message}`, 1);
+    if (e instanceof OutputError) throw new CliError(e.message, 1);
+    throw e;
   }
   io.err(`wrote ${out}\n`);
 }

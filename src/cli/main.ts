@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, type Io, processIo } from './context.js';
+import { OutputError } from './output.js';
 
 /** A command module: it registers its options and action on the program. */
 interface CommandModule {
@@ -36,6 +37,11 @@ function commandOf(argv: string[]): string | undefined {
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  if (io.stdoutClosed) {
+    // Checked first, so that `record` writes nothing whose confirmation nobody would see.
+    io.err('neaspec-track: cannot write to standard output: it is closed (EBADF); nothing was done\n');
+    return 1;
+  }
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = code;
@@ -71,6 +77,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e instanceof CliError) {
       io.err(`neaspec-track: ${e.message}\n`);
       return e.exitCode;
+    }
+    if (e instanceof OutputError) {
+      io.err(`neaspec-track: ${e.message}\n`);
+      return 1;
     }
     const debug = argv.includes('--debug');
     io.err(`neaspec-track: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);

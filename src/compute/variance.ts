@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 import { civil, type Day, dayOfYear, daysInYear, formatDate, yearEnd, yearStart } from '../core/dates.js';
 import { divRoundHalfAwayFromZero, prorata } from '../core/money.js';
 import type { BudgetLine, Framework } from '../model/framework.js';
@@ -62,7 +63,11 @@ export function varianceCells(fw: Framework, asOf: Day, basis: Basis): VarianceC
   const cells: VarianceCell[] = [];
   for (const line of fw.lines) {
     const years = byLine.get(line.id);
-    if (years) cells.push(...[...years.values()].sort((a, b) => a.year - b.year));
+    if (years)
+      pushAll(
+        cells,
+        [...years.values()].sort((a, b) => a.year - b.year),
+      );
   }
   return cells;
 }

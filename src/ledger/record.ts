@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayName, packageRoot, type RawFile, readFrameworkFiles, readText } from '../load/files.js';
 import { checkFiles } from '../load/index.js';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { describeErrno } from '../model/errno.js';
 import type { Framework } from '../model/framework.js';
 import { AppendError, appendEntry, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
@@ -75,7 +76,10 @@ export async function recordEntry(
     );
   } catch (e) {
     if (e instanceof WriteError) {
-      throw new Refusal(`cannot write ${show(e.path)} (${e.code}); nothing was recorded`, 1);
+      throw new Refusal(
+        `cannot write ${show(e.path)}: ${describeErrno(e.code)} (${e.code}); nothing was recorded`,
+        1,
+      );
     }
     if (e instanceof FileAppeared) {
       throw new Refusal(

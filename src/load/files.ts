@@ -62,19 +62,27 @@ function listFrameworkFiles(target: string): string[] {
       if (d.name.startsWith('.') || d.name === 'node_modules') continue;
       const full = path.join(dir, d.name);
       if (d.isDirectory()) walk(full);
-      else if (FRAMEWORK_EXT.test(d.name) && (d.isFile() || isLinkToFile(full))) out.push(full);
+      else if (FRAMEWORK_EXT.test(d.name) && (d.isFile() || linkNotToDirectory(full))) out.push(full);
     }
   };
   walk(target);
   return out;
 }
 
-/** A symbolic link to a file is read like the file; links to directories are not followed (no loops). */
-function isLinkToFile(p: string): boolean {
+/**
+ * A symbolic link to a file is read like the file; links to directories are not followed (no
+ * loops). A dangling or looping link is listed too: reading it fails, and that is reported.
+ */
+function linkNotToDirectory(p: string): boolean {
   try {
-    return lstatSync(p).isSymbolicLink() && statSync(p).isFile();
+    if (!lstatSync(p).isSymbolicLink()) return false;
   } catch {
-    return false; // a dangling link
+    return false;
+  }
+  try {
+    return !statSync(p).isDirectory();
+  } catch {
+    return true; // dangling or looping: listed, so that it is reported rather than skipped
   }
 }
 
@@ -83,12 +91,37 @@ export interface RawFile {
   name: string;
   path: string;
   text: string;
+  /** Why the file could not be read (then `text` is empty); the checker reports it at the file. */
+  unreadable?: string;
 }
 
 /** Reads framework files; `name` is relative to cwd when that is shorter. */
 export function readFrameworkFiles(target: string, cwd: string): RawFile[] {
   if (!existsSync(target)) throw new Error(`no framework at ${target}`);
-  return listFrameworkFiles(target).map((p) => ({ name: displayName(p, cwd), path: p, text: readText(p) }));
+  return listFrameworkFiles(target).map((p) => {
+    const name = displayName(p, cwd);
+    try {
+      return { name, path: p, text: readText(p) };
+    } catch (e) {
+      return { name, path: p, text: '', unreadable: unreadableReason(p, e) };
+    }
+  });
+}
+
+/** Why a listed file could not be read, in words. */
+function unreadableReason(p: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+  let link = false;
+  try {
+    link = lstatSync(p).isSymbolicLink();
+  } catch {
+    // gone meanwhile
+  }
+  if (link && code === 'ENOENT') return 'it is a symbolic link to a file that does not exist (ENOENT)';
+  if (code === 'ELOOP') return 'it is a symbolic link that loops (ELOOP)';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
+  if (code === 'ENOENT') return 'it disappeared while being read (ENOENT)';
+  return `the system refused to read it (${code})`;
 }
 
 /** Reads a file as UTF-8, replacing invalid bytes (the parser then reports them). */

@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
 import type { ParsedFile } from '../model/parsed.js';
@@ -5,7 +6,7 @@ import { normalise } from '../normalise/framework.js';
 import { runRules } from '../rules/index.js';
 import { parseCsvFile } from './csv-file.js';
 import type { RawFile } from './files.js';
-import { parseYamlFile } from './yaml-file.js';
+import { lineFile, parseYamlFile } from './yaml-file.js';
 
 /** A checked framework: the model (when a plan was found) and every diagnostic, errors first by file and line. */
 export interface Checked {
@@ -15,6 +16,11 @@ export interface Checked {
 
 /** Parses one file by its extension. */
 function parseFile(f: RawFile): ParsedFile {
+  if (f.unreadable !== undefined) {
+    const file = lineFile(f.name, '', () => ({ line: 1, col: 1 }));
+    const d = error('unreadable-file', `cannot read ${f.name}: ${f.unreadable}`, { file, path: [] });
+    return { file, value: undefined, diagnostics: [d] };
+  }
   return /\.csv$/i.test(f.name) ? parseCsvFile(f.name, f.text) : parseYamlFile(f.name, f.text);
 }
 
@@ -33,7 +39,7 @@ export function checkFiles(root: string, files: RawFile[]): Checked {
 export function checkParsed(root: string, parsed: ParsedFile[]): Checked {
   const { framework, diagnostics, invalidIds, invalidRefs } = normalise(root, parsed);
   if (framework)
-    diagnostics.push(...runRules(framework, { invalidIds, invalidRefs, prior: [...diagnostics] }));
+    pushAll(diagnostics, runRules(framework, { invalidIds, invalidRefs, prior: [...diagnostics] }));
   return { framework, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -39,3 +39,8 @@ export function formatPath(path: Path): string {
 export function child(src: Src, ...segs: PathSeg[]): Src {
   return { file: src.file, path: [...src.path, ...segs] };
 }
+
+/** The source reference of a descendant `segs` below `src` (a path of any length). */
+export function descendant(src: Src, segs: readonly PathSeg[]): Src {
+  return { file: src.file, path: [...src.path, ...segs] };
+}

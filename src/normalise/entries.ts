@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 import { formatDate, parseDate, yearEnd, yearStart } from '../core/dates.js';
 import { convertMinor, currencyDigits, isCurrencyCode, ratioFromDecimal } from '../core/money.js';
 import { formatPeriod, parsePeriod, periodStart } from '../core/periods.js';
@@ -89,7 +90,10 @@ function resultEntry(
 ): ResultEntry | undefined {
   const res = ResultEntrySchema.safeParse(obj, PARSE);
   if (!res.success) {
-    diagnostics.push(...schemaDiagnostics(res.error.issues, src, () => RESULT_ENTRY_KEYS, obj));
+    pushAll(
+      diagnostics,
+      schemaDiagnostics(res.error.issues, src, () => RESULT_ENTRY_KEYS, obj),
+    );
     return undefined;
   }
   const v = res.data;
@@ -292,8 +296,9 @@ function spendEntry(
 ): SpendEntry | undefined {
   const res = SpendEntrySchema.safeParse(obj, PARSE);
   if (!res.success) {
-    diagnostics.push(
-      ...schemaDiagnostics(res.error.issues, src, () => Object.keys(SpendEntrySchema.shape), obj),
+    pushAll(
+      diagnostics,
+      schemaDiagnostics(res.error.issues, src, () => Object.keys(SpendEntrySchema.shape), obj),
     );
     return undefined;
   }

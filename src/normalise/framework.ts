@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pushAll } from '../core/arrays.js';
 import { currencyDigits, decimalText, isCurrencyCode } from '../core/money.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type {
@@ -64,7 +65,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
   const shape = FileSchema.unwrap().shape;
   const sectionNames = Object.keys(shape);
   for (const p of parsed) {
-    diagnostics.push(...p.diagnostics);
+    pushAll(diagnostics, p.diagnostics);
     // undefined: unparseable (already reported; if it seems to hold the plan, "missing" would be
     // wrong); null: an empty file, which holds nothing.
     if (p.value === undefined && /^plan[ \t]*:/m.test(p.file.text)) planSeen = true;
@@ -84,8 +85,9 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     if (Object.hasOwn(written, 'plan')) planSeen = true;
     const res = FileSchema.safeParse(written, PARSE);
     if (!res.success) {
-      diagnostics.push(
-        ...schemaDiagnostics(
+      pushAll(
+        diagnostics,
+        schemaDiagnostics(
           res.error.issues,
           top,
           (path) => (path.length === 0 ? sectionNames : keysAt(path)),
@@ -112,8 +114,9 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
       const bsrc = child(top, 'budget');
       const shallow = BudgetShallow.safeParse(budget, PARSE);
       if (!shallow.success) {
-        diagnostics.push(
-          ...schemaDiagnostics(shallow.error.issues, bsrc, () => Object.keys(BudgetSchema.shape)),
+        pushAll(
+          diagnostics,
+          schemaDiagnostics(shallow.error.issues, bsrc, () => Object.keys(BudgetSchema.shape)),
         );
         continue;
       }
@@ -243,8 +246,9 @@ function parseAll<S extends z.ZodType>(
     const written = item.value as { id?: unknown; result?: unknown } | null;
     if (typeof written?.id === 'string') invalidIds.add(written.id);
     if (typeof written?.result === 'string') invalidRefs?.add(written.result);
-    diagnostics.push(
-      ...schemaDiagnostics(
+    pushAll(
+      diagnostics,
+      schemaDiagnostics(
         res.error.issues,
         item.src,
         (path) => (path.length === 0 ? keys : nestedKeys(path)),
@@ -449,7 +453,10 @@ function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
   for (const item of items) {
     const res = BudgetSchema.shape.rates.safeParse(item.value, PARSE);
     if (!res.success) {
-      diagnostics.push(...schemaDiagnostics(res.error.issues, item.src, () => []));
+      pushAll(
+        diagnostics,
+        schemaDiagnostics(res.error.issues, item.src, () => []),
+      );
       continue;
     }
     for (const [currency, byPeriod] of Object.entries(res.data ?? {})) {

@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { type Diagnostic, error } from '../model/diagnostics.js';
-import { child, type PathSeg, type Src } from '../model/source.js';
+import { descendant, type PathSeg, type Src } from '../model/source.js';
 import { groupedValue, isGroupedNumber, splitNumberAt, thousandsMessage } from './thousands.js';
 
 /** Parse options for every schema check: zod 4 leaves the offending input out of issues unless asked. */
@@ -40,7 +40,7 @@ export function schemaDiagnostics(
     if (typo === undefined) return;
     explained.add(`${objPath.join('.')}\u0000${typo}`);
     skipIssue.add(n);
-    out.push(unknownKey(typo, known, child(at, ...objPath, typo)));
+    out.push(unknownKey(typo, known, descendant(at, [...objPath, typo])));
   });
   // `{2026: 1,500}` reads as `2026: 1` and a key `500`: one thousands-separator error per number.
   const splitSeen = new Set<string>();
@@ -66,12 +66,12 @@ export function schemaDiagnostics(
       for (const key of issue.keys) {
         if (explained.has(`${path.join('.')}\u0000${key}`)) continue;
         if (splitNumber(path, key)) continue;
-        out.push(unknownKey(key, knownKeys(path), child(at, ...path, key)));
+        out.push(unknownKey(key, knownKeys(path), descendant(at, [...path, key])));
       }
       return;
     }
     if (splitNumber(path.slice(0, -1), path[path.length - 1])) return;
-    const src = child(at, ...path);
+    const src = descendant(at, path);
     const where = path.length > 0 ? `"${String(path[path.length - 1])}"` : 'the value';
     // With reportInput an issue carries `input` when a value was there; a missing key has none.
     if (isMissing(issue)) {
@@ -79,7 +79,7 @@ export function schemaDiagnostics(
         error(
           'missing-key',
           issue.code === 'invalid_type' ? `${where} is required (${issue.expected})` : `${where} is required`,
-          child(at, ...path.slice(0, -1)),
+          descendant(at, path.slice(0, -1)),
           false,
         ),
       );

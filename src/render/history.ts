@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { maxOf } from '../core/arrays.js';
 import { currencyDigits, minorToNumber } from '../core/money.js';
 import type { History, ResultHistoryRow, SpendHistoryRow } from '../ledger/history.js';
 import { formatMoney } from './money.js';
@@ -34,7 +35,7 @@ export function renderHistoryTable(h: History, c: ChalkInstance): string {
           ...h.entries.map((e) => spendCells(e, currencyDigits(h.currency))),
         ];
   const right = h.kind === 'line' ? new Set([1, 3, 4]) : new Set([3]);
-  const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = (rows[0] as string[]).map((_, i) => maxOf(rows.map((r) => (r[i] ?? '').length)));
   const lines = rows.map((r, ri) => {
     const text = r
       .map((cell, i) =>

@@ -1,4 +1,5 @@
 import type { ReportData, ReportIndicator, Trend } from '../compute/report.js';
+import { maxOf, minOf } from '../core/arrays.js';
 import { formatMinor } from '../core/money.js';
 import type { IndicatorStatus, Status } from '../model/reports.js';
 import { type LocatedDiagnostic, locate } from './diagnostics.js';
@@ -67,8 +68,8 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 /** A unicode sparkline of the trend's values (empty with fewer than two). */
 export function sparkline(t: Trend | null): string {
   if (t === null || t.values.length < 2) return '';
-  const min = Math.min(...t.values);
-  const max = Math.max(...t.values);
+  const min = minOf(t.values);
+  const max = maxOf(t.values);
   return t.values
     .map((v) => SPARKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))])
     .join('');

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import type { ReportData, ReportProgramme } from '../compute/report.js';
+import { pushAll } from '../core/arrays.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
 import {
   breakdownText,
@@ -131,7 +132,7 @@ export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
 
   // Programme areas
   body.push(heading(1, 'Programme areas: delivery and budget'));
-  for (const p of data.programmes) body.push(...programmeBlock(p, data));
+  for (const p of data.programmes) pushAll(body, programmeBlock(p, data));
 
   // Budget
   body.push(

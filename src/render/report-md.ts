@@ -1,4 +1,5 @@
 import type { ReportData, ReportProgramme } from '../compute/report.js';
+import { pushAll } from '../core/arrays.js';
 import type { VarianceFigures, VarianceReport } from '../model/reports.js';
 import { mdText } from './markdown.js';
 import {
@@ -49,13 +50,13 @@ export function renderReportMd(data: ReportData): string {
   out.push('');
 
   out.push('## Programme areas', '');
-  for (const p of data.programmes) out.push(...programmeMd(p, data));
+  for (const p of data.programmes) pushAll(out, programmeMd(p, data));
 
   out.push('## Budget', '');
   out.push(`### By programme area (${cur})`, '');
-  out.push(...varianceMd(data.budget.byProgramme, 'Programme'));
+  pushAll(out, varianceMd(data.budget.byProgramme, 'Programme'));
   out.push(`### By funding source (${cur})`, '');
-  out.push(...varianceMd(data.budget.bySource, 'Source'));
+  pushAll(out, varianceMd(data.budget.bySource, 'Source'));
 
   out.push('## Data-quality notes', '');
   const notes = noteItems(data);

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../core/arrays.js';
 import type { IndicatorStatus, Status } from '../model/reports.js';
 
 /**
@@ -34,8 +35,8 @@ function bulletDomain(s: IndicatorStatus): [number, number] {
   if (s.measure === 'milestone') return [0, Math.max(1, (s.levels?.length ?? 2) - 1)];
   if (s.measure === 'percent') return [0, 100];
   const xs = [s.baseline, s.final, s.expected, s.actual].filter((x): x is number => x !== null);
-  let lo = Math.min(0, ...xs);
-  let hi = Math.max(...xs);
+  let lo = minOf(xs, 0);
+  let hi = maxOf(xs);
   if (hi === lo) hi = lo + 1;
   // A little headroom so that a marker at the top end stays visible.
   const pad = (hi - lo) * 0.05;
@@ -113,7 +114,10 @@ export function executionBars(rows: readonly ExecutionBar[], width = 640): strin
   const labelW = 200;
   const textW = 70;
   const barW = width - labelW - textW;
-  const max = Math.max(1, ...rows.map((r) => r.execution ?? 0));
+  const max = maxOf(
+    rows.map((r) => r.execution ?? 0),
+    1,
+  );
   const x = (v: number) => labelW + (Math.max(0, v) / max) * barW;
   const height = rows.length * rowH + 22;
   const parts: string[] = [];

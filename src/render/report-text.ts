@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { ReportData, ReportProgramme } from '../compute/report.js';
+import { maxOf, pushAll } from '../core/arrays.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
 import {
   bar,
@@ -48,7 +49,7 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
   out.push('');
 
   // Executive summary
-  out.push(...heading(c, 'EXECUTIVE SUMMARY'));
+  pushAll(out, heading(c, 'EXECUTIVE SUMMARY'));
   const sum = data.summary;
   const counts = STATUS_ORDER.map((s) => colour(s, `● ${sum.byStatus[s]} ${statusLabel(s).toLowerCase()}`));
   out.push(`${label(c, 'Indicators')}${sum.indicators}:  ${counts.join('   ')}   (${sum.achieved} achieved)`);
@@ -63,23 +64,29 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
   out.push(
     `${label(c, 'Execution')}${c.cyan(bar(total.execution, 40))} ${c.bold(formatRatio(total.execution))}`,
   );
-  out.push(...nameList(c, 'Off track', sum.offTrack, (s) => c.red(s)));
-  out.push(...nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s)));
+  pushAll(
+    out,
+    nameList(c, 'Off track', sum.offTrack, (s) => c.red(s)),
+  );
+  pushAll(
+    out,
+    nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s)),
+  );
   out.push('');
 
   // Programme sections
   data.programmes.forEach((p, i) => {
-    out.push(...programmeText(c, p, data, i + 1));
+    pushAll(out, programmeText(c, p, data, i + 1));
   });
 
   // Budget
-  out.push(...heading(c, `BUDGET BY PROGRAMME AREA (${cur}, pro rata to ${data.asOf})`));
+  pushAll(out, heading(c, `BUDGET BY PROGRAMME AREA (${cur}, pro rata to ${data.asOf})`));
   out.push(varianceTable(c, data.budget.byProgramme, 'Programme'), '');
-  out.push(...heading(c, `BUDGET BY FUNDING SOURCE (${cur})`));
+  pushAll(out, heading(c, `BUDGET BY FUNDING SOURCE (${cur})`));
   out.push(varianceTable(c, data.budget.bySource, 'Source'), '');
 
   // Notes
-  out.push(...heading(c, 'DATA-QUALITY NOTES'));
+  pushAll(out, heading(c, 'DATA-QUALITY NOTES'));
   const notes = noteItems(data);
   if (notes.length === 0)
     out.push('None: no validation warnings, overdue indicators or illustrative entries.');
@@ -92,10 +99,10 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
     }[n.kind];
     const where = n.where ? `${c.bold(n.where)} ` : '';
     const code = n.code ? ` ${c.dim(`(${n.code})`)}` : '';
-    out.push(...wrap(`• ${tag} ${where}${n.text}${code}`, WIDTH, '  '));
+    pushAll(out, wrap(`• ${tag} ${where}${n.text}${code}`, WIDTH, '  '));
   }
   out.push('');
-  out.push(...wrap(c.dim(methodText(data)), WIDTH, ''));
+  pushAll(out, wrap(c.dim(methodText(data)), WIDTH, ''));
   return `${out.join('\n')}\n`;
 }
 
@@ -156,7 +163,7 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
   const cur = data.plan.currency;
   const digits = data.budget.byProgramme.digits;
   const name = p.id === '-' ? p.title : `${p.id} — ${p.title}`;
-  out.push(...heading(c, `${n}. ${name}`));
+  pushAll(out, heading(c, `${n}. ${name}`));
   if (p.budget) {
     const b = p.budget;
     out.push(
@@ -186,7 +193,13 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
       [s.baseline, s.expected, s.actual, s.final].map((v) => formatValue(v, s)),
     ),
   );
-  const valueW = Math.min(13, Math.max(10, ...cells.map((x) => x.length + 2)));
+  const valueW = Math.min(
+    13,
+    maxOf(
+      cells.map((x) => x.length + 2),
+      10,
+    ),
+  );
   const finalHead = `Final ${data.plan.end}`;
   const finalW = Math.max(valueW, finalHead.length + 2);
   const t = new Table({

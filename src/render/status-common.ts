@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { IndicatorStatusDetail, StatusReportDetail } from '../compute/status.js';
+import { maxOf, minOf } from '../core/arrays.js';
 import type { IndicatorStatus, Status, StatusSummary } from '../model/reports.js';
 
 /** Shared pieces of the status renderers: number text, value text, status colours, bars and grouping. */
@@ -56,8 +57,8 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 export function sparkline(series: { actual: number }[]): string {
   if (series.length < 2) return '';
   const ys = series.map((p) => p.actual);
-  const lo = Math.min(...ys);
-  const hi = Math.max(...ys);
+  const lo = minOf(ys);
+  const hi = maxOf(ys);
   return ys
     .map((y) => SPARKS[hi === lo ? 3 : Math.round(((y - lo) / (hi - lo)) * (SPARKS.length - 1))])
     .join('');

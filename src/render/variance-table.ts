@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { maxOf } from '../core/arrays.js';
 import type { VarianceFigures, VarianceReport } from '../model/reports.js';
 import { caption, FIGURE_COLUMNS, figureText, keyLabel, overspent, showTitle } from './variance-columns.js';
 
@@ -16,7 +17,10 @@ export function renderVarianceTable(r: VarianceReport, c: ChalkInstance): string
   const body = r.rows.map((row) => [row.key, ...(titled ? [row.title] : []), ...figures(row)]);
   const total = ['Total', ...(titled ? [''] : []), ...figures(r.total)];
   const widths = head.map((h, i) =>
-    Math.max(h.length, ...[...body, total].map((cells) => (cells[i] ?? '').length)),
+    maxOf(
+      [...body, total].map((cells) => (cells[i] ?? '').length),
+      h.length,
+    ),
   );
 
   const pad = (text: string, i: number) => {

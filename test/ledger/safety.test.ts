@@ -164,7 +164,7 @@ describe('files and directories record may not write', () => {
     const r = record(dir, ['spend', 'B-1', '7', '--date', '2026-06-01']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `neaspec-track: cannot write ${path.join('progress', '2026.yaml')} (ENOTDIR); nothing was recorded\n`,
+      `neaspec-track: cannot write ${path.join('progress', '2026.yaml')}: a part of the path is not a directory (ENOTDIR); nothing was recorded\n`,
     );
     expect(snapshot(dir)).toEqual(before);
   });
@@ -205,7 +205,7 @@ describe('files and directories record may not write', () => {
       const r = asNobody(dir, ['spend', 'B-1', '7', '--date', '2026-06-01']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
-        'neaspec-track: cannot write .neaspec-track.lock (EACCES); nothing was recorded\n',
+        'neaspec-track: cannot write .neaspec-track.lock: permission denied (EACCES); nothing was recorded\n',
       );
       expect(snapshot(dir)).toEqual(before);
     });
@@ -218,7 +218,9 @@ describe('files and directories record may not write', () => {
       const before = snapshot(dir);
       const r = asNobody(dir, ['spend', 'B-1', '7', '--date', '2026-06-01']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe('neaspec-track: cannot write progress (EACCES); nothing was recorded\n');
+      expect(r.stderr).toBe(
+        'neaspec-track: cannot write progress: permission denied (EACCES); nothing was recorded\n',
+      );
       expect(snapshot(dir)).toEqual(before);
     });
 

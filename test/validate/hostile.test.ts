@@ -243,12 +243,11 @@ describe('odd but legal YAML', () => {
 });
 
 describe('the file system', () => {
-  test('a symlinked YAML file is read; a dangling link and a directory loop are skipped', FAST, async () => {
+  test('a symlinked YAML file is read; a link to a directory is not followed (no loop)', FAST, async () => {
     const dir = path.join(tmp.dir, 'links');
     mkdirSync(path.join(dir, 'progress'), { recursive: true });
     writeFileSync(path.join(tmp.dir, 'real-plan.yaml'), PLAN);
     symlinkSync(path.join(tmp.dir, 'real-plan.yaml'), path.join(dir, 'plan.yaml'));
-    symlinkSync(path.join(tmp.dir, 'nowhere.yaml'), path.join(dir, 'dangling.yaml'));
     symlinkSync(dir, path.join(dir, 'progress', 'loop'));
     const r = await runCli(['validate', dir, '--format', 'json']);
     // The plan is found through the link (no plan-missing); its outcome and budget are fine,
@@ -256,4 +255,34 @@ describe('the file system', () => {
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [] });
     expect(r.code).toBe(0);
   });
+
+  test(
+    'a dangling link and a link that loops are errors naming them, not skipped (issue 16.1)',
+    FAST,
+    async () => {
+      const dir = path.join(tmp.dir, 'broken-links');
+      mkdirSync(path.join(dir, 'progress'), { recursive: true });
+      writeFileSync(path.join(dir, 'plan.yaml'), PLAN);
+      symlinkSync(path.join(tmp.dir, 'nowhere.yaml'), path.join(dir, 'progress', '2026.yaml'));
+      symlinkSync('self.yaml', path.join(dir, 'progress', 'self.yaml'));
+      const r = await runCli(['validate', dir, '--format', 'json']);
+      expect(r.code).toBe(1);
+      const errors = (JSON.parse(r.stdout) as { errors: { code: string; message: string; file: string }[] })
+        .errors;
+      expect(errors.map((e) => [e.code, e.file, e.message])).toEqual([
+        [
+          'unreadable-file',
+          expect.stringMatching(/progress\/2026\.yaml$/),
+          expect.stringMatching(
+            /^cannot read .*2026\.yaml: it is a symbolic link to a file that does not exist \(ENOENT\)$/,
+          ),
+        ],
+        [
+          'unreadable-file',
+          expect.stringMatching(/progress\/self\.yaml$/),
+          expect.stringMatching(/^cannot read .*self\.yaml: it is a symbolic link that loops \(ELOOP\)$/),
+        ],
+      ]);
+    },
+  );
 });

@@ -10,6 +10,7 @@ import type { Framework } from '../../model/framework.js';
 import { formatText } from '../../render/diagnostics.js';
 import { RESULT_ENTRY_KEYS } from '../../schema/written.js';
 import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '../context.js';
+import { OutputError } from '../output.js';
 
 interface ResultOptions {
   period: string;
@@ -140,7 +141,7 @@ async function record(
   build: (fw: Framework) => EntryRequest,
 ): Promise<number> {
   // Never write into the shipped example framework just because no framework was found here.
-  if (!global.framework && !io.env.NEASPEC_TRACK_FRAMEWORK && !holdsFramework(io.cwd)) {
+  if (global.framework === undefined && !io.env.NEASPEC_TRACK_FRAMEWORK && !holdsFramework(io.cwd)) {
     throw new CliError(
       `no framework in ${io.cwd}; record writes only to a framework you select (--framework PATH or NEASPEC_TRACK_FRAMEWORK)`,
       2,
@@ -160,7 +161,14 @@ async function record(
       build,
     );
     if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
-    io.out(`recorded ${done.file}:${done.line}${done.created ? ' (new file)' : ''}: ${done.text}\n`);
+    const where = `${done.file}:${done.line}${done.created ? ' (new file)' : ''}: ${done.text}`;
+    try {
+      io.out(`recorded ${where}\n`);
+    } catch (e) {
+      // The entry is in the ledger: say so where it can still be read.
+      if (e instanceof OutputError) throw new CliError(`${e.message}; the entry was recorded at ${where}`, 1);
+      throw e;
+    }
     return 0;
   } catch (e) {
     if (e instanceof Refusal) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { pushAll } from '../../core/arrays.js';
 import { displayName } from '../../load/files.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import {
@@ -28,7 +29,7 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
   for (const target of targets) {
     const checked = check(io, target === undefined ? global : { ...global, framework: target });
     reports.push({ root: shownRoot(checked.root, io.cwd), diagnostics: checked.diagnostics });
-    all.push(...checked.diagnostics);
+    pushAll(all, checked.diagnostics);
   }
   if (format === 'json') io.out(formatJson(all, opts.strict ?? false));
   else if (format === 'github') io.out(formatGithub(all));

@@ -1,0 +1,117 @@
+import { closeSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { describeErrno } from '../model/errno.js';
+
+/**
+ * Writing what a command prints. Standard output is written with `writeSync` on descriptor 1, so
+ * a failure (a full disk, a closed descriptor) is an exception at the write that failed, not an
+ * `error` event after the command has already returned 0.
+ */
+
+/** A write that failed for a reason outside the program: what could not be written, and why. */
+export class OutputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly code: string,
+  ) {
+    super(`cannot write ${what}: ${describeErrno(code)} (${code})`);
+  }
+}
+
+/** The reader of a pipe went away (`| head`): the rest of the output is dropped quietly. */
+let pipeClosed = false;
+
+/** Writes `text` to standard output; throws OutputError when it cannot be written. */
+export function writeStdout(text: string): void {
+  if (pipeClosed || text === '') return;
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(1, buf, off, buf.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code === 'EAGAIN') {
+        // A non-blocking descriptor whose reader is behind: wait a moment, as a blocking write would.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+        continue;
+      }
+      if (code === 'EPIPE') {
+        pipeClosed = true;
+        return;
+      }
+      throw new OutputError('to standard output', code);
+    }
+  }
+}
+
+/** Writes `text` to standard error; a failure there has nowhere to be reported, so it is ignored. */
+export function writeStderr(text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  try {
+    while (off < buf.length) off += writeSync(2, buf, off, buf.length - off);
+  } catch {
+    // nothing left to tell the user through
+  }
+}
+
+/** The shells whose `>&-` closes a descriptor before they start us. */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'busybox', 'fish', 'yash']);
+
+/**
+ * True when standard output was closed (`>&-`): Node reopens a closed descriptor 1 on /dev/null
+ * for reading and writing before any of our code runs, so the output would vanish without an
+ * error. A shell's `>/dev/null` opens it write-only, so that is not taken for closed. A program
+ * that discards our output (Python's DEVNULL, Node's `stdio: 'ignore'`) also passes /dev/null
+ * read-write, so it counts as closed only when a shell started us (see docs/readings.md).
+ */
+export function stdoutClosed(): boolean {
+  try {
+    const st = fstatSync(1);
+    if (!st.isCharacterDevice() || st.rdev !== statSync('/dev/null').rdev) return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    if (flags === null || (Number.parseInt(flags[1] as string, 8) & 3) !== 2) return false;
+    const parent = readFileSync(`/proc/${process.ppid}/comm`, 'utf8').trim();
+    return SHELLS.has(parent);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a whole file for `--out`; on failure, a file this call created is removed again, so a
+ * full disk leaves no truncated report behind. Throws OutputError naming `shown`.
+ */
+export function writeOutFile(target: string, text: string, shown: string): void {
+  let existed = true;
+  try {
+    statSync(target);
+  } catch {
+    existed = false;
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(target, 'w');
+    const buf = Buffer.from(text, 'utf8');
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    closeSync(fd);
+    fd = undefined;
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing
+      }
+      if (!existed) {
+        try {
+          unlinkSync(target);
+        } catch {
+          // leave it
+        }
+      }
+    }
+    throw new OutputError(shown, (e as NodeJS.ErrnoException).code ?? 'EIO');
+  }
+}
