@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   status: () => import('./commands/status.js'),
   variance: () => import('./commands/variance.js'),
   report: () => import('./commands/report.js'),
+  export: () => import('./commands/export.js'),
   schema: () => import('./commands/schema.js'),
 };
 

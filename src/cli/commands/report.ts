@@ -62,7 +62,7 @@ function render(format: Exclude<Format, 'docx'>, data: ReportData, io: Io): stri
 }
 
 /** The framework path relative to the working directory when it lies below it (stable across machines). */
-function shownPath(cwd: string, root: string): string {
+export function shownPath(cwd: string, root: string): string {
   const rel = path.relative(cwd, root);
   const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? root : rel;
   return shown.split(path.sep).join('/');

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { computeWorkbook } from '../../compute/workbook.js';
+import { binaryTarget, writeBinary } from '../binary-out.js';
+import { type GlobalOptions, type Io, loadValid, parseAsOf, parseFormat } from '../context.js';
+import { shownPath } from './report.js';
+
+const FORMATS = ['xlsx'] as const;
+
+interface ExportOptions {
+  asOf?: string;
+  format?: string;
+  out?: string;
+}
+
+/** `export`: the framework and its figures as a file for other tools (an Excel workbook). */
+export async function runExport(io: Io, global: GlobalOptions, opts: ExportOptions): Promise<number> {
+  parseFormat(opts.format, FORMATS, 'xlsx');
+  const asOf = parseAsOf(io, opts.asOf);
+  const { framework, checked, root } = loadValid(io, global);
+  const data = computeWorkbook(framework, asOf, {
+    generated: io.today(),
+    framework: shownPath(io.cwd, root),
+    diagnostics: checked.diagnostics,
+  });
+  // Loaded only here: the workbook writer is the largest library of the CLI.
+  const { exportWorkbook } = await import('../../export/xlsx.js');
+  const fileOf = (name: string) =>
+    path.relative(root, path.resolve(io.cwd, name)).split(path.sep).join('/') || path.basename(name);
+  const bytes = await exportWorkbook(data, fileOf);
+  writeBinary(io, bytes, binaryTarget(opts.out, data.report.plan.id, 'workbook', data.report.asOf, 'xlsx'));
+  return 0;
+}
+
+/** Registers `export`. */
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('export')
+    .description(
+      'the framework and its figures as an Excel workbook (summary, indicators, periods, budget, ledger)',
+    )
+    .option('--as-of <date>', 'figures as of this date (YYYY-MM-DD; default today)')
+    .option('--format <format>', 'xlsx', 'xlsx')
+    .option('--out <file>', 'the file to write (default <plan>-workbook-<date>.xlsx)')
+    .action(async (opts: ExportOptions, cmd: Command) => {
+      setExit(await runExport(io, cmd.optsWithGlobals(), opts));
+    });
+}

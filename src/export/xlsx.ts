@@ -1,0 +1,437 @@
+import ExcelJS from 'exceljs';
+import { parseDate } from '../core/dates.js';
+import { currencyDigits, minorToNumber } from '../core/money.js';
+import { formatPeriod } from '../core/periods.js';
+import type { WorkbookData } from '../compute/workbook.js';
+import type { Entry, Indicator } from '../model/framework.js';
+import type { IndicatorStatus, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { formatValue, statusLabel } from '../render/report-common.js';
+import {
+  addSheet,
+  type CellValue,
+  type Column,
+  HEADER_ROW,
+  headerAt,
+  moneyFormat,
+  RATIO_FORMAT,
+  type SheetHead,
+  sectionTitle,
+  VALUE_FORMAT,
+  writeRows,
+} from './xlsx-sheet.js';
+
+/**
+ * The framework and its figures as one Excel workbook: Summary, Results, Indicators, Periods,
+ * Budget and Ledger sheets (the names are the layout `init --from` reads back). Numbers are
+ * numbers with number formats, never text; milestone figures are level names. An exporter: it
+ * writes what computeWorkbook computed, and the definitions as they are.
+ */
+
+/** The sheet names, in order. */
+export const SHEETS = ['Summary', 'Results', 'Indicators', 'Periods', 'Budget', 'Ledger'] as const;
+
+/** The workbook's bytes. `fileOf` names an entry's file relative to the framework. */
+export async function exportWorkbook(
+  data: WorkbookData,
+  fileOf: (name: string) => string,
+): Promise<Uint8Array> {
+  const { report, framework: fw } = data;
+  const asOf = parseDate(report.asOf) as number;
+  const head = (title: string): SheetHead => ({
+    title: `${title} — ${report.plan.title}`,
+    asOf,
+    currency: report.plan.currency,
+    plan: report.plan.id,
+  });
+  const digits = fw.plan.digits;
+  const MONEY = moneyFormat(digits);
+  const money = (m: bigint | null) => (m === null ? null : minorToNumber(m, digits));
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'neaspec-track';
+  wb.title = `${report.plan.title} — as of ${report.asOf}`;
+
+  // Summary: the plan's facts (read back by init --from), then the headline figures.
+  {
+    const cols: Column[] = [
+      { header: 'Item', width: 28 },
+      { header: 'Value', width: 40 },
+    ];
+    const ws = addSheet(wb, 'Summary', head('Summary'), cols);
+    const t = report.budget.byProgramme.total;
+    const s = report.summary;
+    const rows: [string, CellValue, string?][] = [
+      ['Plan id', fw.plan.id],
+      ['Plan title', fw.plan.title],
+      ['Start', fw.plan.start, '0'],
+      ['End', fw.plan.end, '0'],
+      ['Currency', fw.plan.currency],
+      ['On-track threshold', fw.plan.rating.on_track, '0%'],
+      ['At-risk threshold', fw.plan.rating.at_risk, '0%'],
+      ...Object.entries(fw.plan.dimensions).map(([d, vs]): [string, CellValue] => [
+        `Dimension: ${d}`,
+        vs.join(', '),
+      ]),
+      ['Indicators', s.indicators, '0'],
+      ...(['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((k): [string, CellValue, string] => [
+        statusLabel(k),
+        s.byStatus[k],
+        '0',
+      ]),
+      ['Achieved final target', s.achieved, '0'],
+      ['Overdue', s.overdue, '0'],
+      ['Ledger entries used', report.entries.total, '0'],
+      ['Planned total', money(t.plannedTotal), MONEY],
+      ['Planned to date', money(t.plannedToDate), MONEY],
+      ['Actual', money(t.actual), MONEY],
+      ['Variance', money(t.variance), MONEY],
+      ['Execution', t.execution, RATIO_FORMAT],
+      ['Remaining', money(t.remaining), MONEY],
+      ['Projected', money(t.projected), MONEY],
+      ['Generated', { day: parseDate(report.generated) as number }],
+    ];
+    writeRows(
+      ws,
+      cols,
+      rows.map(([k, v]) => [k, v]),
+    );
+    rows.forEach(([, v, f], i) => {
+      if (f && typeof v === 'number') ws.getCell(HEADER_ROW + 1 + i, 2).numFmt = f;
+    });
+  }
+
+  // Results: programmes and the results chain.
+  {
+    const cols: Column[] = [
+      { header: 'Id' },
+      { header: 'Kind' },
+      { header: 'Programme' },
+      { header: 'Parent' },
+      { header: 'Title' },
+    ];
+    const ws = addSheet(wb, 'Results', head('Programme areas and results'), cols);
+    writeRows(ws, cols, [
+      ...fw.programmes.map((p): CellValue[] => [p.id, 'programme', null, null, p.title]),
+      ...fw.results.map((r): CellValue[] => [r.id, r.level, r.programme, r.parent, r.title]),
+    ]);
+  }
+
+  // Indicators: the definition, then the status figures.
+  {
+    const years: number[] = [];
+    for (let y = fw.plan.start; y <= fw.plan.end; y++) years.push(y);
+    const cols: Column[] = [
+      { header: 'Id' },
+      { header: 'Programme' },
+      { header: 'Result' },
+      { header: 'Title', width: 40 },
+      { header: 'Unit' },
+      { header: 'Measure' },
+      { header: 'Direction' },
+      { header: 'Aggregation' },
+      { header: 'Frequency' },
+      { header: 'Disaggregate' },
+      { header: 'Levels' },
+      { header: 'Baseline year', format: '0' },
+      { header: 'Baseline', format: VALUE_FORMAT },
+      ...years.map((y) => ({ header: `Target ${y}`, format: VALUE_FORMAT })),
+      { header: 'Means of verification' },
+      { header: 'Latest period' },
+      { header: 'Actual', format: VALUE_FORMAT },
+      { header: 'Expected', format: VALUE_FORMAT },
+      { header: 'Final target', format: VALUE_FORMAT },
+      { header: 'Progress', format: RATIO_FORMAT },
+      { header: 'Status' },
+      { header: 'Achieved' },
+      { header: 'Overdue' },
+      { header: 'Forecast', format: VALUE_FORMAT },
+      { header: 'Missing periods' },
+    ];
+    const ws = addSheet(wb, 'Indicators', head('Indicators'), cols);
+    const byId = new Map(report.status.indicators.map((s) => [s.id, s]));
+    writeRows(
+      ws,
+      cols,
+      fw.indicators.map((ind) => indicatorRow(ind, byId.get(ind.id), years)),
+    );
+  }
+
+  // Periods: each indicator's period totals, with the per-value parts below each.
+  {
+    const dims = Object.keys(fw.plan.dimensions);
+    const cols: Column[] = [
+      { header: 'Indicator' },
+      { header: 'Period' },
+      { header: 'Period end' },
+      ...dims.map((d) => ({ header: d })),
+      { header: 'Value', format: VALUE_FORMAT },
+      { header: 'Numerator', format: VALUE_FORMAT },
+      { header: 'Denominator', format: VALUE_FORMAT },
+      { header: 'How the total is formed' },
+      { header: 'Actual so far', format: VALUE_FORMAT },
+    ];
+    const ws = addSheet(wb, 'Periods', head('Period totals and breakdown'), cols, 2);
+    const inds = new Map(fw.indicators.map((i) => [i.id, i]));
+    const RULE = {
+      'total-entry': 'total entry',
+      sum: 'sum of values',
+      ratio: 'Σ numerators / Σ denominators × 100',
+      missing: 'missing',
+    };
+    const rows: CellValue[][] = [];
+    for (const p of data.periods) {
+      const ind = inds.get(p.indicator) as Indicator;
+      const v = (x: number | null | undefined) => (x === null || x === undefined ? null : levelOr(x, ind));
+      rows.push([
+        p.indicator,
+        p.period,
+        { day: p.end },
+        ...dims.map(() => null),
+        v(p.total),
+        p.numerator,
+        p.denominator,
+        RULE[p.rule],
+        v(p.soFar),
+      ]);
+      for (const part of p.parts) {
+        rows.push([
+          p.indicator,
+          p.period,
+          { day: p.end },
+          ...dims.map((d) => part.dims[d]),
+          v(part.value),
+          part.numerator,
+          part.denominator,
+          'per value',
+          null,
+        ]);
+      }
+    }
+    writeRows(ws, cols, rows);
+  }
+
+  // Budget: lines with their planned years and figures, the sources and rates, then the roll-ups.
+  {
+    const years: number[] = [];
+    for (let y = fw.plan.start; y <= fw.plan.end; y++) years.push(y);
+    const figureCols: Column[] = [
+      { header: 'Planned total', format: MONEY },
+      { header: 'Planned to date', format: MONEY },
+      { header: 'Actual', format: MONEY },
+      { header: 'Variance', format: MONEY },
+      { header: 'Execution', format: RATIO_FORMAT },
+      { header: 'Remaining', format: MONEY },
+      { header: 'Projected', format: MONEY },
+    ];
+    const figures = (f: VarianceFigures): CellValue[] => [
+      money(f.plannedTotal),
+      money(f.plannedToDate),
+      money(f.actual),
+      money(f.variance),
+      f.execution,
+      money(f.remaining),
+      money(f.projected),
+    ];
+    const cols: Column[] = [
+      { header: 'Line' },
+      { header: 'Title', width: 36 },
+      { header: 'Result' },
+      { header: 'Source' },
+      { header: 'Category' },
+      ...years.map((y) => ({ header: `Planned ${y}`, format: MONEY })),
+      ...figureCols,
+    ];
+    const ws = addSheet(wb, 'Budget', head('Budget versus actual'), cols);
+    const byLine = new Map(data.budget.byLine.rows.map((r) => [r.key, r]));
+    const lineRows = fw.lines.map((l): CellValue[] => {
+      const r = byLine.get(l.id);
+      return [
+        l.id,
+        l.title,
+        l.result,
+        l.source,
+        l.category,
+        ...years.map((y) => {
+          const p = l.planned.get(y);
+          return p === undefined ? null : money(p);
+        }),
+        ...(r ? figures(r) : figureCols.map(() => null)),
+      ];
+    });
+    const total: CellValue[] = [
+      'Total',
+      null,
+      null,
+      null,
+      null,
+      ...years.map(() => null),
+      ...figures(data.budget.byLine.total),
+    ];
+    let row = writeRows(ws, cols, [...lineRows, total], HEADER_ROW + 1, {
+      bold: (r) => r === lineRows.length,
+    });
+
+    row = sectionTitle(ws, row + 1, 'Funding sources');
+    const srcCols: Column[] = [{ header: 'Source' }, { header: 'Title' }];
+    row = headerAt(ws, row, srcCols);
+    row = writeRows(
+      ws,
+      srcCols,
+      fw.sources.map((s) => [s.id, s.title]),
+      row,
+    );
+
+    if (fw.rates.size > 0) {
+      row = sectionTitle(ws, row + 1, 'Exchange rates');
+      const rateCols: Column[] = [
+        { header: 'Currency' },
+        { header: 'Year or month' },
+        { header: `Value in ${fw.plan.currency}`, format: VALUE_FORMAT },
+      ];
+      row = headerAt(ws, row, rateCols);
+      const rates: CellValue[][] = [];
+      for (const [cur, byPeriod] of fw.rates) {
+        for (const [p, rate] of byPeriod) rates.push([cur, p, Number(rate)]);
+      }
+      row = writeRows(ws, rateCols, rates, row);
+    }
+
+    const rollups: [string, string, VarianceReport][] = [
+      ['By programme area', 'Programme', report.budget.byProgramme],
+      ['By result', 'Result', data.budget.byResult],
+      ['By funding source', 'Source', report.budget.bySource],
+      ['By category', 'Category', data.budget.byCategory],
+      ['By year', 'Year', data.budget.byYear],
+    ];
+    for (const [title, key, v] of rollups) {
+      row = sectionTitle(ws, row + 1, `${title} (${fw.plan.currency}; planned to date pro rata)`);
+      const rcols: Column[] = [{ header: key }, { header: 'Title' }, ...figureCols];
+      row = headerAt(ws, row, rcols);
+      const body = v.rows.map((r): CellValue[] => [r.key, r.title, ...figures(r)]);
+      row = writeRows(ws, rcols, [...body, ['Total', null, ...figures(v.total)]], row, {
+        bold: (r) => r === body.length,
+      });
+    }
+  }
+
+  // Ledger: every entry, in ledger order, with its file and line.
+  {
+    const dims = Object.keys(fw.plan.dimensions);
+    const cols: Column[] = [
+      { header: 'File' },
+      { header: 'Line', format: '0' },
+      { header: 'Kind' },
+      { header: 'Date' },
+      { header: 'Indicator or budget line' },
+      { header: 'Period' },
+      ...dims.map((d) => ({ header: d })),
+      { header: 'Value', format: VALUE_FORMAT },
+      { header: 'Numerator', format: VALUE_FORMAT },
+      { header: 'Denominator', format: VALUE_FORMAT },
+      { header: 'Amount', format: VALUE_FORMAT },
+      { header: 'Currency' },
+      { header: `Amount (${fw.plan.currency})`, format: MONEY },
+      { header: 'Corrects' },
+      { header: 'Source' },
+      { header: 'Note' },
+    ];
+    const ws = addSheet(wb, 'Ledger', head('Ledger'), cols, 0);
+    const inds = new Map(fw.indicators.map((i) => [i.id, i]));
+    const rows = fw.entries.map((e) => ledgerRow(e, dims, inds, fileOf, money));
+    writeRows(ws, cols, rows);
+    // Amounts in their own currency's decimals.
+    const amountCol = cols.findIndex((c) => c.header === 'Amount') + 1;
+    fw.entries.forEach((e, i) => {
+      if (e.kind !== 'result')
+        ws.getCell(HEADER_ROW + 1 + i, amountCol).numFmt = moneyFormat(currencyDigits(e.currency));
+    });
+  }
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** A value in the indicator's terms: a level name for milestones, else the number. */
+function levelOr(v: number, ind: Pick<Indicator, 'measure' | 'levels'>): CellValue {
+  return ind.measure === 'milestone' ? formatValue(v, ind) : v;
+}
+
+function indicatorRow(
+  ind: Indicator,
+  s: (IndicatorStatus & { missing?: string[] }) | undefined,
+  years: number[],
+): CellValue[] {
+  const v = (x: number | null | undefined) => (x === null || x === undefined ? null : levelOr(x, ind));
+  const targets = new Map(ind.targets.map((t) => [t.year, t.value]));
+  return [
+    ind.id,
+    s?.programme ?? null,
+    ind.result,
+    ind.title,
+    ind.unit,
+    ind.measure,
+    ind.direction,
+    ind.aggregation,
+    ind.frequency,
+    ind.disaggregate.join(', '),
+    ind.levels?.join(' | '),
+    ind.baseline.year,
+    v(ind.baseline.value),
+    ...years.map((y) => v(targets.get(y))),
+    ind.means_of_verification,
+    s?.period,
+    v(s?.actual),
+    v(s?.expected),
+    v(s?.final),
+    s?.progress,
+    s ? statusLabel(s.status) : null,
+    s?.achieved ? 'yes' : 'no',
+    s?.overdue ? 'yes' : 'no',
+    v(s?.forecast),
+    s?.missing?.join(', '),
+  ];
+}
+
+function ledgerRow(
+  e: Entry,
+  dims: string[],
+  inds: Map<string, Indicator>,
+  fileOf: (name: string) => string,
+  money: (m: bigint) => number | null,
+): CellValue[] {
+  const line = e.src.file.locate(e.src.path).line;
+  const common: CellValue[] = [fileOf(e.src.file.name), line, e.kind, { day: e.date }];
+  if (e.kind === 'result') {
+    const ind = inds.get(e.indicator) as Indicator;
+    return [
+      ...common,
+      e.indicator,
+      formatPeriod(e.period),
+      ...dims.map((d) => e.dims[d]),
+      e.value === undefined ? null : levelOr(e.value, ind),
+      e.numerator,
+      e.denominator,
+      null,
+      null,
+      null,
+      e.corrects ? 'yes' : null,
+      e.source,
+      e.note,
+    ];
+  }
+  return [
+    ...common,
+    e.line,
+    null,
+    ...dims.map(() => null),
+    null,
+    null,
+    null,
+    minorToNumber(e.amount, currencyDigits(e.currency)),
+    e.currency,
+    money(e.planAmount),
+    null,
+    e.source,
+    e.note,
+  ];
+}
