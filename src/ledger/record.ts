@@ -7,17 +7,9 @@ import { describeErrno } from '../model/errno.js';
 import type { Framework } from '../model/framework.js';
 import { AppendError, appendEntry, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
+import { LockLost, lockPathOf, withLock } from './lock.js';
 import { compareFrameworkPaths, ledgerHeader, ledgerTarget, schemaRef } from './target.js';
-import {
-  asWriteError,
-  atomicCreate,
-  atomicReplace,
-  DEFAULT_TIMEOUT_MS,
-  FileAppeared,
-  lockPathOf,
-  WriteError,
-  withLock,
-} from './write.js';
+import { asWriteError, atomicCreate, atomicReplace, FileAppeared, WriteError } from './write.js';
 
 /** `record`: check an entry against the framework as it would be after the append, then append it. */
 
@@ -48,6 +40,10 @@ export interface RecordOptions {
   root: string;
   cwd: string;
   timeoutMs?: number;
+  /** A lock held on another host counts as abandoned when not refreshed for this long. */
+  staleMs?: number;
+  /** Told once when waiting for another writer gets long. */
+  onWait?: (message: string) => void;
   /** Test hook: sleep this long between writing the temporary file and renaming it. */
   pauseBeforeRenameMs?: number;
 }
@@ -71,7 +67,8 @@ export async function recordEntry(
   const lockPath = lockPathOf(real, isDir);
   const show = (p: string) => displayName(p, opts.cwd);
   try {
-    return await withLock(real, lockPath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, (stillHeld) =>
+    const lockOpts = { timeoutMs: opts.timeoutMs, staleMs: opts.staleMs, onWait: opts.onWait };
+    return await withLock(real, lockPath, lockOpts, (stillHeld) =>
       appendUnderLock(opts, build, real, isDir, stillHeld),
     );
   } catch (e) {
@@ -81,6 +78,7 @@ export async function recordEntry(
         1,
       );
     }
+    if (e instanceof LockLost) throw new Refusal(e.message, 1);
     if (e instanceof FileAppeared) {
       throw new Refusal(
         `${show(e.path)} appeared while recording; nothing was recorded, run the command again`,

@@ -16,78 +16,9 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
+import { processRuns } from './process.js';
 
-/** The file-system half of `record`: one lock per framework and atomic replacement of a file. */
-
-/** A lock older than this (not refreshed by a live holder) is taken over: its holder has died. */
-const STALE_MS = 10_000;
-/** How long a writer waits for another one before giving up. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** The lock could not be taken in time. */
-export class LockTimeout extends Error {
-  constructor(
-    readonly root: string,
-    readonly lockPath: string,
-  ) {
-    super(`another record is writing to ${root}; if no other neaspec-track is running, remove ${lockPath}`);
-  }
-}
-
-/**
- * The lock path of a framework: `.neaspec-track.lock` inside a framework directory (hidden, so the
- * reader skips it; inside, so it needs no write access to the parent), `<file>.lock` beside a
- * single-file framework. Give it the real path, so every spelling of the framework shares one lock.
- */
-export function lockPathOf(realRoot: string, isDir: boolean): string {
-  return isDir ? path.join(realRoot, '.neaspec-track.lock') : `${realRoot}.lock`;
-}
-
-/** Holds the framework's lock while `fn` runs; `fn` receives a check to call just before it commits. */
-export async function withLock<T>(
-  realRoot: string,
-  lockPath: string,
-  timeoutMs: number,
-  fn: (stillHeld: () => void) => T | Promise<T>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let compromised: Error | undefined;
-  let release: () => Promise<void>;
-  for (;;) {
-    try {
-      release = await lockfile.lock(realRoot, {
-        lockfilePath: lockPath,
-        realpath: false,
-        stale: STALE_MS,
-        retries: 0,
-        onCompromised: (e) => {
-          compromised = e;
-        },
-      });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw asWriteError(e, lockPath);
-      if (Date.now() >= deadline) throw new LockTimeout(realRoot, lockPath);
-      await sleep(20 + Math.random() * 60);
-    }
-  }
-  const acquired = Date.now();
-  const stillHeld = () => {
-    // Synchronous work cannot refresh the lock; past most of the stale time another writer may
-    // already have taken it over, so commit nothing rather than race it.
-    if (compromised || Date.now() - acquired > STALE_MS * 0.8) {
-      throw new Error(
-        `lost the lock ${lockPath} while writing (the system was too slow); nothing was written`,
-      );
-    }
-  };
-  try {
-    return await fn(stillHeld);
-  } finally {
-    await release().catch(() => {});
-  }
-}
+/** The file-system half of `record`: atomic replacement and creation of a file (the lock is in lock.ts). */
 
 /**
  * A file-system operation failed for a reason the user can act on (permissions, a read-only or
@@ -232,15 +163,6 @@ function removeDebris(target: string): void {
   }
 }
 
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function tempName(target: string): string {
   return path.join(
     path.dirname(target),
@@ -305,10 +227,6 @@ function syncDir(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function sleepSync(ms: number): void {

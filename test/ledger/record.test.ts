@@ -517,7 +517,7 @@ describe('choosing the framework', () => {
 });
 
 describe('the lock', () => {
-  it('times out with a clear message while another writer holds the lock, and writes nothing', async () => {
+  it('times out with a clear message while another writer (here an older version, whose lock is a directory) holds the lock, and writes nothing', async () => {
     const dir = fw();
     mkdirSync(path.join(dir, '.neaspec-track.lock'));
     const before = snapshot(dir);
@@ -527,12 +527,12 @@ describe('the lock', () => {
     expect(r.code).toBe(1);
     const lock = path.join(realDir(dir), '.neaspec-track.lock');
     expect(r.stderr).toBe(
-      `neaspec-track: another record is writing to ${realDir(dir)}; if no other neaspec-track is running, remove ${lock}\n`,
+      `neaspec-track: another record has been writing to ${realDir(dir)} for 0 s; if no other neaspec-track is running, remove ${lock}\n`,
     );
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('takes over a stale lock left by a writer that died', async () => {
+  it('takes over a stale directory lock left by an older version that died', async () => {
     const dir = fw();
     const lock = path.join(dir, '.neaspec-track.lock');
     mkdirSync(lock);

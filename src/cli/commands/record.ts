@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { parsePeriod } from '../../core/periods.js';
 import type { EntryRequest } from '../../ledger/entry.js';
+import { LockTimeout } from '../../ledger/lock.js';
 import { Refusal, recordEntry } from '../../ledger/record.js';
 import { decimalArgument } from '../../ledger/scalar.js';
-import { LockTimeout } from '../../ledger/write.js';
 import { holdsFramework } from '../../load/files.js';
 import type { Framework } from '../../model/framework.js';
 import { formatText } from '../../render/diagnostics.js';
@@ -155,6 +155,8 @@ async function record(
         root,
         cwd: io.cwd,
         timeoutMs: envMs(io, 'NEASPEC_TRACK_LOCK_TIMEOUT_MS'),
+        staleMs: envMs(io, 'NEASPEC_TRACK_LOCK_STALE_MS'),
+        onWait: (message) => io.err(`neaspec-track: ${message}\n`),
         // For the crash test only: a pause between writing the temporary file and renaming it.
         pauseBeforeRenameMs: envMs(io, 'NEASPEC_TRACK_TEST_PAUSE_BEFORE_RENAME'),
       },
