@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, type Io } from './context.js';
+import { OutputError, writeOutFile } from './output.js';
 
 /**
  * Where a binary output (a Word document, a workbook) goes: --out, else a file named for the plan,
@@ -14,15 +14,17 @@ export function binaryTarget(
   asOf: string,
   ext: string,
 ): string {
+  if (out !== undefined && out.trim() === '') throw new CliError('--out needs a file name', 2);
   return out ?? `${planId}-${kind}-${asOf}.${ext}`;
 }
 
 /** Writes the bytes to `file` (relative to the working directory) and says so on stderr. */
 export function writeBinary(io: Io, bytes: Uint8Array, file: string): void {
   try {
-    writeFileSync(path.resolve(io.cwd, file), bytes);
+    writeOutFile(path.resolve(io.cwd, file), bytes, file);
   } catch (e) {
-    throw new CliError(`cannot write ${file}: ${(e as Error).message}`, 1);
+    if (e instanceof OutputError) throw new CliError(e.message, 1);
+    throw e;
   }
   io.err(`wrote ${file}\n`);
 }

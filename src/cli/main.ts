@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   variance: () => import('./commands/variance.js'),
   report: () => import('./commands/report.js'),
   export: () => import('./commands/export.js'),
+  template: () => import('./commands/template.js'),
+  import: () => import('./commands/import.js'),
   schema: () => import('./commands/schema.js'),
 };
 

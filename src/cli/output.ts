@@ -82,7 +82,7 @@ export function stdoutClosed(): boolean {
  * Writes a whole file for `--out`; on failure, a file this call created is removed again, so a
  * full disk leaves no truncated report behind. Throws OutputError naming `shown`.
  */
-export function writeOutFile(target: string, text: string, shown: string): void {
+export function writeOutFile(target: string, text: string | Uint8Array, shown: string): void {
   let existed = true;
   try {
     statSync(target);
@@ -92,7 +92,7 @@ export function writeOutFile(target: string, text: string, shown: string): void 
   let fd: number | undefined;
   try {
     fd = openSync(target, 'w');
-    const buf = Buffer.from(text, 'utf8');
+    const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     closeSync(fd);

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
+import type { WorkbookData } from '../compute/workbook.js';
 import { parseDate } from '../core/dates.js';
 import { currencyDigits, minorToNumber } from '../core/money.js';
 import { formatPeriod } from '../core/periods.js';
-import type { WorkbookData } from '../compute/workbook.js';
 import type { Entry, Indicator } from '../model/framework.js';
 import type { IndicatorStatus, VarianceFigures, VarianceReport } from '../model/reports.js';
 import { formatValue, statusLabel } from '../render/report-common.js';

@@ -191,7 +191,7 @@ function appendUnderLock(
 }
 
 /** The real path of a file that exists; a failure to resolve it is a failure to write there. */
-function realpathOf(p: string): string {
+export function realpathOf(p: string): string {
   try {
     return realpathSync(p);
   } catch (e) {
@@ -203,7 +203,7 @@ function realpathOf(p: string): string {
  * A ledger file that may not be written. Root may write any file, but a file with no write bit
  * for anyone was made read-only on purpose (an archived year), so that is respected too.
  */
-function refuseReadOnly(realTarget: string, name: string): void {
+export function refuseReadOnly(realTarget: string, name: string): void {
   let writable: boolean;
   try {
     writable = (statSync(realTarget).mode & 0o222) !== 0;
@@ -221,7 +221,7 @@ function refuseReadOnly(realTarget: string, name: string): void {
  * the reader skipped (reached through a link to a directory, or spelt in another letter case on a
  * case-insensitive file system) must not be replaced by a one-entry file.
  */
-function refuseUnread(root: string, target: string, name: string, cwd: string): void {
+export function refuseUnread(root: string, target: string, name: string, cwd: string): void {
   try {
     lstatSync(target);
     throw new Refusal(
@@ -252,7 +252,12 @@ function refuseUnread(root: string, target: string, name: string, cwd: string): 
 }
 
 /** The framework's files with `file` replacing `existing`, or inserted where the reader would find it. */
-function withFile(root: string, files: RawFile[], file: RawFile, existing: RawFile | undefined): RawFile[] {
+export function withFile(
+  root: string,
+  files: RawFile[],
+  file: RawFile,
+  existing: RawFile | undefined,
+): RawFile[] {
   if (existing) return files.map((f) => (f === existing ? file : f));
   return [...files, file].sort((a, b) => compareFrameworkPaths(root, a.path, b.path));
 }

@@ -163,3 +163,14 @@ describe('export --format xlsx', () => {
     expect(ledger.find((r) => r['Indicator or budget line']?.v === 'NC.O1-a')?.Value?.v).toBe('drafted');
   });
 });
+
+describe('export: where the workbook goes', () => {
+  it('a full disk is one clear line and exit 1; --out "" is a usage error', async () => {
+    const full = await runCli(['--framework', FIXTURE, 'export', '--as-of', AS_OF, '--out', '/dev/full']);
+    expect(full.stderr).toBe('neaspec-track: cannot write /dev/full: no space left on the device (ENOSPC)\n');
+    expect(full.code).toBe(1);
+    const empty = await runCli(['--framework', FIXTURE, 'export', '--out', '']);
+    expect(empty.stderr).toBe('neaspec-track: --out needs a file name\n');
+    expect(empty.code).toBe(2);
+  });
+});

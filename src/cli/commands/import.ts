@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { BatchRefusal, recordBatch } from '../../ledger/batch.js';
+import { Refusal } from '../../ledger/record.js';
+import { LockTimeout } from '../../ledger/write.js';
+import { holdsFramework } from '../../load/files.js';
+import { readSheet, SheetError } from '../../load/sheet.js';
+import { sheetEntries } from '../../load/sheet-entries.js';
+import { describeErrno } from '../../model/errno.js';
+import { formatText } from '../../render/diagnostics.js';
+import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '../context.js';
+
+interface ImportOptions {
+  dryRun?: boolean;
+}
+
+/** `import FILE`: records every filled row of a sheet through record's checks, all or nothing. */
+export async function runImport(
+  io: Io,
+  global: GlobalOptions,
+  file: string,
+  opts: ImportOptions,
+): Promise<number> {
+  if (global.framework === undefined && !io.env.NEASPEC_TRACK_FRAMEWORK && !holdsFramework(io.cwd)) {
+    throw new CliError(
+      `no framework in ${io.cwd}; import writes only to a framework you select (--framework PATH or NEASPEC_TRACK_FRAMEWORK)`,
+      2,
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path.resolve(io.cwd, file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new CliError(`cannot read ${file}: ${describeErrno(code)} (${code})`, 2);
+  }
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
+  try {
+    sheet = await readSheet(bytes);
+  } catch (e) {
+    if (e instanceof SheetError) throw new CliError(`${file}: ${e.message}; nothing was recorded`, 1);
+    throw e;
+  }
+  for (const n of sheet.notes) io.err(`note: ${file}: ${n}\n`);
+  if (sheet.tables.length === 0) {
+    throw new CliError(
+      `${file}: no table with an "Indicator" or "Budget line" column in its first rows (make one with \`neaspec-track template\`); nothing was recorded`,
+      1,
+    );
+  }
+  const root = frameworkPath(io, global);
+  const c = chalkFor({ ...io, color: false });
+  try {
+    const done = await recordBatch({ root, cwd: io.cwd, dryRun: opts.dryRun }, (fw) =>
+      sheetEntries(sheet, fw, io.today()),
+    );
+    if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
+    const verb = opts.dryRun ? 'would record' : 'recorded';
+    for (const r of done.recorded) {
+      io.out(`${r.origin}: ${verb} ${r.file}:${r.line}${r.created ? ' (new file)' : ''}: ${r.text}\n`);
+    }
+    const n = done.recorded.length;
+    const total = `${n} ${n === 1 ? 'entry' : 'entries'}`;
+    io.out(
+      n === 0
+        ? `nothing to record: no row of ${file} has a figure\n`
+        : opts.dryRun
+          ? `${total} would be recorded (dry run: nothing was written)\n`
+          : `${total} recorded\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof BatchRefusal) {
+      for (const r of e.rows) io.err(`${r.origin}: refused: ${r.message}\n`);
+      if (e.diagnostics.length > 0) io.err(formatText(e.diagnostics, c, root));
+      throw new CliError(e.message, 1);
+    }
+    if (e instanceof Refusal) {
+      if (e.diagnostics.length > 0) io.err(formatText(e.diagnostics, c, root));
+      throw new CliError(e.message, e.exitCode);
+    }
+    if (e instanceof LockTimeout) throw new CliError(e.message, 1);
+    throw e;
+  }
+}
+
+/** Registers `import`. */
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('import')
+    .description(
+      'record the filled rows of a sheet (.xlsx or .csv) through the checks of `record`, all or nothing',
+    )
+    .argument('<file>', 'the filled sheet (from `template`, or any table with the same column headers)')
+    .option('--dry-run', 'check every row and say what would be recorded; write nothing')
+    .action(async (file: string, opts: ImportOptions, cmd: Command) => {
+      setExit(await runImport(io, cmd.optsWithGlobals(), file, opts));
+    });
+}

@@ -1,0 +1,293 @@
+import { realpathSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { displayName, packageRoot, type RawFile, readFrameworkFiles, readText } from '../load/files.js';
+import { checkFiles } from '../load/index.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { describeErrno } from '../model/errno.js';
+import type { Framework } from '../model/framework.js';
+import { AppendError, appendEntry, newLedgerText } from './append.js';
+import { type EntryRequest, entryFields, flowMapping } from './entry.js';
+import { type RecordOptions, Refusal, realpathOf, refuseReadOnly, refuseUnread, withFile } from './record.js';
+import { compareFrameworkPaths, ledgerHeader, ledgerTarget, schemaRef } from './target.js';
+import {
+  asWriteError,
+  atomicCreate,
+  atomicReplace,
+  DEFAULT_TIMEOUT_MS,
+  FileAppeared,
+  lockPathOf,
+  WriteError,
+  withLock,
+} from './write.js';
+
+/**
+ * Many entries at once (`import`): all or nothing, under one lock, through the same checks as
+ * `record`. The entries are appended in memory to the files `record` would write them to, the
+ * framework as it would then be is checked once, and every error of a new entry is traced back to
+ * the row it came from. Only when no row is refused are the files written.
+ */
+
+/** An entry to record, and where it came from (a sheet and row, for messages). */
+export interface BatchItem {
+  origin: string;
+  request: EntryRequest;
+}
+
+/** A row that cannot be recorded, with why. */
+export interface RefusedRow {
+  origin: string;
+  message: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface BatchResult {
+  recorded: { origin: string; file: string; line: number; text: string; created: boolean }[];
+  warnings: Diagnostic[];
+}
+
+/** Refused rows: nothing was recorded. */
+export class BatchRefusal extends Refusal {
+  constructor(
+    message: string,
+    readonly rows: RefusedRow[],
+    diagnostics: Diagnostic[] = [],
+  ) {
+    super(message, 1, diagnostics);
+  }
+}
+
+/** What `build` finds in the checked framework: entries to record, and rows refused before any check. */
+export interface BatchPlan {
+  items: BatchItem[];
+  refused: RefusedRow[];
+}
+
+/**
+ * Records every item `build` plans, or none. With `dryRun` the lock is not taken and nothing is
+ * written: the result says what would have been recorded.
+ */
+export async function recordBatch(
+  opts: RecordOptions & { dryRun?: boolean },
+  build: (fw: Framework) => BatchPlan,
+): Promise<BatchResult> {
+  let real: string;
+  let isDir: boolean;
+  try {
+    real = realpathSync(opts.root);
+    isDir = statSync(real).isDirectory();
+  } catch {
+    throw new Refusal(`no framework at ${opts.root}`, 2);
+  }
+  if (opts.dryRun) return planBatch(opts, build, real, isDir).result;
+  const show = (p: string) => displayName(p, opts.cwd);
+  try {
+    return await withLock(
+      real,
+      lockPathOf(real, isDir),
+      opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      (stillHeld) => {
+        const planned = planBatch(opts, build, real, isDir);
+        writeBatch(planned.writes, { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld });
+        return planned.result;
+      },
+    );
+  } catch (e) {
+    if (e instanceof WriteError) {
+      throw new Refusal(
+        `cannot write ${show(e.path)}: ${describeErrno(e.code)} (${e.code}); nothing was recorded`,
+        1,
+      );
+    }
+    if (e instanceof FileAppeared) {
+      throw new Refusal(
+        `${show(e.path)} appeared while recording; nothing was recorded, run the command again`,
+        1,
+      );
+    }
+    throw e;
+  }
+}
+
+/** One file to write: its new text, and the text it had (undefined: a new file). */
+interface PlannedWrite {
+  target: string;
+  realTarget: string;
+  name: string;
+  text: string;
+  before: string | undefined;
+}
+
+function planBatch(
+  opts: RecordOptions,
+  build: (fw: Framework) => BatchPlan,
+  real: string,
+  isDir: boolean,
+): { result: BatchResult; writes: PlannedWrite[] } {
+  let files: RawFile[];
+  try {
+    files = readFrameworkFiles(opts.root, opts.cwd);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code && err.path) {
+      throw new Refusal(
+        `cannot read ${displayName(err.path, opts.cwd)} (${err.code}); nothing was recorded`,
+        1,
+      );
+    }
+    throw e;
+  }
+  const before = checkFiles(opts.root, files);
+  const errors = before.diagnostics.filter((d) => d.severity === 'error');
+  if (!before.framework || errors.length > 0) {
+    throw new Refusal(
+      `the framework already has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; fix them first (run \`neaspec-track validate\`); nothing was recorded`,
+      1,
+      errors,
+    );
+  }
+  const plan = build(before.framework);
+  const refused = [...plan.refused];
+
+  // Append every entry, in row order, to the text of its target file.
+  const texts = new Map<string, PlannedWrite & { existing: RawFile | undefined }>();
+  const placed: { item: BatchItem; target: string; line: number; index: number; text: string }[] = [];
+  for (const item of plan.items) {
+    const flow = flowMapping(entryFields(item.request));
+    const target = ledgerTarget(
+      opts.root,
+      isDir,
+      item.request.date,
+      files.map((f) => f.path),
+    );
+    let w = texts.get(target);
+    if (!w) {
+      const existing = files.find((f) => path.resolve(f.path) === path.resolve(target));
+      const name = existing?.name ?? displayName(target, opts.cwd);
+      const realTarget = existing ? realpathOf(target) : target;
+      if (existing) refuseReadOnly(realTarget, name);
+      else refuseUnread(opts.root, target, name, opts.cwd);
+      w = { target, realTarget, name, text: existing?.text ?? '', before: existing?.text, existing };
+      texts.set(target, w);
+    }
+    let line: number;
+    let index: number;
+    if (w.existing || w.text !== '') {
+      try {
+        ({ text: w.text, line, index } = appendEntry(w.text, flow));
+      } catch (e) {
+        if (e instanceof AppendError) throw new Refusal(`cannot append to ${w.name}: ${e.message}`, 1);
+        throw e;
+      }
+    } else {
+      const header = ledgerHeader(
+        schemaRef(target, files, {
+          root: opts.root,
+          realRoot: real,
+          packageRoot: realpathOf(packageRoot()),
+          schemaFile: realpathOf(path.join(packageRoot(), 'schema', 'framework.schema.json')),
+        }),
+        item.request.date.slice(0, 4),
+      );
+      w.text = newLedgerText(flow, header);
+      line = header.length + 2;
+      index = 0;
+    }
+    placed.push({ item, target, line, index, text: flow });
+  }
+
+  // The framework as it would be, checked once; each error of a new entry refuses its row.
+  let after = files;
+  for (const w of texts.values()) {
+    const file: RawFile = { name: w.name, path: w.target, text: w.text };
+    after = withFile(
+      opts.root,
+      after,
+      file,
+      after.find((f) => path.resolve(f.path) === path.resolve(w.target)),
+    );
+  }
+  after.sort((a, b) => compareFrameworkPaths(opts.root, a.path, b.path));
+  const checked = checkFiles(opts.root, after);
+  const names = new Map([...texts.values()].map((w) => [w.name, w]));
+  const newErrors = checked.diagnostics.filter((d) => d.severity === 'error');
+  const unplaced: Diagnostic[] = [];
+  const byRow = new Map<string, Diagnostic[]>();
+  for (const d of newErrors) {
+    const p = placed.find(
+      (x) =>
+        names.get(d.src?.file.name ?? '')?.target === x.target &&
+        d.src?.path[0] === 'progress' &&
+        d.src.path[1] === x.index,
+    );
+    if (!p) {
+      unplaced.push(d);
+      continue;
+    }
+    const list = byRow.get(p.item.origin) ?? [];
+    list.push(d);
+    byRow.set(p.item.origin, list);
+  }
+  for (const [origin, ds] of byRow) {
+    refused.push({ origin, message: ds.map((d) => `${d.message} (${d.code})`).join('; '), diagnostics: ds });
+  }
+  if (refused.length > 0 || unplaced.length > 0) {
+    const n = refused.length;
+    throw new BatchRefusal(
+      n > 0
+        ? `refused: ${n} ${n === 1 ? 'row' : 'rows'} cannot be recorded; nothing was recorded`
+        : `refused: the entries would make the framework invalid (${unplaced.length} ${unplaced.length === 1 ? 'error' : 'errors'}); nothing was recorded`,
+      refused,
+      unplaced,
+    );
+  }
+  const isNew = new Set(placed.map((p) => `${p.target}\u0000${p.index}`));
+  const warnings = checked.diagnostics.filter(
+    (d) =>
+      d.severity === 'warning' &&
+      d.src?.path[0] === 'progress' &&
+      isNew.has(`${names.get(d.src.file.name)?.target}\u0000${d.src.path[1]}`),
+  );
+  return {
+    result: {
+      recorded: placed.map((p) => ({
+        origin: p.item.origin,
+        file: texts.get(p.target)?.name as string,
+        line: p.line,
+        text: p.text,
+        created: texts.get(p.target)?.before === undefined,
+      })),
+      warnings,
+    },
+    writes: [...texts.values()],
+  };
+}
+
+/**
+ * Writes each file atomically. Should a later file fail, the files already written get their
+ * old text back (a created file is removed), so the batch stays all or nothing.
+ */
+function writeBatch(writes: PlannedWrite[], opts: { pauseMs?: number; beforeRename?: () => void }): void {
+  for (const w of writes) {
+    if (w.before !== undefined && readText(w.realTarget) !== w.before) {
+      throw new Refusal(`${w.name} changed while recording; nothing was recorded, run the command again`, 1);
+    }
+  }
+  const done: PlannedWrite[] = [];
+  try {
+    for (const w of writes) {
+      if (w.before !== undefined) atomicReplace(w.realTarget, w.text, opts);
+      else atomicCreate(w.target, w.text, opts);
+      done.push(w);
+    }
+  } catch (e) {
+    for (const w of done.reverse()) {
+      try {
+        if (w.before !== undefined) atomicReplace(w.realTarget, w.before);
+        else rmSync(w.target, { force: true });
+      } catch {
+        // the first failure is the one to report
+      }
+    }
+    throw asWriteError(e, writes[done.length]?.target ?? '');
+  }
+}

@@ -1,0 +1,182 @@
+import { type Day, formatDate, parseDate } from '../core/dates.js';
+import { decimalText } from '../core/money.js';
+import { parsePeriod } from '../core/periods.js';
+import type { BatchItem, BatchPlan, RefusedRow } from '../ledger/batch.js';
+import type { EntryRequest } from '../ledger/entry.js';
+import { decimalArgument } from '../ledger/scalar.js';
+import type { Framework } from '../model/framework.js';
+import type { ReadSheet, SheetCell, SheetRow, SheetTable } from './sheet.js';
+
+/**
+ * The entries a filled sheet asks to record: one per row with a figure, checked as `record` checks
+ * its arguments (a period, a number or level name, a date not after today). What a row cannot be
+ * is a refused row with its sheet row number; the ledger's own checks come after, in recordBatch.
+ * Rows with no figure (a template row left empty) are skipped.
+ */
+
+/** The headers a sheet may use for each field (lower-case). */
+const FIELD = {
+  indicator: ['indicator'],
+  period: ['period'],
+  value: ['value'],
+  numerator: ['numerator'],
+  denominator: ['denominator'],
+  date: ['date'],
+  source: ['source'],
+  note: ['note'],
+  corrects: ['corrects'],
+  line: ['budget line', 'line', 'spend'],
+  amount: ['amount'],
+  currency: ['currency'],
+} as const;
+
+type Field = keyof typeof FIELD;
+
+const YES = new Set(['yes', 'y', 'true', 'x', '1']);
+
+/** Where a row came from, as messages say it. */
+function originOf(t: SheetTable, r: SheetRow): string {
+  return t.sheet === null ? `row ${r.row}` : `${t.sheet} row ${r.row}`;
+}
+
+/** The rows of every table, as entries to record and rows refused. */
+export function sheetEntries(sheet: ReadSheet, fw: Framework, today: Day): BatchPlan {
+  const items: BatchItem[] = [];
+  const refused: RefusedRow[] = [];
+  const dims = Object.keys(fw.plan.dimensions);
+  for (const t of sheet.tables) {
+    for (const r of t.rows) {
+      const origin = originOf(t, r);
+      const get = (f: Field): SheetCell | undefined => {
+        for (const h of FIELD[f]) {
+          const v = r.cells.get(h);
+          if (v !== undefined) return v;
+        }
+        return undefined;
+      };
+      try {
+        const request = rowRequest(get, r, dims, fw, today, sheet.decimalComma);
+        if (request) items.push({ origin, request });
+      } catch (e) {
+        if (!(e instanceof RowProblem)) throw e;
+        refused.push({ origin, message: e.message, diagnostics: [] });
+      }
+    }
+  }
+  return { items, refused };
+}
+
+class RowProblem extends Error {}
+
+function rowRequest(
+  get: (f: Field) => SheetCell | undefined,
+  r: SheetRow,
+  dims: string[],
+  fw: Framework,
+  today: Day,
+  decimalComma: boolean,
+): EntryRequest | null {
+  const figure = ['value', 'numerator', 'denominator', 'amount'].some((f) => get(f as Field) !== undefined);
+  if (!figure) return null;
+  const date = dateOf(get('date'), today);
+  const source = textOf(get('source'));
+  const note = textOf(get('note'));
+  const indicator = textOf(get('indicator'));
+  const line = textOf(get('line'));
+  if (indicator !== undefined && get('amount') === undefined) {
+    const period = textOf(get('period'));
+    if (period === undefined)
+      throw new RowProblem('no period: give the period the value is for (e.g. 2026-Q3)');
+    if (parsePeriod(period) === null) {
+      throw new RowProblem(`period "${period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`);
+    }
+    const ind = fw.indicators.find((i) => i.id === indicator);
+    const value = get('value');
+    const numerator = get('numerator');
+    const denominator = get('denominator');
+    if (value !== undefined && (numerator !== undefined || denominator !== undefined)) {
+      throw new RowProblem('give either a value or a numerator and a denominator, not both');
+    }
+    if ((numerator === undefined) !== (denominator === undefined)) {
+      throw new RowProblem('a numerator and a denominator go together');
+    }
+    let valueText: string | undefined;
+    let valueIsText = false;
+    if (value !== undefined) {
+      if (ind?.measure === 'milestone' && typeof value === 'string') {
+        valueText = value;
+        valueIsText = true;
+      } else valueText = numberOf('value', value, decimalComma);
+    }
+    const cellDims: [string, string][] = [];
+    for (const d of dims) {
+      const v = r.cells.get(d.toLowerCase());
+      if (v !== undefined) cellDims.push([d, typeof v === 'object' ? formatDate(v.day) : String(v)]);
+    }
+    return {
+      kind: 'result',
+      indicator,
+      period,
+      value: valueText,
+      valueIsText,
+      numerator: numerator === undefined ? undefined : numberOf('numerator', numerator, decimalComma),
+      denominator: denominator === undefined ? undefined : numberOf('denominator', denominator, decimalComma),
+      dims: cellDims,
+      date,
+      source,
+      note,
+      corrects: YES.has(String(get('corrects') ?? '').toLowerCase()),
+    };
+  }
+  if (line !== undefined) {
+    const amount = get('amount');
+    if (amount === undefined) throw new RowProblem(`no amount for budget line ${line}`);
+    const currency = textOf(get('currency'));
+    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+      throw new RowProblem(`currency "${currency}" is not an ISO 4217 code such as USD`);
+    }
+    return {
+      kind: 'spend',
+      line,
+      amount: numberOf('amount', amount, decimalComma),
+      date,
+      currency: currency === fw.plan.currency ? undefined : currency,
+      source,
+      note,
+    };
+  }
+  throw new RowProblem('a figure with no indicator or budget line: say what it is for');
+}
+
+function textOf(v: SheetCell | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'object') return formatDate(v.day);
+  return typeof v === 'number' ? decimalText(v) : v;
+}
+
+/** A number cell's exact decimal text (a number cell as the shortest text that reads back as it). */
+function numberOf(field: string, v: SheetCell, decimalComma: boolean): string {
+  if (typeof v === 'number') return decimalText(v);
+  if (typeof v === 'object') throw new RowProblem(`${field} is a date, not a number`);
+  const text = decimalComma && /^-?\d+,\d+$/.test(v) ? v.replace(',', '.') : v;
+  const r = decimalArgument(text);
+  if (!r.ok) throw new RowProblem(`${field} "${v}" ${r.reason}`);
+  return r.text;
+}
+
+/** The row's date (default today); never after today. */
+function dateOf(v: SheetCell | undefined, today: Day): string {
+  if (v === undefined) return formatDate(today);
+  let day: Day | null;
+  if (typeof v === 'object') day = v.day;
+  else if (typeof v === 'number') {
+    throw new RowProblem(`date ${v} is a number, not a date: format the cell as a date or write YYYY-MM-DD`);
+  } else day = parseDate(v);
+  if (day === null) throw new RowProblem(`date "${String(v)}" is not a calendar date (YYYY-MM-DD)`);
+  if (day > today) {
+    throw new RowProblem(
+      `a date in the future: ${formatDate(day)} is after today (${formatDate(today)}); record what is known, when it is known`,
+    );
+  }
+  return formatDate(day);
+}

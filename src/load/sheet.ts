@@ -1,0 +1,206 @@
+import { parse } from 'csv-parse/sync';
+import type ExcelJS from 'exceljs';
+import type { Day } from '../core/dates.js';
+
+/**
+ * Reads a filled data-collection sheet — an Excel workbook or a CSV file — into tables of cells
+ * keyed by column header. CSV text that is not UTF-8 or not comma-separated is detected and said
+ * so (`notes`), never read as garbage: Windows-1252 is decoded as such, `;` and tab separators are
+ * used as found, and text that could be neither (a double-byte encoding) is refused.
+ */
+
+/** A cell as read: text, a number, or a calendar date. */
+export type SheetCell = string | number | { day: Day };
+
+export interface SheetRow {
+  /** The row number a spreadsheet shows (1-based). */
+  row: number;
+  /** Cells by header, lower-cased and trimmed; empty cells are absent. */
+  cells: Map<string, SheetCell>;
+}
+
+export interface SheetTable {
+  /** The worksheet's name; null for a CSV file. */
+  sheet: string | null;
+  headers: string[];
+  rows: SheetRow[];
+}
+
+export interface ReadSheet {
+  tables: SheetTable[];
+  /** What was detected about the file and how it was read (encoding, separator, decimal commas). */
+  notes: string[];
+  /** True when `;` separated the fields: decimal commas are then read as decimal points. */
+  decimalComma: boolean;
+}
+
+/** A sheet that cannot be read; the message says why and what to do. */
+export class SheetError extends Error {}
+
+/** Headers that mark a table's header row (one of them must be present). */
+const KEY_HEADERS = ['indicator', 'budget line'];
+
+/** Reads a workbook (by its zip signature) or a CSV file. */
+export async function readSheet(bytes: Uint8Array): Promise<ReadSheet> {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return readWorkbook(bytes);
+  return readCsv(bytes);
+}
+
+async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new SheetError(`not a readable Excel workbook (.xlsx): ${(e as Error).message}`);
+  }
+  const tables: SheetTable[] = [];
+  for (const ws of wb.worksheets) {
+    const grid: { row: number; cells: (SheetCell | undefined)[] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      const cells: (SheetCell | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        cells[c - 1] = cellValue(cell.value);
+      });
+      grid.push({ row: n, cells });
+    });
+    const table = tableOf(ws.name, grid);
+    if (table) tables.push(table);
+  }
+  return { tables, notes: [], decimalComma: false };
+}
+
+/** An exceljs cell value as text, a number or a date; undefined when empty. */
+function cellValue(v: ExcelJS.CellValue): SheetCell | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (v instanceof Date) return { day: Math.round(v.getTime() / 86_400_000) };
+  if (typeof v === 'object') {
+    if ('result' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in v) return cellValue(v.richText.map((t) => t.text).join(''));
+    if ('text' in v) return cellValue((v as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
+  }
+  return String(v);
+}
+
+/** The table of a grid: the first row (of the first ten) holding a key header, and the rows below. */
+function tableOf(
+  sheet: string | null,
+  grid: { row: number; cells: (SheetCell | undefined)[] }[],
+): SheetTable | null {
+  const headerAt = grid
+    .slice(0, 10)
+    .findIndex((r) =>
+      r.cells.some((c) => typeof c === 'string' && KEY_HEADERS.includes(c.trim().toLowerCase())),
+    );
+  if (headerAt < 0) return null;
+  const headers = (grid[headerAt]?.cells ?? []).map((c) =>
+    c === undefined ? '' : String(c).trim().toLowerCase(),
+  );
+  const rows: SheetRow[] = [];
+  for (const r of grid.slice(headerAt + 1)) {
+    const cells = new Map<string, SheetCell>();
+    r.cells.forEach((c, i) => {
+      const h = headers[i];
+      if (c !== undefined && h) cells.set(h, c);
+    });
+    if (cells.size > 0) rows.push({ row: r.row, cells });
+  }
+  return { sheet, headers: headers.filter(Boolean), rows };
+}
+
+/** Decodes CSV bytes, saying how when they are not plain UTF-8. */
+export function decodeCsv(bytes: Uint8Array): { text: string; notes: string[] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      notes: ['UTF-16 text (read as such)'],
+    };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      notes: ['UTF-16 text (read as such)'],
+    };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), notes: [] };
+  } catch {
+    // not UTF-8: below
+  }
+  // Windows-1252 (Excel's "CSV (Comma delimited)" on a western Windows) writes an accented letter
+  // as one byte between ASCII ones. Double-byte encodings (Shift-JIS, GBK, EUC-KR) write pairs of
+  // high bytes, and Windows-1252 leaves five bytes undefined: either means the file is something
+  // else, which would decode as garbage.
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) {
+      throw new SheetError(notText(bytes, i));
+    }
+    high++;
+    if ((bytes[i - 1] ?? 0) >= 0x80 || (bytes[i + 1] ?? 0) >= 0x80) paired++;
+  }
+  if (paired * 2 > high)
+    throw new SheetError(
+      notText(
+        bytes,
+        bytes.findIndex((b) => b >= 0x80),
+      ),
+    );
+  return {
+    text: new TextDecoder('windows-1252').decode(bytes),
+    notes: ['not UTF-8: Windows-1252 text (as Excel saves "CSV (Comma delimited)"), read as Windows-1252'],
+  };
+}
+
+function notText(bytes: Uint8Array, at: number): string {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return `line ${line}: the file is neither UTF-8 nor Windows-1252 text (a double-byte encoding?): save it as "CSV UTF-8 (Comma delimited)" and import that`;
+}
+
+/** The field separator of the header line: the most frequent of `,` `;` and tab outside quotes. */
+export function detectSeparator(text: string): ',' | ';' | '\t' {
+  const first = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of first) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+function readCsv(bytes: Uint8Array): ReadSheet {
+  const { text, notes } = decodeCsv(bytes);
+  const delimiter = detectSeparator(text);
+  if (delimiter === ';')
+    notes.push('fields separated by ";" (read as such; decimal commas read as decimal points)');
+  if (delimiter === '\t') notes.push('fields separated by tabs (read as such)');
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (e) {
+    throw new SheetError(`not readable as CSV: ${(e as Error).message}`);
+  }
+  const grid = records.map((cells, i) => ({
+    row: i + 1,
+    cells: cells.map((c) => (c.trim() === '' ? undefined : c.trim())),
+  }));
+  const table = tableOf(null, grid);
+  return { tables: table ? [table] : [], notes, decimalComma: delimiter === ';' };
+}
