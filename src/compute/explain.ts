@@ -1,6 +1,7 @@
 import type { Day } from '../core/dates.js';
 import type { Framework, ResultEntry } from '../model/framework.js';
 import type { Src } from '../model/source.js';
+import { frameworkAt } from './in-force.js';
 import { type IndicatorStatusDetail, toStatus } from './status.js';
 import { entriesByIndicator, type IndicatorTrace, traceIndicator } from './status-trace.js';
 
@@ -15,7 +16,8 @@ export interface Explanation {
 }
 
 /** The explanation of indicator `id` as of `asOf`; undefined when there is no such indicator. */
-export function explainIndicator(fw: Framework, id: string, asOf: Day): Explanation | undefined {
+export function explainIndicator(written: Framework, id: string, asOf: Day): Explanation | undefined {
+  const fw = frameworkAt(written, asOf);
   const ind = fw.indicators.find((i) => i.id === id);
   if (!ind) return undefined;
   const entries = entriesByIndicator(fw).get(id) ?? [];

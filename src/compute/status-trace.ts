@@ -17,7 +17,9 @@ export type EntryVerdict =
   | { kind: 'after-as-of' }
   | { kind: 'superseded'; by: ResultEntry }
   /** A per-value entry of a period whose total cannot be formed (percent without numerators, milestones). */
-  | { kind: 'period-missing' };
+  | { kind: 'period-missing' }
+  /** A standing withdrawal: its key has no value as of D. */
+  | { kind: 'withdrawal' };
 
 export interface EntryUse {
   entry: ResultEntry;
@@ -108,6 +110,8 @@ export interface IndicatorTrace {
   status: Status;
   achieved: boolean;
   overdue: OverdueCheck;
+  /** Periods ended before D (within the plan years) with no total as of D, in order: gaps too. */
+  missing: string[];
   forecast: ForecastFit | null;
   breakdown: BreakdownRow[] | undefined;
   warnings: string[];
@@ -157,9 +161,10 @@ export function traceIndicator(
   const standing = standingEntries(entries, asOf);
   const standingSet = new Set(standing.values());
 
-  // Standing entries by period.
+  // Standing entries by period; a standing withdrawal leaves its key without a value.
   const byPeriod = new Map<string, ResultEntry[]>();
   for (const e of standing.values()) {
+    if (e.withdrawn) continue;
     const label = formatPeriod(e.period);
     const list = byPeriod.get(label);
     if (list) list.push(e);
@@ -218,6 +223,7 @@ export function traceIndicator(
   const nextEnd = periodEnd(next);
   const afterPlan = next.year > fw.plan.end;
   const overdue: OverdueCheck = { next, nextEnd, afterPlan, overdue: !afterPlan && nextEnd < asOf };
+  const missing = missingPeriods(fw.plan.start, fw.plan.end, ind.frequency, periods, asOf);
 
   const points = periods.filter((p) => p.soFar !== null).map((p) => ({ x: p.end, y: p.soFar as number }));
   const forecast = fitForecast(points, yearEnd(fw.plan.end));
@@ -244,10 +250,29 @@ export function traceIndicator(
     status,
     achieved,
     overdue,
+    missing,
     forecast,
     breakdown: ind.disaggregate.length ? breakdown(fw, ind, periods) : undefined,
     warnings,
   };
+}
+
+/** The periods of `frequency` in the plan years whose last day is before D and that have no total. */
+function missingPeriods(
+  start: number,
+  end: number,
+  frequency: Indicator['frequency'],
+  periods: readonly PeriodFigure[],
+  asOf: Day,
+): string[] {
+  const withTotal = new Set(periods.filter((p) => p.total !== null).map((p) => p.label));
+  const out: string[] = [];
+  if (end < start) return out;
+  for (let p = firstPeriod(start, frequency); p.year <= end && periodEnd(p) < asOf; p = nextPeriod(p)) {
+    const label = formatPeriod(p);
+    if (!withTotal.has(label)) out.push(label);
+  }
+  return out;
 }
 
 /** True when `actual` is on the indicator's side of `target`: ≥ for increase, ≤ for decrease. */
@@ -392,6 +417,7 @@ function verdictOf(
 ): EntryVerdict {
   if (e.date > asOf) return { kind: 'after-as-of' };
   if (!standingSet.has(e)) return { kind: 'superseded', by: standing.get(entryKey(e)) as ResultEntry };
+  if (e.withdrawn) return { kind: 'withdrawal' };
   const label = formatPeriod(e.period);
   const p = periods.find((x) => x.label === label) as PeriodFigure;
   if (p.rule === 'total-entry' && p.parts[0] !== e)

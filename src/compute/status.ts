@@ -2,6 +2,7 @@ import { type Day, formatDate } from '../core/dates.js';
 import type { Framework, Indicator } from '../model/framework.js';
 import { programmeOf, resultIndex } from '../model/lookup.js';
 import type { IndicatorStatus, Status, StatusReport, StatusSummary } from '../model/reports.js';
+import { frameworkAt, originalFinal } from './in-force.js';
 import { entriesByIndicator, type IndicatorTrace, traceIndicator } from './status-trace.js';
 
 /** Indicator status as of a day: "Figures → Indicators" of DESIGN.md, as a pure function of the framework. */
@@ -45,7 +46,9 @@ export interface StatusReportDetail extends StatusReport {
 }
 
 /** Status of every indicator (optionally filtered) as of `asOf`; `summary` counts the indicators listed. */
-export function computeStatus(fw: Framework, asOf: Day, filter: StatusFilter = {}): StatusReportDetail {
+export function computeStatus(written: Framework, asOf: Day, filter: StatusFilter = {}): StatusReportDetail {
+  // Targets as revised at D: a report as of a day before a revision is reproduced exactly.
+  const fw = frameworkAt(written, asOf);
   const entries = entriesByIndicator(fw);
   const indicators: IndicatorStatusDetail[] = [];
   for (const ind of fw.indicators) {
@@ -93,6 +96,9 @@ export function toStatus(fw: Framework, tr: IndicatorTrace): IndicatorStatusDeta
     achieved: tr.achieved,
     forecast: tr.forecast ? tr.forecast.value : null,
     overdue: tr.overdue.overdue,
+    missing: tr.missing,
+    revisions: ind.revisedBy,
+    originalFinal: originalFinal(ind),
     series: tr.periods
       .filter((p) => p.soFar !== null)
       .map((p) => ({ period: p.label, end: p.end, actual: p.soFar as number })),

@@ -4,6 +4,7 @@ import { divRoundHalfAwayFromZero, prorata } from '../core/money.js';
 import type { BudgetLine, Framework } from '../model/framework.js';
 import { programmeOf } from '../model/lookup.js';
 import type { Basis, VarianceBy, VarianceFigures, VarianceReport, VarianceRow } from '../model/reports.js';
+import { frameworkAt } from './in-force.js';
 
 // Budget versus actual ("Figures → Budget" of the contract). All money is bigint minor units of
 // the plan currency; spend entries already carry `planAmount` (converted and rounded at load
@@ -21,6 +22,8 @@ export interface VarianceCell {
   plannedTotal: bigint;
   plannedToDate: bigint;
   actual: bigint;
+  /** The line's planned money for the year as written, before any revision. */
+  originalPlannedTotal: bigint;
 }
 
 /** Planned to date of `planned` (the line's money for `year`) as of `asOf`, rounded to the minor unit. */
@@ -32,7 +35,8 @@ export function plannedToDateOf(planned: bigint, year: number, asOf: Day, basis:
 }
 
 /** Every (line, year) cell with planned money or spending, in line order then year order. */
-export function varianceCells(fw: Framework, asOf: Day, basis: Basis): VarianceCell[] {
+export function varianceCells(written: Framework, asOf: Day, basis: Basis): VarianceCell[] {
+  const fw = frameworkAt(written, asOf);
   const byLine = new Map<string, Map<number, VarianceCell>>();
   const cellOf = (line: BudgetLine, year: number): VarianceCell => {
     let years = byLine.get(line.id);
@@ -42,7 +46,7 @@ export function varianceCells(fw: Framework, asOf: Day, basis: Basis): VarianceC
     }
     let cell = years.get(year);
     if (!cell) {
-      cell = { line, year, plannedTotal: 0n, plannedToDate: 0n, actual: 0n };
+      cell = { line, year, plannedTotal: 0n, plannedToDate: 0n, actual: 0n, originalPlannedTotal: 0n };
       years.set(year, cell);
     }
     return cell;
@@ -54,6 +58,7 @@ export function varianceCells(fw: Framework, asOf: Day, basis: Basis): VarianceC
       cell.plannedTotal += planned;
       cell.plannedToDate += plannedToDateOf(planned, year, asOf, basis);
     }
+    for (const [year, planned] of line.originalPlanned) cellOf(line, year).originalPlannedTotal += planned;
   }
   for (const e of fw.entries) {
     if (e.kind !== 'spend' || e.date > asOf) continue;
@@ -96,6 +101,7 @@ interface Money {
   plannedTotal: bigint;
   plannedToDate: bigint;
   actual: bigint;
+  originalPlannedTotal: bigint;
 }
 
 /** The derived figures of summed money, with `projected` computed by the caller (it needs the plan's days). */
@@ -108,6 +114,7 @@ function figures(m: Money, projected: bigint | null): VarianceFigures {
     execution: m.plannedToDate === 0n ? null : ratio(m.actual, m.plannedToDate),
     remaining: m.plannedTotal - m.actual,
     projected,
+    originalPlannedTotal: m.originalPlannedTotal,
   };
 }
 
@@ -183,7 +190,8 @@ function compareOrder(a: Group, b: Group): number {
 }
 
 /** Budget versus actual as of `asOf`, rolled up `by` a link, with planned to date on `basis`. */
-export function computeVariance(fw: Framework, asOf: Day, by: VarianceBy, basis: Basis): VarianceReport {
+export function computeVariance(written: Framework, asOf: Day, by: VarianceBy, basis: Basis): VarianceReport {
+  const fw = frameworkAt(written, asOf);
   const plan = fw.plan;
   const planFrom = yearStart(plan.start);
   const planTo = yearEnd(plan.end);
@@ -192,7 +200,7 @@ export function computeVariance(fw: Framework, asOf: Day, by: VarianceBy, basis:
   const groupFor = (g: Omit<Group, 'money'>): Group => {
     let found = groups.get(g.key);
     if (!found) {
-      found = { ...g, money: { plannedTotal: 0n, plannedToDate: 0n, actual: 0n } };
+      found = { ...g, money: { plannedTotal: 0n, plannedToDate: 0n, actual: 0n, originalPlannedTotal: 0n } };
       groups.set(g.key, found);
     }
     return found;
@@ -202,12 +210,14 @@ export function computeVariance(fw: Framework, asOf: Day, by: VarianceBy, basis:
   if (by === 'year') for (let y = plan.start; y <= plan.end; y++) groupFor(yearGroup(y));
   else for (const line of fw.lines) groupFor(keyOf(line, plan.start));
 
-  const total: Money = { plannedTotal: 0n, plannedToDate: 0n, actual: 0n };
+  const total: Money = { plannedTotal: 0n, plannedToDate: 0n, actual: 0n, originalPlannedTotal: 0n };
   for (const cell of varianceCells(fw, asOf, basis)) {
     const g = groupFor(keyOf(cell.line, cell.year));
     g.money.plannedTotal += cell.plannedTotal;
     g.money.plannedToDate += cell.plannedToDate;
     g.money.actual += cell.actual;
+    g.money.originalPlannedTotal += cell.originalPlannedTotal;
+    total.originalPlannedTotal += cell.originalPlannedTotal;
     total.plannedTotal += cell.plannedTotal;
     total.plannedToDate += cell.plannedToDate;
     total.actual += cell.actual;

@@ -56,8 +56,12 @@ export interface Indicator {
   levels: string[] | undefined;
   /** Baseline as a number (a level index for milestones). */
   baseline: { year: number; value: number };
-  /** Targets by year as numbers (level indices for milestones), sorted by year. */
+  /** Targets by year as numbers (level indices for milestones), sorted by year; as revised at the date of a `frameworkAt` view. */
   targets: { year: number; value: number }[];
+  /** The targets as written in the indicator, before any revision. */
+  originalTargets: { year: number; value: number }[];
+  /** Ids of the revisions in force that changed these targets, in the order applied ([] as written). */
+  revisedBy: string[];
   disaggregate: string[];
   means_of_verification: string | undefined;
   src: Src;
@@ -66,6 +70,48 @@ export interface Indicator {
 export interface BudgetSource {
   id: string;
   title: string;
+  /** Cash held at the plan's start, in minor units of the plan currency (0 when not given). */
+  openingBalance: bigint;
+  src: Src;
+}
+
+/** Who pledges and pays: a member State or a donor. */
+export interface Contributor {
+  id: string;
+  title: string;
+  src: Src;
+}
+
+/** A meeting of the governing body. */
+export interface Meeting {
+  id: string;
+  date: Day;
+  title: string | undefined;
+  src: Src;
+}
+
+/** A decision that changes targets or planned money from `date` on. */
+export interface Revision {
+  id: string;
+  /** The day it takes effect. */
+  date: Day;
+  meeting: string | undefined;
+  title: string;
+  reason: string | undefined;
+  /** Per indicator: the years whose target it sets (numbers; level indices for milestones). */
+  targets: Map<string, Map<number, number>>;
+  /** Per budget line: the years whose planned amount it sets, in minor units of the plan currency. */
+  planned: Map<string, Map<number, bigint>>;
+  /** Position across the framework's files (path order, then order in the file): ties on `date` apply in this order. */
+  seq: number;
+  src: Src;
+}
+
+/** Dated Markdown text about the plan (`about: plan`), a programme, a result or an indicator. */
+export interface Narrative {
+  about: string;
+  date: Day;
+  text: string;
   src: Src;
 }
 
@@ -75,8 +121,12 @@ export interface BudgetLine {
   result: string | undefined;
   source: string | undefined;
   category: string | undefined;
-  /** Planned money by year, in minor units of the plan currency. */
+  /** Planned money by year, in minor units of the plan currency; as revised at the date of a `frameworkAt` view. */
   planned: Map<number, bigint>;
+  /** The planned amounts as written in the line, before any revision. */
+  originalPlanned: Map<number, bigint>;
+  /** Ids of the revisions in force that changed these amounts, in the order applied ([] as written). */
+  revisedBy: string[];
   src: Src;
 }
 
@@ -103,6 +153,8 @@ export interface ResultEntry extends EntryBase {
   /** Disaggregation values, e.g. {country: 'MN'}; empty for a total entry. */
   dims: Record<string, string>;
   corrects: boolean;
+  /** True for a withdrawal: from its date the key has no standing value (value, numerator, denominator undefined). */
+  withdrawn: boolean;
 }
 
 export interface SpendEntry extends EntryBase {
@@ -115,7 +167,39 @@ export interface SpendEntry extends EntryBase {
   planAmount: bigint;
 }
 
-export type Entry = ResultEntry | SpendEntry;
+/** Money promised to a budget source by a contributor for a plan year. */
+export interface PledgeEntry extends EntryBase {
+  kind: 'pledge';
+  /** The budget source id (the entry's `pledge:`). */
+  fund: string;
+  /** The contributor id. */
+  from: string;
+  year: number;
+  /** Amount in minor units of `currency` (negative: a reduced pledge). */
+  amount: bigint;
+  currency: string;
+  /** Amount converted to minor units of the plan currency, rounded per entry. */
+  planAmount: bigint;
+}
+
+/** Money (or its value in kind) received by a budget source from a contributor, counted for a plan year. */
+export interface ContributionEntry extends EntryBase {
+  kind: 'contribution';
+  /** The budget source id (the entry's `contribution:`). */
+  fund: string;
+  from: string;
+  /** The plan year it counts for (default: its date's year). */
+  year: number;
+  /** Amount in minor units of `currency` (negative: a refund). */
+  amount: bigint;
+  currency: string;
+  planAmount: bigint;
+  /** True for an in-kind contribution: received, but not cash. */
+  inKind: boolean;
+}
+
+export type MoneyEntry = SpendEntry | PledgeEntry | ContributionEntry;
+export type Entry = ResultEntry | SpendEntry | PledgeEntry | ContributionEntry;
 
 export interface Framework {
   /** The framework path as given. */
@@ -126,8 +210,13 @@ export interface Framework {
   results: Result[];
   indicators: Indicator[];
   sources: BudgetSource[];
+  contributors: Contributor[];
   rates: Rates;
   lines: BudgetLine[];
+  meetings: Meeting[];
+  /** In date order, then file order: the order they apply in. */
+  revisions: Revision[];
+  narratives: Narrative[];
   entries: Entry[];
 }
 

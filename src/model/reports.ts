@@ -31,6 +31,12 @@ export interface IndicatorStatus {
   achieved: boolean;
   forecast: number | null;
   overdue: boolean;
+  /** Periods of the indicator's frequency, ended before D, without a total as of D (gaps included), in order. */
+  missing: string[];
+  /** Ids of the revisions in force at D that changed its targets ([] if none). */
+  revisions: string[];
+  /** The final target as written, before any revision. */
+  originalFinal: number;
   levels?: string[];
   breakdown?: BreakdownRow[];
 }
@@ -61,6 +67,8 @@ export interface VarianceFigures {
   execution: number | null;
   remaining: bigint;
   projected: bigint | null;
+  /** The planned total as written, before any revision. */
+  originalPlannedTotal: bigint;
 }
 
 export interface VarianceRow extends VarianceFigures {

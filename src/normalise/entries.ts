@@ -1,19 +1,29 @@
 import { pushAll } from '../core/arrays.js';
-import { formatDate, parseDate, yearEnd, yearStart } from '../core/dates.js';
+import { type Day, formatDate, parseDate, yearEnd, yearStart } from '../core/dates.js';
 import { convertMinor, currencyDigits, isCurrencyCode, ratioFromDecimal } from '../core/money.js';
 import { formatPeriod, parsePeriod, periodStart } from '../core/periods.js';
 import { type Diagnostic, error, warning } from '../model/diagnostics.js';
 import type {
   BudgetLine,
+  ContributionEntry,
   Entry,
   Framework,
   Indicator,
   Plan,
+  PledgeEntry,
   ResultEntry,
   SpendEntry,
 } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
-import { RESULT_ENTRY_KEYS, ResultEntrySchema, SpendEntrySchema } from '../schema/written.js';
+import {
+  ContributionEntrySchema,
+  PledgeEntrySchema,
+  RESULT_ENTRY_KEYS,
+  ResultEntrySchema,
+  SpendEntrySchema,
+  type WrittenContributionEntry,
+  type WrittenPledgeEntry,
+} from '../schema/written.js';
 import { convertedProblem, moneyMinor } from './money.js';
 import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 import { groupedValue, isGroupedNumber } from './thousands.js';
@@ -28,6 +38,8 @@ interface RawEntry {
 interface Lookup {
   indicators: Map<string, Indicator>;
   lines: Map<string, BudgetLine>;
+  sources: Set<string>;
+  contributors: Set<string>;
   fw: Framework;
   /** Ids of indicators and lines that exist but failed their own checks (reported there). */
   invalidIds: ReadonlySet<string>;
@@ -43,6 +55,8 @@ export function normaliseEntries(
   const lookup: Lookup = {
     indicators: new Map(fw.indicators.map((i) => [i.id, i])),
     lines: new Map(fw.lines.map((l) => [l.id, l])),
+    sources: new Set(fw.sources.map((x) => x.id)),
+    contributors: new Set(fw.contributors.map((c) => c.id)),
     fw,
     invalidIds,
   };
@@ -75,8 +89,15 @@ function normaliseEntry(
   const obj = value as Record<string, unknown>;
   if (Object.hasOwn(obj, 'spend')) return spendEntry(obj, src, seq, lk, diagnostics);
   if (Object.hasOwn(obj, 'indicator')) return resultEntry(obj, src, seq, lk, diagnostics);
+  if (Object.hasOwn(obj, 'pledge')) return resourceEntry('pledge', obj, src, seq, lk, diagnostics);
+  if (Object.hasOwn(obj, 'contribution'))
+    return resourceEntry('contribution', obj, src, seq, lk, diagnostics);
   diagnostics.push(
-    error('entry-kind', 'a ledger entry needs `indicator` (a result) or `spend` (money spent)', src),
+    error(
+      'entry-kind',
+      'a ledger entry needs `indicator` (a result), `spend` (money spent), `pledge` or `contribution` (money promised or received)',
+      src,
+    ),
   );
   return undefined;
 }
@@ -195,7 +216,20 @@ function resultEntry(
   }
   let value: number | undefined;
   const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
-  if (v.value !== undefined && hasRatio) {
+  if (v.withdrawn === true) {
+    // A withdrawal says "no standing value from this date"; it carries no figure of its own.
+    for (const key of ['value', 'numerator', 'denominator'] as const) {
+      if (v[key] !== undefined)
+        diagnostics.push(
+          error(
+            'value-form',
+            `a withdrawal (withdrawn: true) carries no ${key}; record the corrected figure as its own entry`,
+            child(src, key),
+            true,
+          ),
+        );
+    }
+  } else if (v.value !== undefined && hasRatio) {
     diagnostics.push(
       error(
         'value-form',
@@ -263,6 +297,18 @@ function resultEntry(
   } else {
     value = v.value;
   }
+  const given = Object.keys(dims);
+  if (diagnostics.length === before && given.length > 0 && given.length < ind.disaggregate.length) {
+    // Counted once as a per-value entry and again in no total: an entry names all or none.
+    const missing = ind.disaggregate.filter((d) => !given.includes(d));
+    diagnostics.push(
+      error(
+        'partial-disaggregation',
+        `${ind.id} is disaggregated by ${ind.disaggregate.join(' and ')}: give ${missing.join(' and ')} too (or no dimension at all for the period's total)`,
+        src,
+      ),
+    );
+  }
   if (diagnostics.length > before || !period || date === null) return undefined;
   return {
     kind: 'result',
@@ -278,6 +324,7 @@ function resultEntry(
     denominator: v.denominator,
     dims,
     corrects: v.corrects === true,
+    withdrawn: v.withdrawn === true,
   };
 }
 
@@ -329,6 +376,39 @@ function spendEntry(
       ),
     );
   }
+  const money = convertedAmount(v, date, src, lk, diagnostics);
+  if (diagnostics.length > before || date === null || money === undefined) return undefined;
+  return {
+    kind: 'spend',
+    seq,
+    date,
+    note: v.note,
+    source: v.source,
+    src,
+    line: v.spend,
+    ...money,
+  };
+}
+
+interface Converted {
+  amount: bigint;
+  currency: string;
+  planAmount: bigint;
+}
+
+/**
+ * An entry's amount in minor units of its currency and of the plan currency: converted at the rate
+ * for the entry's month, else its year, and rounded per entry (half away from zero). Undefined, with
+ * the reason reported, when the amount or currency is unusable or no rate applies.
+ */
+function convertedAmount(
+  v: { amount: number; currency?: string | undefined; date: string },
+  date: Day | null,
+  src: Src,
+  lk: Lookup,
+  diagnostics: Diagnostic[],
+): Converted | undefined {
+  const plan = lk.fw.plan;
   const currency = v.currency ?? plan.currency;
   // An invalid plan currency is reported once, at the plan, not again on every entry.
   if (v.currency === undefined && !isCurrencyCode(currency)) return undefined;
@@ -339,44 +419,108 @@ function spendEntry(
     return undefined;
   }
   const digits = currencyDigits(currency);
-  const amount = moneyMinor(v.amount, currency, digits, child(src, 'amount'), diagnostics) ?? null;
-  let planAmount: bigint | undefined = amount ?? undefined;
-  if (amount !== null && date !== null && currency !== plan.currency) {
-    const rate = findRate(lk.fw, currency, v.date);
-    if (rate === undefined) {
-      diagnostics.push(
-        error(
-          'rate-missing',
-          `no ${currency} rate for ${v.date.slice(0, 7)} or ${v.date.slice(0, 4)} in budget.rates`,
-          child(src, 'currency'),
-        ),
-      );
-      planAmount = undefined;
-    } else {
-      planAmount = convertMinor(amount, digits, ratioFromDecimal(rate), plan.digits);
-      const big = convertedProblem(
-        planAmount,
-        `${v.amount} ${currency}`,
-        plan.currency,
-        child(src, 'amount'),
-      );
-      if (big) diagnostics.push(big);
-    }
-  }
-  if (diagnostics.length > before || date === null || amount === null || planAmount === undefined)
+  const amount = moneyMinor(v.amount, currency, digits, child(src, 'amount'), diagnostics);
+  if (amount === undefined || date === null) return undefined;
+  if (currency === plan.currency) return { amount, currency, planAmount: amount };
+  const rate = findRate(lk.fw, currency, v.date);
+  if (rate === undefined) {
+    diagnostics.push(
+      error(
+        'rate-missing',
+        `no ${currency} rate for ${v.date.slice(0, 7)} or ${v.date.slice(0, 4)} in budget.rates`,
+        child(src, 'currency'),
+      ),
+    );
     return undefined;
-  return {
-    kind: 'spend',
-    seq,
-    date,
-    note: v.note,
-    source: v.source,
-    src,
-    line: v.spend,
-    amount,
-    currency,
-    planAmount,
-  };
+  }
+  const planAmount = convertMinor(amount, digits, ratioFromDecimal(rate), plan.digits);
+  const big = convertedProblem(planAmount, `${v.amount} ${currency}`, plan.currency, child(src, 'amount'));
+  if (big) {
+    diagnostics.push(big);
+    return undefined;
+  }
+  return { amount, currency, planAmount };
+}
+
+/**
+ * A pledge (`pledge: SOURCE, from: CONTRIBUTOR, year: Y`) or a contribution (`contribution: SOURCE,
+ * from: CONTRIBUTOR`, its year defaulting to its date's year; `kind: cash|in-kind`). Either may be
+ * dated before the plan starts (a pledge announced at the meeting that endorsed it); the year it is
+ * for must be a plan year.
+ */
+function resourceEntry(
+  kind: 'pledge' | 'contribution',
+  obj: Record<string, unknown>,
+  src: Src,
+  seq: number,
+  lk: Lookup,
+  diagnostics: Diagnostic[],
+): PledgeEntry | ContributionEntry | undefined {
+  const schema = kind === 'pledge' ? PledgeEntrySchema : ContributionEntrySchema;
+  const res = schema.safeParse(obj, PARSE);
+  if (!res.success) {
+    pushAll(
+      diagnostics,
+      schemaDiagnostics(res.error.issues, src, () => Object.keys(schema.shape), obj),
+    );
+    return undefined;
+  }
+  const v = res.data as WrittenPledgeEntry | WrittenContributionEntry;
+  const fund = 'pledge' in v ? v.pledge : v.contribution;
+  const plan = lk.fw.plan;
+  const before = diagnostics.length;
+  if (!lk.sources.has(fund) && !lk.invalidIds.has(fund)) {
+    diagnostics.push(
+      error(
+        'unknown-source',
+        `unknown funding source "${fund}"${suggest(fund, [...lk.sources])}`,
+        child(src, kind),
+      ),
+    );
+  }
+  if (!lk.contributors.has(v.from) && !lk.invalidIds.has(v.from)) {
+    diagnostics.push(
+      error(
+        'unknown-contributor',
+        `unknown contributor "${v.from}"${suggest(v.from, [...lk.contributors])}${lk.contributors.size === 0 ? ' (budget.contributors lists none)' : ''}`,
+        child(src, 'from'),
+      ),
+    );
+  }
+  const date = parseDate(v.date);
+  if (date === null) {
+    diagnostics.push(
+      error('date-invalid', `"${v.date}" is not a calendar date (YYYY-MM-DD)`, child(src, 'date')),
+    );
+  }
+  let year: number | undefined;
+  if (v.year !== undefined) {
+    const text = String(v.year);
+    if (!/^\d{4}$/.test(text)) {
+      diagnostics.push(
+        error('invalid-value', `"${text}" is not a year such as ${plan.start}`, child(src, 'year')),
+      );
+    } else year = Number(text);
+  } else if (date !== null) {
+    year = Number(v.date.slice(0, 4));
+  }
+  if (year !== undefined && yearsKnown(plan) && (year < plan.start || year > plan.end)) {
+    diagnostics.push(
+      error(
+        'year-outside-plan',
+        v.year === undefined
+          ? `this contribution counts for ${year}, its date's year, which lies outside the plan (${plan.start}–${plan.end}); give \`year:\` the plan year it is for`
+          : `year ${year} lies outside the plan (${plan.start}–${plan.end})`,
+        child(src, v.year === undefined ? 'date' : 'year'),
+      ),
+    );
+  }
+  const money = convertedAmount(v, date, src, lk, diagnostics);
+  if (diagnostics.length > before || date === null || year === undefined || money === undefined)
+    return undefined;
+  const base = { seq, date, note: v.note, source: v.source, src, fund, from: v.from, year, ...money };
+  if (kind === 'pledge') return { kind: 'pledge', ...base };
+  return { kind: 'contribution', ...base, inKind: 'kind' in v && v.kind === 'in-kind' };
 }
 
 /** False when the plan ends before it starts: that one error stands, and year checks against it are skipped. */
@@ -410,11 +554,12 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
     else groups.set(k, [e]);
   }
   // Ledger order decides which entry is the original: a correction is appended after what it
-  // corrects, and is dated on or after it (the day the better figure became known).
+  // corrects, and is dated on or after it (the day the better figure became known). A withdrawal
+  // leaves the key with no standing value; the next value for it is a new report, not a correction.
   for (const group of groups.values()) {
     group.sort((a, b) => a.seq - b.seq);
     const first = group[0] as ResultEntry;
-    if (first.corrects) {
+    if (first.corrects && !first.withdrawn) {
       diagnostics.push(
         warning(
           'corrects-nothing',
@@ -424,28 +569,43 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
         ),
       );
     }
-    let latest = first;
-    for (const later of group.slice(1)) {
-      const where = latest.src.file.locate(latest.src.path);
-      const at = `${latest.src.file.name}:${where.line}`;
-      if (!later.corrects) {
+    /** The entry whose value stands after the entries seen so far; null after a withdrawal. */
+    let standing: ResultEntry | null = null;
+    /** The latest entry seen, value or withdrawal: no later entry may be dated before it. */
+    let latest: ResultEntry | null = null;
+    for (const e of group) {
+      const where = latest ? latest.src.file.locate(latest.src.path) : undefined;
+      const at = latest && where ? `${latest.src.file.name}:${where.line}` : '';
+      if (e.withdrawn && standing === null) {
+        diagnostics.push(
+          error(
+            'withdraw-nothing',
+            `nothing to withdraw: ${e.indicator} ${formatPeriod(e.period)}${dimText(e)} has no standing value${latest ? ` (it was withdrawn at ${at})` : ''}`,
+            child(e.src, 'withdrawn'),
+            true,
+          ),
+        );
+      } else if (!e.withdrawn && standing !== null && !e.corrects) {
         diagnostics.push(
           error(
             'duplicate-entry',
-            `a second entry for ${later.indicator} ${formatPeriod(later.period)}${dimText(later)} (the first is at ${at}); add corrects: true to correct it`,
-            later.src,
+            `a second entry for ${e.indicator} ${formatPeriod(e.period)}${dimText(e)} (the first is at ${at}); add corrects: true to correct it`,
+            e.src,
           ),
         );
-      } else if (later.date < latest.date) {
+      } else if (latest !== null && e.date < latest.date) {
         diagnostics.push(
           error(
             'correction-backdated',
-            `this correction is dated ${formatDate(later.date)}, before the entry it corrects (${formatDate(latest.date)}, at ${at}); date a correction when the better figure became known`,
-            child(later.src, 'date'),
+            `this ${e.withdrawn ? 'withdrawal' : 'correction'} is dated ${formatDate(e.date)}, before the entry it follows (${formatDate(latest.date)}, at ${at}); date it when the better figure became known`,
+            child(e.src, 'date'),
           ),
         );
       }
-      if (later.date >= latest.date) latest = later;
+      if (latest === null || e.date >= latest.date) {
+        latest = e;
+        standing = e.withdrawn ? null : e;
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import { type Diagnostic, error } from '../model/diagnostics.js';
 import type {
   BudgetLine,
   BudgetSource,
+  Contributor,
   Framework,
   Indicator,
   Plan,
@@ -18,17 +19,23 @@ import {
   BudgetLineSchema,
   BudgetSchema,
   BudgetSourceSchema,
+  ContributorSchema,
   FileSchema,
   IndicatorSchema,
+  MeetingSchema,
+  NarrativeSchema,
   PlanSchema,
   ProgrammeSchema,
   RESULT_ENTRY_KEYS,
   ResultSchema,
+  RevisionSchema,
 } from '../schema/written.js';
+import { buildMeetings, buildNarratives, buildRevisions } from './decisions.js';
 import { normaliseEntries, yearsKnown } from './entries.js';
 import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
-import { describe, notANumber, PARSE, schemaDiagnostics } from './schema-issues.js';
+import { describe, PARSE, schemaDiagnostics } from './schema-issues.js';
+import { targetNumber } from './values.js';
 
 /** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
 export interface Normalised {
@@ -56,6 +63,10 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     sources: [] as Item[],
     lines: [] as Item[],
     rates: [] as Item[],
+    contributors: [] as Item[],
+    meetings: [] as Item[],
+    revisions: [] as Item[],
+    narratives: [] as Item[],
     entries: [] as Item[],
   };
 
@@ -103,9 +114,15 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
       return one.success ? (one.data as z.infer<(typeof shape)[K]>) : undefined;
     };
     const plan = section('plan');
-    if (plan) plans.push({ plan, src: child(top, 'plan') });
-    else if (isMapping(written.plan)) salvaged.push(salvagePlan(written.plan, child(top, 'plan')));
-    for (const name of ['programmes', 'results', 'indicators'] as const) {
+    if (plan) {
+      plans.push({ plan, src: child(top, 'plan') });
+      pushItems(raw.meetings, plan.meetings, child(top, 'plan', 'meetings'));
+    } else if (isMapping(written.plan)) {
+      salvaged.push(salvagePlan(written.plan, child(top, 'plan')));
+      const meetings = written.plan.meetings;
+      if (Array.isArray(meetings)) pushItems(raw.meetings, meetings, child(top, 'plan', 'meetings'));
+    }
+    for (const name of ['programmes', 'results', 'indicators', 'revisions', 'narratives'] as const) {
       pushItems(raw[name], section(name), child(top, name));
     }
     pushItems(raw.entries, section('progress'), child(top, 'progress'));
@@ -121,6 +138,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
         continue;
       }
       pushItems(raw.sources, shallow.data?.sources, child(bsrc, 'sources'));
+      pushItems(raw.contributors, shallow.data?.contributors, child(bsrc, 'contributors'));
       pushItems(raw.lines, shallow.data?.lines, child(bsrc, 'lines'));
       if (shallow.data?.rates !== undefined)
         raw.rates.push({ value: shallow.data.rates, src: child(bsrc, 'rates') });
@@ -172,12 +190,34 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     })
     .filter((x): x is Indicator => x !== undefined);
   const sources = parseAll(raw.sources, BudgetSourceSchema, diagnostics, invalidIds).map(
-    ({ v, src }): BudgetSource => ({ id: v.id, title: v.title, src }),
+    ({ v, src }): BudgetSource => ({
+      id: v.id,
+      title: v.title,
+      openingBalance:
+        v.opening_balance === undefined
+          ? 0n
+          : (moneyMinor(
+              v.opening_balance,
+              plan.currency,
+              plan.digits,
+              child(src, 'opening_balance'),
+              diagnostics,
+            ) ?? 0n),
+      src,
+    }),
+  );
+  const contributors = parseAll(raw.contributors, ContributorSchema, diagnostics, invalidIds).map(
+    ({ v, src }): Contributor => ({ id: v.id, title: v.title, src }),
   );
   const lines = parseAll(raw.lines, BudgetLineSchema, diagnostics, invalidIds).map(({ v, src }) =>
     buildLine(v, src, plan, diagnostics),
   );
   const rates = buildRates(raw.rates, diagnostics);
+  const meetings = buildMeetings(parseAll(raw.meetings, MeetingSchema, diagnostics, invalidIds), diagnostics);
+  const narratives = buildNarratives(
+    parseAll(raw.narratives, NarrativeSchema, diagnostics, invalidIds),
+    diagnostics,
+  );
 
   const framework: Framework = {
     root,
@@ -187,10 +227,20 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     results,
     indicators,
     sources,
+    contributors,
     rates,
     lines,
+    meetings,
+    revisions: [],
+    narratives,
     entries: [],
   };
+  framework.revisions = buildRevisions(
+    parseAll(raw.revisions, RevisionSchema, diagnostics, invalidIds),
+    framework,
+    diagnostics,
+    invalidIds,
+  );
   framework.entries = normaliseEntries(raw.entries, framework, diagnostics, invalidIds);
   return { framework, diagnostics, invalidIds, invalidRefs };
 }
@@ -213,6 +263,7 @@ function pushItems(into: Item[], list: readonly unknown[] | undefined, at: Src):
 const BudgetShallow = z
   .strictObject({
     sources: z.array(z.unknown()).optional(),
+    contributors: z.array(z.unknown()).optional(),
     rates: z.unknown().optional(),
     lines: z.array(z.unknown()).optional(),
   })
@@ -320,31 +371,8 @@ function buildIndicator(
 ): Indicator | undefined {
   let ok = true;
   const levels = v.levels;
-  const toNumber = (value: number | string, at: Src): number | undefined => {
-    if (v.measure === 'milestone') {
-      if (!levels) return undefined;
-      const idx = typeof value === 'string' ? levels.indexOf(value) : -1;
-      if (idx === -1) {
-        diagnostics.push(
-          error(
-            'milestone-level',
-            `${JSON.stringify(value)} is not one of the levels: ${levels.join(', ')}`,
-            at,
-          ),
-        );
-        return undefined;
-      }
-      return idx;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      diagnostics.push(notANumber(value, at));
-      return undefined;
-    }
-    if (v.measure === 'percent' && (value < 0 || value > 100)) {
-      diagnostics.push(error('percent-range', `a percent lies in 0–100, not ${value}`, at));
-    }
-    return value;
-  };
+  const toNumber = (value: number | string, at: Src): number | undefined =>
+    targetNumber(v.measure, levels, value, at, diagnostics);
   if (v.measure === 'milestone' && !levels) {
     diagnostics.push(
       error('milestone-levels', 'a milestone indicator needs `levels:` (its ordered level names)', src, true),
@@ -415,6 +443,8 @@ function buildIndicator(
     levels,
     baseline: { year: v.baseline.year, value: baseValue },
     targets,
+    originalTargets: targets,
+    revisedBy: [],
     disaggregate: v.disaggregate ?? [],
     means_of_verification: v.means_of_verification,
     src,
@@ -445,7 +475,17 @@ function buildLine(
     const minor = moneyMinor(amount, plan.currency, plan.digits, at, diagnostics);
     if (minor !== undefined) planned.set(year, minor);
   }
-  return { id: v.id, title: v.title, result: v.result, source: v.source, category: v.category, planned, src };
+  return {
+    id: v.id,
+    title: v.title,
+    result: v.result,
+    source: v.source,
+    category: v.category,
+    planned,
+    originalPlanned: planned,
+    revisedBy: [],
+    src,
+  };
 }
 
 function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {

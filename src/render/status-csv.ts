@@ -23,10 +23,20 @@ const CSV_FIELDS = [
   'achieved',
   'forecast',
   'overdue',
+  'missing',
+  'revisions',
+  'originalFinal',
 ] as const;
 
 /** The figures a milestone gives as a level rather than a number. */
-const LEVEL_FIELDS: ReadonlySet<string> = new Set(['baseline', 'actual', 'expected', 'final', 'forecast']);
+const LEVEL_FIELDS: ReadonlySet<string> = new Set([
+  'baseline',
+  'actual',
+  'expected',
+  'final',
+  'forecast',
+  'originalFinal',
+]);
 
 /**
  * `status --format csv`. The header is the JSON field names. Milestone figures are written as level
@@ -41,6 +51,8 @@ export function renderStatusCsv(r: StatusReport): string {
       CSV_FIELDS.map((f) => {
         const v = s[f];
         if (v === null || v === undefined) return '';
+        // Lists (missing periods, revision ids) are one field, space-separated: neither holds a space.
+        if (Array.isArray(v)) return csvField(v.join(' '));
         if (s.measure === 'milestone' && LEVEL_FIELDS.has(f) && typeof v === 'number') {
           return csvField(formatValue(v, s));
         }

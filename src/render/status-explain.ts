@@ -35,8 +35,10 @@ function verdictText(u: EntryUse, x: Explanation, asOf: string): string {
       return `ignored: dated ${formatDate(u.entry.date)}, after ${asOf}`;
     case 'superseded': {
       const why = v.by.date > u.entry.date ? 'a later date' : 'the same date, later in the ledger';
-      return `ignored: superseded by the correction at ${x.at.get(v.by)} (${why})`;
+      return `ignored: superseded by the ${v.by.withdrawn ? 'withdrawal' : 'correction'} at ${x.at.get(v.by)} (${why})`;
     }
+    case 'withdrawal':
+      return 'withdrawal: from its date this key has no value';
     case 'breakdown-only':
       return `not in the total: the period's total entry at ${x.at.get(v.total)} wins (kept for the breakdown)`;
     case 'period-missing':

@@ -37,6 +37,9 @@ function contractFields(s: IndicatorStatus): Record<string, unknown> {
     achieved: s.achieved,
     forecast: s.forecast,
     overdue: s.overdue,
+    missing: s.missing,
+    revisions: s.revisions,
+    originalFinal: s.originalFinal,
   };
   if (s.levels) o.levels = s.levels;
   if (s.breakdown)

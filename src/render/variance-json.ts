@@ -11,6 +11,7 @@ export interface VarianceFiguresJson {
   execution: number | null;
   remaining: number;
   projected: number | null;
+  originalPlannedTotal: number;
 }
 
 export interface VarianceReportJson {
@@ -31,6 +32,7 @@ function figuresJson(f: VarianceFigures, digits: number): VarianceFiguresJson {
     execution: f.execution,
     remaining: minorToNumber(f.remaining, digits),
     projected: f.projected === null ? null : minorToNumber(f.projected, digits),
+    originalPlannedTotal: minorToNumber(f.originalPlannedTotal, digits),
   };
 }
 

@@ -1,5 +1,6 @@
+import { pushAll } from '../core/arrays.js';
 import { type Diagnostic, error, warning } from '../model/diagnostics.js';
-import type { Framework } from '../model/framework.js';
+import type { Framework, Indicator } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { suggest } from '../normalise/schema-issues.js';
 
@@ -24,7 +25,17 @@ const uniqueIds: Rule = {
   check(fw) {
     const seen = new Map<string, Src>();
     const out: Diagnostic[] = [];
-    const all = [...fw.programmes, ...fw.results, ...fw.indicators, ...fw.sources, ...fw.lines];
+    const all = [
+      { id: fw.plan.id, src: fw.plan.src },
+      ...fw.programmes,
+      ...fw.results,
+      ...fw.indicators,
+      ...fw.sources,
+      ...fw.contributors,
+      ...fw.lines,
+      ...fw.meetings,
+      ...[...fw.revisions].sort((a, b) => a.seq - b.seq),
+    ];
     for (const item of all) {
       const first = seen.get(item.id);
       if (first) {
@@ -212,22 +223,77 @@ const targetDirection: Rule = {
   check(fw) {
     const out: Diagnostic[] = [];
     for (const ind of fw.indicators) {
-      let prev = ind.baseline;
-      for (const t of ind.targets) {
-        const against = ind.direction === 'increase' ? t.value < prev.value : t.value > prev.value;
-        if (against) {
-          out.push(
-            warning(
-              'target-direction',
-              `the ${t.year} target (${t.value}) moves against the indicator's direction (${ind.direction}) from ${prev.value} in ${prev.year}`,
-              child(ind.src, 'targets', String(t.year)),
-            ),
-          );
-        }
-        prev = t;
+      pushAll(
+        out,
+        againstDirection(ind, ind.targets, (year) => child(ind.src, 'targets', String(year))),
+      );
+    }
+    // The curve as each revision leaves it: a revised target that moves against the direction is
+    // reported at the revision that set it (years it did not set were reported above or earlier).
+    const curves = new Map(
+      fw.indicators.map((i) => [i.id, new Map(i.targets.map((t) => [t.year, t.value]))]),
+    );
+    const byId = new Map(fw.indicators.map((i) => [i.id, i]));
+    for (const rev of fw.revisions) {
+      for (const [id, years] of rev.targets) {
+        const ind = byId.get(id);
+        const curve = curves.get(id);
+        if (!ind || !curve) continue;
+        for (const [year, value] of years) curve.set(year, value);
+        const list = [...curve].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
+        const found = againstDirection(ind, list, (year) => child(rev.src, 'targets', id, String(year)));
+        pushAll(
+          out,
+          found.filter((d) => years.has(Number(d.src?.path.at(-1)))),
+        );
       }
     }
     return out;
+  },
+};
+
+/** Warnings for each target in `list` that moves against the indicator's direction from the one before. */
+function againstDirection(
+  ind: Indicator,
+  list: readonly { year: number; value: number }[],
+  at: (year: number) => Src,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let prev = ind.baseline;
+  for (const t of list) {
+    const against = ind.direction === 'increase' ? t.value < prev.value : t.value > prev.value;
+    if (against) {
+      out.push(
+        warning(
+          'target-direction',
+          `the ${t.year} target (${t.value}) moves against the indicator's direction (${ind.direction}) from ${prev.value} in ${prev.year}`,
+          at(t.year),
+        ),
+      );
+    }
+    prev = t;
+  }
+  return out;
+}
+
+const narrativeRefs: Rule = {
+  name: 'narrative-refs',
+  check(fw, { invalidIds }) {
+    const known = new Set<string>([
+      'plan',
+      ...fw.programmes.map((p) => p.id),
+      ...fw.results.map((r) => r.id),
+      ...fw.indicators.map((i) => i.id),
+    ]);
+    return fw.narratives
+      .filter((n) => !known.has(n.about) && !invalidIds.has(n.about))
+      .map((n) =>
+        error(
+          'unknown-about',
+          `a narrative is about \`plan\` or a programme, result or indicator id, not "${n.about}"${suggest(n.about, [...known])}`,
+          child(n.src, 'about'),
+        ),
+      );
   },
 };
 
@@ -241,6 +307,7 @@ export const RULES: readonly Rule[] = [
   lineLinks,
   yearsFunded,
   targetDirection,
+  narrativeRefs,
 ];
 
 /** Runs every rule; `ctx` (from normalising) keeps one mistake from being reported as a cascade. */

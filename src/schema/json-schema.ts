@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import {
   BudgetSchema,
+  ContributionEntrySchema,
   IndicatorSchema,
+  MeetingSchema,
+  NarrativeSchema,
   PlanSchema,
+  PledgeEntrySchema,
   ProgrammeSchema,
   ResultEntrySchema,
   ResultSchema,
+  RevisionSchema,
   SpendEntrySchema,
 } from './written.js';
 
@@ -13,15 +18,20 @@ import {
 export function frameworkJsonSchema(): Record<string, unknown> {
   const file = z
     .strictObject({
-      plan: PlanSchema.optional(),
+      // Meetings are checked one by one (a bad meeting does not hide the plan); the editor sees their shape.
+      plan: PlanSchema.extend({ meetings: z.array(MeetingSchema).optional() }).optional(),
       programmes: z.array(ProgrammeSchema).optional(),
       results: z.array(ResultSchema).optional(),
       indicators: z.array(IndicatorSchema).optional(),
       budget: BudgetSchema.optional(),
-      progress: z.array(z.union([ResultEntrySchema, SpendEntrySchema])).optional(),
+      revisions: z.array(RevisionSchema).optional(),
+      narratives: z.array(NarrativeSchema).optional(),
+      progress: z
+        .array(z.union([ResultEntrySchema, SpendEntrySchema, PledgeEntrySchema, ContributionEntrySchema]))
+        .optional(),
     })
     .describe(
-      'A neaspec-track framework file: any of the sections plan, programmes, results, indicators, budget, progress.',
+      'A neaspec-track framework file: any of the sections plan, programmes, results, indicators, budget, revisions, narratives, progress.',
     );
   const schema = z.toJSONSchema(file, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
   return {

@@ -28,6 +28,7 @@ export const PlanSchema = z
         at_risk: z.number().min(0).max(10).optional().describe('default 0.5'),
       })
       .optional(),
+    meetings: z.array(z.unknown()).optional().describe("The governing body's meetings, in any order."),
   })
   .describe('The plan: exactly once across the framework.');
 
@@ -59,7 +60,20 @@ export const IndicatorSchema = z.strictObject({
   levels: z.array(text).min(2).optional(),
 });
 
-export const BudgetSourceSchema = z.strictObject({ id, title: text, description: z.string().optional() });
+export const MeetingSchema = z
+  .strictObject({ id, date: z.string().describe('YYYY-MM-DD'), title: z.string().optional() })
+  .describe('A meeting of the governing body, e.g. {id: SOM-29, date: 2026-10-21, title: ...}.');
+
+export const BudgetSourceSchema = z.strictObject({
+  id,
+  title: text,
+  description: z.string().optional(),
+  opening_balance: z.number().optional().describe("Cash held at the plan's start, in the plan currency."),
+});
+
+export const ContributorSchema = z
+  .strictObject({ id, title: text, description: z.string().optional() })
+  .describe('Who pledges and pays: a member State, a donor.');
 
 export const BudgetLineSchema = z.strictObject({
   id,
@@ -73,6 +87,7 @@ export const BudgetLineSchema = z.strictObject({
 
 export const BudgetSchema = z.strictObject({
   sources: z.array(BudgetSourceSchema).optional(),
+  contributors: z.array(ContributorSchema).optional(),
   rates: z
     .record(
       z.string().regex(/^[A-Z]{3}$/),
@@ -97,6 +112,10 @@ export const ResultEntrySchema = z
     source: optText,
     note: optText,
     corrects: z.boolean().optional(),
+    withdrawn: z
+      .literal(true)
+      .optional()
+      .describe('Withdraws the standing value of this key from `date` on.'),
   })
   .catchall(z.union([z.string(), z.number()]).transform(String))
   .describe('A result entry; any further key is a disaggregation dimension, e.g. country: MN.');
@@ -113,6 +132,70 @@ export const SpendEntrySchema = z.strictObject({
   source: optText,
 });
 
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+  .optional();
+
+export const PledgeEntrySchema = z
+  .strictObject({
+    pledge: id.describe('The budget source pledged to.'),
+    from: id.describe('The contributor.'),
+    year: z.union([z.number().int(), z.string()]).describe('The plan year the pledge is for.'),
+    amount: z.number(),
+    date,
+    currency,
+    note: optText,
+    source: optText,
+  })
+  .describe('A pledge: money promised to a source by a contributor for a plan year.');
+
+export const ContributionEntrySchema = z
+  .strictObject({
+    contribution: id.describe('The budget source that received it.'),
+    from: id.describe('The contributor.'),
+    year: z
+      .union([z.number().int(), z.string()])
+      .optional()
+      .describe("The plan year it counts for; default: its date's year."),
+    amount: z.number(),
+    kind: z.enum(['cash', 'in-kind']).optional().describe('default cash'),
+    date,
+    currency,
+    note: optText,
+    source: optText,
+  })
+  .describe('A contribution received (cash, or in kind at its value).');
+
+const targetValues = z.record(yearKey, scalarValue);
+const plannedAmounts = z.record(yearKey, z.number());
+
+export const RevisionSchema = z
+  .strictObject({
+    id,
+    date: z.string().describe('YYYY-MM-DD: the day it takes effect'),
+    meeting: id.optional().describe('The meeting that decided it.'),
+    title: text,
+    reason: z.string().optional(),
+    targets: z
+      .record(id, targetValues)
+      .optional()
+      .describe('Per indicator: the years whose target changes or is added.'),
+    planned: z
+      .record(id, plannedAmounts)
+      .optional()
+      .describe('Per budget line: the years whose amount changes or is added.'),
+  })
+  .describe('A decision that changes targets or planned money from a day on.');
+
+export const NarrativeSchema = z
+  .strictObject({
+    about: id.describe('`plan`, or a programme, result or indicator id.'),
+    date: z.string().describe('YYYY-MM-DD'),
+    text: text.describe('Markdown: paragraphs, lists, emphasis, links.'),
+  })
+  .describe('Dated text for the report; per id, the latest dated on or before the report date stands.');
+
 /** One framework file: any of the sections. */
 export const FileSchema = z
   .strictObject({
@@ -121,6 +204,8 @@ export const FileSchema = z
     results: z.array(z.unknown()).optional(),
     indicators: z.array(z.unknown()).optional(),
     budget: z.unknown().optional(),
+    revisions: z.array(z.unknown()).optional(),
+    narratives: z.array(z.unknown()).optional(),
     progress: z.array(z.unknown()).optional(),
   })
   .nullable();
@@ -136,3 +221,6 @@ export type WrittenBudget = z.infer<typeof BudgetSchema>;
 export type WrittenLine = z.infer<typeof BudgetLineSchema>;
 export type WrittenResultEntry = z.infer<typeof ResultEntrySchema>;
 export type WrittenSpendEntry = z.infer<typeof SpendEntrySchema>;
+export type WrittenPledgeEntry = z.infer<typeof PledgeEntrySchema>;
+export type WrittenContributionEntry = z.infer<typeof ContributionEntrySchema>;
+export type WrittenRevision = z.infer<typeof RevisionSchema>;

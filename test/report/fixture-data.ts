@@ -30,6 +30,9 @@ function ind(
     achieved: false,
     forecast: null,
     overdue: false,
+    missing: [],
+    revisions: [],
+    originalFinal: 10,
     series: [],
     curve: [],
     warnings: [],
@@ -84,6 +87,7 @@ const money = (plannedTotal: bigint, plannedToDate: bigint, actual: bigint) => (
   execution: plannedToDate === 0n ? null : Number(actual) / Number(plannedToDate),
   remaining: plannedTotal - actual,
   projected: null,
+  originalPlannedTotal: plannedTotal,
 });
 
 /** P1 with two indicators and a budget; P2 with one overdue indicator and no planned money to date. */

@@ -27,6 +27,9 @@ const CONTRACT_KEYS = [
   'achieved',
   'forecast',
   'overdue',
+  'missing',
+  'revisions',
+  'originalFinal',
 ];
 
 describe('status --format json', () => {
@@ -84,6 +87,22 @@ describe('status --format json', () => {
     // NC.O1-b: no entry; the plan's first period 2026 ended before D → overdue.
     expect(by['NC.O1-b']).toMatchObject({ status: 'no-data', overdue: true, achieved: false });
     expect(j.summary).toEqual({ 'on-track': 2, 'at-risk': 1, 'off-track': 0, 'no-data': 2 });
+    // Missing as of 2027-02-01: the periods that ended before it are 2026 (annual) and 2026-H1, 2026-H2
+    // (semiannual). Only NC.O1-a (2026 counts as missing: percents without numerators) and NC.O1-b (no
+    // entry) lack a total. No revisions in this fixture: originalFinal is the final target.
+    expect(
+      Object.fromEntries(j.indicators.map((i: { id: string; missing: string[] }) => [i.id, i.missing])),
+    ).toEqual({
+      'AP.O1.1-a': [],
+      'AP.O1-b': [],
+      'AP.O1-c': [],
+      'NC.O1-a': ['2026'],
+      'NC.O1-b': ['2026'],
+    });
+    for (const i of j.indicators) {
+      expect(i.revisions).toEqual([]);
+      expect(i.originalFinal).toBe(i.final);
+    }
     // Exactly the contract's fields: `levels` only for milestones, `breakdown` only when disaggregated.
     for (const i of j.indicators) {
       const extra = [...(i.levels ? ['levels'] : []), ...(i.breakdown ? ['breakdown'] : [])];
@@ -143,7 +162,7 @@ describe('csv, md and table', () => {
     expect(lines[0]).toBe(CONTRACT_KEYS.join(','));
     expect(lines).toHaveLength(6);
     expect(lines[1]).toBe(
-      'AP.O1.1-a,AP.O1.1,AP,Policy reports published,reports,number,increase,cumulative,2,2026,4,4,12,1,on-track,false,,false',
+      'AP.O1.1-a,AP.O1.1,AP,Policy reports published,reports,number,increase,cumulative,2,2026,4,4,12,1,on-track,false,,false,,,12',
     );
   });
 

@@ -66,6 +66,7 @@ function toEntry(d: Draft, seq: number): ResultEntry {
     denominator: ratio ? d.den : undefined,
     dims,
     corrects: true,
+    withdrawn: false,
   };
 }
 

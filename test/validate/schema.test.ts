@@ -25,11 +25,11 @@ test('the committed schema/framework.schema.json is exactly what `schema` prints
 });
 
 describe('the schema is sensible', () => {
-  test('draft 2020-12, an object with the six sections and nothing else', () => {
+  test('draft 2020-12, an object with the eight sections and nothing else', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
     expect(Object.keys(props).sort()).toEqual(
-      ['budget', 'indicators', 'plan', 'programmes', 'progress', 'results'].sort(),
+      ['budget', 'indicators', 'narratives', 'plan', 'programmes', 'progress', 'results', 'revisions'].sort(),
     );
     expect(schema.additionalProperties).toBe(false);
   });

@@ -29,6 +29,8 @@ describe('variance --format json', () => {
           execution: 1640 / 1910,
           remaining: 3020,
           projected: 2629.04,
+          // no revision: the planned total as written
+          originalPlannedTotal: 4660,
         },
         {
           key: 'L2',
@@ -40,6 +42,8 @@ describe('variance --format json', () => {
           execution: 60000 / 52487,
           remaining: 0.01,
           projected: 961.84,
+          // no revision: the planned total as written
+          originalPlannedTotal: 600.01,
         },
         {
           key: 'L3',
@@ -52,6 +56,8 @@ describe('variance --format json', () => {
           remaining: 50,
           // 15000 × 731 / 456 = 24046.05 → 240.46
           projected: 240.46,
+          // no revision: the planned total as written
+          originalPlannedTotal: 200,
         },
         {
           key: 'L4',
@@ -63,6 +69,8 @@ describe('variance --format json', () => {
           execution: 0,
           remaining: 10,
           projected: 0,
+          // no revision: the planned total as written
+          originalPlannedTotal: 10,
         },
       ],
       total: {
@@ -73,6 +81,8 @@ describe('variance --format json', () => {
         execution: 239000 / 263736,
         remaining: 3080.01,
         projected: 3831.34,
+        // no revision: the planned total as written
+        originalPlannedTotal: 5470.01,
       },
     });
   });

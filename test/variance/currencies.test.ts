@@ -41,6 +41,7 @@ progress:
       execution: 1521 / 5,
       remaining: -521,
       projected: 278343,
+      originalPlannedTotal: 1000,
     });
   });
 });
