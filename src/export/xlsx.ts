@@ -421,7 +421,8 @@ function ledgerRow(
   }
   return [
     ...common,
-    e.line,
+    // Pledges and contributions name their budget source here (the contributor is in the note's place for now).
+    e.kind === 'spend' ? e.line : e.fund,
     null,
     ...dims.map(() => null),
     null,
