@@ -7,18 +7,10 @@ import { describeErrno } from '../model/errno.js';
 import type { Framework } from '../model/framework.js';
 import { AppendError, appendEntry, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
+import { LockLost, lockPathOf, withLock } from './lock.js';
 import { type RecordOptions, Refusal, realpathOf, refuseReadOnly, refuseUnread, withFile } from './record.js';
 import { compareFrameworkPaths, ledgerHeader, ledgerTarget, schemaRef } from './target.js';
-import {
-  asWriteError,
-  atomicCreate,
-  atomicReplace,
-  DEFAULT_TIMEOUT_MS,
-  FileAppeared,
-  lockPathOf,
-  WriteError,
-  withLock,
-} from './write.js';
+import { asWriteError, atomicCreate, atomicReplace, FileAppeared, WriteError } from './write.js';
 
 /**
  * Many entries at once (`import`): all or nothing, under one lock, through the same checks as
@@ -81,16 +73,12 @@ export async function recordBatch(
   if (opts.dryRun) return planBatch(opts, build, real, isDir).result;
   const show = (p: string) => displayName(p, opts.cwd);
   try {
-    return await withLock(
-      real,
-      lockPathOf(real, isDir),
-      opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      (stillHeld) => {
-        const planned = planBatch(opts, build, real, isDir);
-        writeBatch(planned.writes, { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld });
-        return planned.result;
-      },
-    );
+    const lockOpts = { timeoutMs: opts.timeoutMs, staleMs: opts.staleMs, onWait: opts.onWait };
+    return await withLock(real, lockPathOf(real, isDir), lockOpts, (stillHeld) => {
+      const planned = planBatch(opts, build, real, isDir);
+      writeBatch(planned.writes, { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld });
+      return planned.result;
+    });
   } catch (e) {
     if (e instanceof WriteError) {
       throw new Refusal(
@@ -98,6 +86,7 @@ export async function recordBatch(
         1,
       );
     }
+    if (e instanceof LockLost) throw new Refusal(e.message, 1);
     if (e instanceof FileAppeared) {
       throw new Refusal(
         `${show(e.path)} appeared while recording; nothing was recorded, run the command again`,

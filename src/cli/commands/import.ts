@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { BatchRefusal, recordBatch } from '../../ledger/batch.js';
+import { LockTimeout } from '../../ledger/lock.js';
 import { Refusal } from '../../ledger/record.js';
-import { LockTimeout } from '../../ledger/write.js';
 import { holdsFramework } from '../../load/files.js';
 import { readSheet, SheetError } from '../../load/sheet.js';
 import { sheetEntries } from '../../load/sheet-entries.js';
@@ -52,8 +52,9 @@ export async function runImport(
   const root = frameworkPath(io, global);
   const c = chalkFor({ ...io, color: false });
   try {
-    const done = await recordBatch({ root, cwd: io.cwd, dryRun: opts.dryRun }, (fw) =>
-      sheetEntries(sheet, fw, io.today()),
+    const done = await recordBatch(
+      { root, cwd: io.cwd, dryRun: opts.dryRun, onWait: (m) => io.err(`neaspec-track: ${m}\n`) },
+      (fw) => sheetEntries(sheet, fw, io.today()),
     );
     if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
     const verb = opts.dryRun ? 'would record' : 'recorded';
