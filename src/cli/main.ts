@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   history: () => import('./commands/history.js'),
   status: () => import('./commands/status.js'),
   variance: () => import('./commands/variance.js'),
+  funding: () => import('./commands/funding.js'),
   report: () => import('./commands/report.js'),
   export: () => import('./commands/export.js'),
   template: () => import('./commands/template.js'),
