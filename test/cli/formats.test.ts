@@ -8,6 +8,7 @@ const COMMANDS: string[][] = [
   ['validate'],
   ['status'],
   ['variance', '--by', 'programme'],
+  ['funding'],
   ['history', 'B-AP-1'],
   ['report'],
 ];
