@@ -24,6 +24,34 @@ export interface Plan {
   digits: number;
   dimensions: Record<string, string[]>;
   rating: Rating;
+  /** The plan's description as written, if any. */
+  description?: string | undefined;
+  /** What an IATI export needs (`plan.iati`), checked against IATI's codelists; absent when not written. */
+  iati?: IatiPlan | undefined;
+  src: Src;
+}
+
+/** A recipient country or region, or a sector, of an IATI activity. */
+export interface IatiClass {
+  code: string;
+  /** The IATI vocabulary code (regions and sectors; '1' when not written). */
+  vocabulary: string;
+  percentage: number | undefined;
+  name: string | undefined;
+}
+
+/** The `plan.iati` block, normalised. */
+export interface IatiPlan {
+  reportingOrg: { ref: string; type: string; name: string };
+  /** The activity identifier (default `<reporting org ref>-<plan id>`). */
+  identifier: string;
+  activityStatus: string;
+  description: string | undefined;
+  /** ISO 639-1 code of the texts (default `en`). */
+  language: string;
+  countries: IatiClass[];
+  regions: IatiClass[];
+  sectors: IatiClass[];
   src: Src;
 }
 

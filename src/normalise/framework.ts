@@ -21,6 +21,7 @@ import {
   BudgetSourceSchema,
   ContributorSchema,
   FileSchema,
+  IatiSchema,
   IndicatorSchema,
   MeetingSchema,
   NarrativeSchema,
@@ -32,6 +33,7 @@ import {
 } from '../schema/written.js';
 import { buildMeetings, buildNarratives, buildRevisions } from './decisions.js';
 import { normaliseEntries, yearsKnown } from './entries.js';
+import { buildIati } from './iati.js';
 import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
 import { describe, PARSE, schemaDiagnostics } from './schema-issues.js';
@@ -274,6 +276,11 @@ function keysAt(path: PathSeg[]): string[] {
   const section = path[0];
   if (section === 'plan') {
     if (path[1] === 'rating') return ['on_track', 'at_risk'];
+    if (path[1] === 'iati') {
+      if (path.length === 2) return Object.keys(IatiSchema.shape);
+      if (path[2] === 'reporting_org') return ['ref', 'type', 'name'];
+      if (path.length === 4) return ['code', 'vocabulary', 'percentage', 'name'];
+    }
     return Object.keys(PlanSchema.shape);
   }
   return [];
@@ -359,6 +366,8 @@ function buildPlan(v: z.infer<typeof PlanSchema>, src: Src, diagnostics: Diagnos
     digits,
     dimensions: v.dimensions ?? {},
     rating,
+    description: v.description,
+    iati: v.iati ? buildIati(v.iati, child(src, 'iati'), v.id, diagnostics) : undefined,
     src,
   };
 }

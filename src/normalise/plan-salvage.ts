@@ -32,6 +32,9 @@ export function salvagePlan(written: Record<string, unknown>, src: Src): Plan {
     digits: planCurrency ? currencyDigits(planCurrency) : 2,
     dimensions: field(sh.dimensions, 'dimensions') ?? salvageDimensions(written.dimensions),
     rating: { on_track: rating?.on_track ?? 0.85, at_risk: rating?.at_risk ?? 0.5 },
+    description: field(sh.description, 'description'),
+    // A plan that failed its schema has been reported; an IATI block of it would not be exported.
+    iati: undefined,
     src,
   };
 }

@@ -8,6 +8,56 @@ const year = z.number().int().min(1900).max(2200);
 const yearKey = z.string().regex(/^\d{4}$/, 'a year such as 2026');
 const scalarValue = z.union([z.number(), z.string()]);
 
+const iatiCode = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
+const percentage = z.number().min(0).max(100);
+
+/** A recipient country or region, or a sector: a code, or a code with its vocabulary and share. */
+const IatiClassSchema = z.union([
+  iatiCode,
+  z.strictObject({
+    code: iatiCode,
+    vocabulary: iatiCode.optional().describe('IATI vocabulary code; default 1 (OECD DAC)'),
+    percentage: percentage.optional().describe('share in percent; needed when several are listed'),
+    name: z.string().min(1).optional().describe('a name; needed for vocabularies 98 and 99'),
+  }),
+]);
+
+export const IatiSchema = z
+  .strictObject({
+    reporting_org: z
+      .strictObject({
+        ref: z.string().min(1).describe("The organisation's IATI identifier, e.g. XM-DAC-41114"),
+        type: iatiCode.describe('IATI OrganisationType code, e.g. 40 (Multilateral)'),
+        name: text,
+      })
+      .describe('The organisation that publishes the activity.'),
+    identifier: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The IATI activity identifier; default <reporting_org.ref>-<plan id>'),
+    activity_status: iatiCode.describe('IATI ActivityStatus code: 1 pipeline … 2 implementation … 4 closed'),
+    description: z.string().min(1).optional().describe("The activity's description; default the plan's"),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as en')
+      .optional()
+      .describe('Language of the texts (ISO 639-1); default en'),
+    recipient_countries: z
+      .array(IatiClassSchema)
+      .optional()
+      .describe('ISO 3166-1 alpha-2 codes, or {code, percentage}'),
+    recipient_regions: z
+      .array(IatiClassSchema)
+      .optional()
+      .describe('IATI Region codes (vocabulary 1, OECD DAC), or {code, vocabulary, percentage}'),
+    sectors: z
+      .array(IatiClassSchema)
+      .min(1)
+      .describe('OECD DAC 5-digit purpose codes, or {code, vocabulary, percentage, name}'),
+  })
+  .describe('What `export --format iati` needs to publish the plan as an IATI activity (see docs/iati.md).');
+
 export const PlanSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-"'),
@@ -29,6 +79,7 @@ export const PlanSchema = z
       })
       .optional(),
     meetings: z.array(z.unknown()).optional().describe("The governing body's meetings, in any order."),
+    iati: IatiSchema.optional(),
   })
   .describe('The plan: exactly once across the framework.');
 
@@ -214,6 +265,7 @@ export const FileSchema = z
 export const RESULT_ENTRY_KEYS = Object.keys(ResultEntrySchema.shape);
 
 export type WrittenPlan = z.infer<typeof PlanSchema>;
+export type WrittenIati = z.infer<typeof IatiSchema>;
 export type WrittenProgramme = z.infer<typeof ProgrammeSchema>;
 export type WrittenResult = z.infer<typeof ResultSchema>;
 export type WrittenIndicator = z.infer<typeof IndicatorSchema>;
