@@ -1,6 +1,7 @@
 import { type Day, formatDate } from '../core/dates.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { Framework, Level } from '../model/framework.js';
+import { programmeOf } from '../model/lookup.js';
 import type {
   IndicatorStatus,
   Status,
@@ -8,6 +9,8 @@ import type {
   VarianceReport,
   VarianceRow,
 } from '../model/reports.js';
+import { frameworkAt } from './in-force.js';
+import { computeSince, lastMeetingBefore, type SinceData } from './since.js';
 import { computeStatus, type IndicatorStatusDetail, type StatusReportDetail } from './status.js';
 import { computeVariance } from './variance.js';
 
@@ -30,6 +33,52 @@ export interface Trend {
 export interface ReportIndicator {
   status: IndicatorStatusDetail;
   trend: Trend | null;
+  /** The narrative about this indicator standing at the report date; null if none. */
+  narrative: ReportNarrative | null;
+}
+
+/** A narrative as it stands at the report date: the latest text dated on or before it, per `about`. */
+export interface ReportNarrative {
+  /** `plan`, or a programme, result or indicator id. */
+  about: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Markdown, as written (renderers escape or convert it; never raw HTML). */
+  text: string;
+}
+
+/** One year's change made by a revision: `from` is what stood just before it (null: the year was added). */
+export type RevisionChange =
+  | {
+      kind: 'target';
+      /** The indicator id. */
+      id: string;
+      year: number;
+      /** Numbers (level indices for milestones: `levels` names them). */
+      from: number | null;
+      to: number;
+      levels: string[] | null;
+    }
+  | {
+      kind: 'planned';
+      /** The budget line id. */
+      id: string;
+      year: number;
+      /** Minor units of the plan currency. */
+      from: bigint | null;
+      to: bigint;
+    };
+
+/** A revision in force at the report date, with what it changed. */
+export interface ReportRevision {
+  id: string;
+  /** The day it took effect, YYYY-MM-DD. */
+  date: string;
+  /** The meeting that decided it, or null. */
+  meeting: string | null;
+  title: string;
+  reason: string | null;
+  changes: RevisionChange[];
 }
 
 /** A result (outcome or output) of a programme with the indicators that measure it. */
@@ -40,6 +89,8 @@ export interface ReportResult {
   /** The parent result, if any (an output's outcome). */
   parent: string | undefined;
   indicators: ReportIndicator[];
+  /** The narrative about this result standing at the report date; null if none. */
+  narrative: ReportNarrative | null;
 }
 
 /** One programme area: delivery (results, indicators) next to burn (its budget-by-programme row). */
@@ -51,6 +102,10 @@ export interface ReportProgramme {
   /** The programme's row of the variance-by-programme report; null when no budget line is linked to it. */
   budget: VarianceRow | null;
   summary: StatusSummary;
+  /** The narrative about this programme area standing at the report date; null if none. */
+  narrative: ReportNarrative | null;
+  /** Ids of the revisions in force that changed the planned money of this programme's budget lines ([] if none). */
+  budgetRevisions: string[];
 }
 
 /** Ledger entries that exist as of the report date. */
@@ -70,6 +125,8 @@ export interface ReportNotes {
   indicatorWarnings: { indicator: string; message: string }[];
   /** Ledger entries (as of the report date) whose `source` is `illustrative`. */
   illustrative: EntryCounts;
+  /** Indicators with periods ended before the report date and no total (gaps included), with those periods. */
+  missing: { indicator: string; periods: string[] }[];
 }
 
 /** Executive-summary facts (counts only; the money comes straight from the variance total). */
@@ -80,6 +137,10 @@ export interface ReportSummary {
   overdue: number;
   offTrack: IndicatorStatusDetail[];
   atRisk: IndicatorStatusDetail[];
+  /** Periods missing across all indicators (ended before the report date, no total). */
+  missingPeriods: number;
+  /** Indicators with at least one missing period. */
+  missingIndicators: number;
 }
 
 export interface ReportData {
@@ -97,6 +158,22 @@ export interface ReportData {
   notes: ReportNotes;
   /** The rating thresholds, stated in the report's method note. */
   rating: { on_track: number; at_risk: number };
+  /** What changed since an earlier date or meeting; null without a date to compare with. */
+  since: SinceData | null;
+  /** The revisions in force at the report date, in the order they apply, with what each changed. */
+  revisions: ReportRevision[];
+  /** The narratives standing at the report date: plan first, then programmes, results, indicators (framework order). */
+  narratives: ReportNarrative[];
+  /** The plan's narrative standing at the report date; null if none. */
+  planNarrative: ReportNarrative | null;
+  /** Ids of the budget lines whose planned money is revised at the report date, with the revisions. */
+  revisedLines: {
+    id: string;
+    title: string;
+    revisions: string[];
+    originalTotal: bigint;
+    plannedTotal: bigint;
+  }[];
 }
 
 /** What the report needs besides the two computations. */
@@ -104,6 +181,11 @@ export interface ReportFacts {
   generated: Day;
   framework: string;
   diagnostics: readonly Diagnostic[];
+  /**
+   * What to compare with: a date (and the meeting it came from, if any); null for nothing;
+   * undefined for the default, the latest meeting dated before the report date.
+   */
+  since?: { date: Day; meeting: string | null } | null;
 }
 
 /** Arranges a status report and the two variance reports into the meeting report. Pure. */
@@ -115,9 +197,9 @@ function assembleReport(
   bySource: VarianceReport,
   facts: ReportFacts,
 ): ReportData {
-  const inForce = fw.entries.filter((e) => e.date <= asOf);
-  const entries = countEntries(inForce);
-  const illustrative = countEntries(inForce.filter((e) => e.source === 'illustrative'));
+  const known = fw.entries.filter((e) => e.date <= asOf);
+  const entries = countEntries(known);
+  const illustrative = countEntries(known.filter((e) => e.source === 'illustrative'));
 
   const byIndicator = new Map<string, IndicatorStatusDetail[]>();
   for (const s of status.indicators) {
@@ -126,6 +208,24 @@ function assembleReport(
     byIndicator.set(s.result, list);
   }
 
+  const narrative = standingNarratives(fw, asOf);
+  const inForce = frameworkAt(fw, asOf);
+  const lineRevisions = new Map<string, Set<string>>();
+  for (const line of inForce.lines) {
+    if (line.revisedBy.length === 0) continue;
+    const key = (line.result !== undefined ? programmeOf(fw, line.result) : undefined) ?? '-';
+    const set = lineRevisions.get(key) ?? new Set<string>();
+    for (const id of line.revisedBy) set.add(id);
+    lineRevisions.set(key, set);
+  }
+  const reportIndicator = (s: IndicatorStatusDetail): ReportIndicator => ({
+    status: s,
+    trend: trendOf(
+      s.series.map((p) => p.actual),
+      s.direction,
+    ),
+    narrative: narrative.get(s.id) ?? null,
+  });
   const budgetRows = new Map(byProgramme.rows.map((r) => [r.key, r]));
   const programmes: ReportProgramme[] = fw.programmes.map((p) => {
     const results = resultsOf(fw, p.id)
@@ -135,6 +235,7 @@ function assembleReport(
         title: r.title,
         parent: r.parent,
         indicators: (byIndicator.get(r.id) ?? []).map(reportIndicator),
+        narrative: narrative.get(r.id) ?? null,
       }))
       .filter((r) => r.indicators.length > 0 || r.level !== 'impact');
     return {
@@ -143,6 +244,8 @@ function assembleReport(
       results,
       budget: budgetRows.get(p.id) ?? null,
       summary: summarise(results.flatMap((r) => r.indicators.map((i) => i.status))),
+      narrative: narrative.get(p.id) ?? null,
+      budgetRevisions: ordered(fw, lineRevisions.get(p.id)),
     };
   });
   // Indicators whose result reaches no programme (e.g. on an impact) still get a section.
@@ -159,6 +262,7 @@ function assembleReport(
         title: r?.title ?? id,
         parent: r?.parent,
         indicators: homeless.filter((s) => s.result === id).map(reportIndicator),
+        narrative: narrative.get(id) ?? null,
       };
     });
     programmes.push({
@@ -167,6 +271,8 @@ function assembleReport(
       results,
       budget: budgetRows.get('-') ?? null,
       summary: summarise(homeless),
+      narrative: null,
+      budgetRevisions: ordered(fw, lineRevisions.get('-')),
     });
   }
 
@@ -189,6 +295,8 @@ function assembleReport(
       overdue: status.indicators.filter((s) => s.overdue).length,
       offTrack: status.indicators.filter((s) => s.status === 'off-track'),
       atRisk: status.indicators.filter((s) => s.status === 'at-risk'),
+      missingPeriods: status.indicators.reduce((n, s) => n + s.missing.length, 0),
+      missingIndicators: status.indicators.filter((s) => s.missing.length > 0).length,
     },
     programmes,
     notes: {
@@ -196,9 +304,126 @@ function assembleReport(
       overdue: status.indicators.filter((s) => s.overdue),
       indicatorWarnings: statusWarnings,
       illustrative,
+      missing: status.indicators
+        .filter((s) => s.missing.length > 0)
+        .map((s) => ({ indicator: s.id, periods: [...s.missing] })),
     },
     rating: { ...fw.plan.rating },
+    since: sinceOf(fw, asOf, facts.since),
+    revisions: revisionsInForce(fw, asOf),
+    narratives: orderedNarratives(fw, narrative),
+    planNarrative: narrative.get('plan') ?? null,
+    revisedLines: inForce.lines
+      .filter((l) => l.revisedBy.length > 0)
+      .map((l) => ({
+        id: l.id,
+        title: l.title,
+        revisions: [...l.revisedBy],
+        originalTotal: sumOf(l.originalPlanned),
+        plannedTotal: sumOf(l.planned),
+      })),
   };
+}
+
+function sumOf(m: ReadonlyMap<number, bigint>): bigint {
+  let t = 0n;
+  for (const v of m.values()) t += v;
+  return t;
+}
+
+/** Revision ids from a set, in the order the revisions apply. */
+function ordered(fw: Framework, ids: ReadonlySet<string> | undefined): string[] {
+  if (!ids) return [];
+  return fw.revisions.filter((r) => ids.has(r.id)).map((r) => r.id);
+}
+
+/** The "since" comparison: the given date, none, or by default the latest meeting before D. */
+function sinceOf(fw: Framework, asOf: Day, given: ReportFacts['since']): SinceData | null {
+  if (given === null) return null;
+  if (given !== undefined)
+    return given.date < asOf ? computeSince(fw, given.date, asOf, given.meeting) : null;
+  const m = lastMeetingBefore(fw, asOf);
+  return m ? computeSince(fw, m.date, asOf, m.id) : null;
+}
+
+/** Per `about`, the narrative with the latest date ≤ D (on a tie, the later one in file order). */
+function standingNarratives(fw: Framework, asOf: Day): Map<string, ReportNarrative> {
+  const best = new Map<string, Framework['narratives'][number]>();
+  for (const n of fw.narratives) {
+    if (n.date > asOf) continue;
+    const cur = best.get(n.about);
+    if (!cur || n.date >= cur.date) best.set(n.about, n);
+  }
+  const out = new Map<string, ReportNarrative>();
+  for (const [about, n] of best) out.set(about, { about, date: formatDate(n.date), text: n.text });
+  return out;
+}
+
+/** The standing narratives in report order: plan, programmes, results, indicators. */
+function orderedNarratives(fw: Framework, by: ReadonlyMap<string, ReportNarrative>): ReportNarrative[] {
+  const ids = [
+    'plan',
+    ...fw.programmes.map((p) => p.id),
+    ...fw.results.map((r) => r.id),
+    ...fw.indicators.map((i) => i.id),
+  ];
+  return ids.flatMap((id) => {
+    const n = by.get(id);
+    return n ? [n] : [];
+  });
+}
+
+/** The revisions dated ≤ D in the order they apply, each change with the figure that stood just before it. */
+export function revisionsInForce(fw: Framework, asOf: Day): ReportRevision[] {
+  const targets = new Map<string, Map<number, number>>();
+  const planned = new Map<string, Map<number, bigint>>();
+  const out: ReportRevision[] = [];
+  for (const rev of fw.revisions) {
+    if (rev.date > asOf) continue;
+    const changes: RevisionChange[] = [];
+    for (const [id, years] of rev.targets) {
+      const ind = fw.indicators.find((i) => i.id === id);
+      if (!ind) continue;
+      let cur = targets.get(id);
+      if (!cur) {
+        cur = new Map(ind.originalTargets.map((t) => [t.year, t.value]));
+        targets.set(id, cur);
+      }
+      for (const [year, to] of [...years].sort((a, b) => a[0] - b[0])) {
+        changes.push({
+          kind: 'target',
+          id,
+          year,
+          from: cur.get(year) ?? null,
+          to,
+          levels: ind.levels ?? null,
+        });
+        cur.set(year, to);
+      }
+    }
+    for (const [id, years] of rev.planned) {
+      const line = fw.lines.find((l) => l.id === id);
+      if (!line) continue;
+      let cur = planned.get(id);
+      if (!cur) {
+        cur = new Map(line.originalPlanned);
+        planned.set(id, cur);
+      }
+      for (const [year, to] of [...years].sort((a, b) => a[0] - b[0])) {
+        changes.push({ kind: 'planned', id, year, from: cur.get(year) ?? null, to });
+        cur.set(year, to);
+      }
+    }
+    out.push({
+      id: rev.id,
+      date: formatDate(rev.date),
+      meeting: rev.meeting ?? null,
+      title: rev.title,
+      reason: rev.reason ?? null,
+      changes,
+    });
+  }
+  return out;
 }
 
 /** The trend of a series of actual-so-far values: the last against the one before. */
@@ -209,16 +434,6 @@ function trendOf(values: readonly number[], direction: 'increase' | 'decrease'):
   const dir = last > before ? 'up' : last < before ? 'down' : 'flat';
   const improving = dir === 'flat' ? null : (dir === 'up') === (direction === 'increase');
   return { direction: dir, improving, values: [...values] };
-}
-
-function reportIndicator(s: IndicatorStatusDetail): ReportIndicator {
-  return {
-    status: s,
-    trend: trendOf(
-      s.series.map((p) => p.actual),
-      s.direction,
-    ),
-  };
 }
 
 function countEntries(list: Framework['entries']): EntryCounts {

@@ -97,12 +97,14 @@ export function unitText(s: IndicatorStatus): string {
 
 /** A note of the data-quality section. */
 export interface NoteItem {
-  kind: 'warning' | 'overdue' | 'indicator' | 'illustrative';
+  kind: 'warning' | 'overdue' | 'missing' | 'indicator' | 'illustrative';
   text: string;
   /** file:line:col for validation warnings. */
   where: string | null;
   code: string | null;
-  /** The indicator concerned (overdue and indicator notes). */
+  /** The periods concerned (missing notes). */
+  periods?: string[];
+  /** The indicator concerned (overdue, missing and indicator notes). */
   indicator?: string;
   /** The located diagnostic (validation warnings). */
   located?: LocatedDiagnostic;
@@ -130,6 +132,16 @@ export function noteItems(data: ReportData): NoteItem[] {
       where: null,
       code: null,
       indicator: s.id,
+    });
+  }
+  for (const m of data.notes.missing) {
+    out.push({
+      kind: 'missing',
+      text: `${m.indicator}: ${plural(m.periods.length, 'period')} ended without a figure — ${m.periods.join(', ')}.`,
+      where: null,
+      code: null,
+      indicator: m.indicator,
+      periods: [...m.periods],
     });
   }
   for (const w of data.notes.indicatorWarnings) {

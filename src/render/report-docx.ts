@@ -156,6 +156,7 @@ export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
   const kindLabel = {
     warning: 'Warning',
     overdue: 'Overdue',
+    missing: 'Missing',
     indicator: 'Data',
     illustrative: 'Illustrative',
   };

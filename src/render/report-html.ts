@@ -107,6 +107,7 @@ export function renderReportHtml(data: ReportData): string {
   const kindLabel = {
     warning: 'Warning',
     overdue: 'Overdue',
+    missing: 'Missing',
     indicator: 'Data',
     illustrative: 'Illustrative',
   };

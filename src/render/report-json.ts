@@ -1,4 +1,5 @@
 import type { ReportData } from '../compute/report.js';
+import { minorToNumber } from '../core/money.js';
 import { noteItems } from './report-common.js';
 import { renderStatusJson } from './status-json.js';
 import { varianceJson } from './variance-json.js';
@@ -6,10 +7,12 @@ import { varianceJson } from './variance-json.js';
 /**
  * `report --format json`: the status and variance JSON of the contract side by side, with the
  * title-block facts and the data-quality notes:
- * `{asOf, generated, framework, plan, entries, entriesByKind, status, budget: {byProgramme, bySource}, notes}`.
+ * `{asOf, generated, framework, plan, entries, entriesByKind, status, budget: {byProgramme, bySource},
+ * since, revisions, revisedLines, narratives, missing, notes}`; money as numbers in the plan currency.
  */
 export function reportJson(data: ReportData) {
   const ill = data.notes.illustrative;
+  const money = (m: bigint) => minorToNumber(m, data.budget.byProgramme.digits);
   return {
     asOf: data.asOf,
     generated: data.generated,
@@ -23,6 +26,22 @@ export function reportJson(data: ReportData) {
       byProgramme: varianceJson(data.budget.byProgramme),
       bySource: varianceJson(data.budget.bySource),
     },
+    since: sinceJson(data),
+    revisions: data.revisions.map((r) => ({
+      ...r,
+      changes: r.changes.map((c) =>
+        c.kind === 'planned'
+          ? { ...c, from: c.from === null ? null : money(c.from), to: money(c.to) }
+          : { kind: c.kind, id: c.id, year: c.year, from: c.from, to: c.to },
+      ),
+    })),
+    revisedLines: data.revisedLines.map((l) => ({
+      ...l,
+      originalTotal: money(l.originalTotal),
+      plannedTotal: money(l.plannedTotal),
+    })),
+    narratives: data.narratives,
+    missing: { periods: data.summary.missingPeriods, indicators: data.summary.missingIndicators },
     notes: noteItems(data).map((n) => {
       switch (n.kind) {
         case 'illustrative':
@@ -33,6 +52,8 @@ export function reportJson(data: ReportData) {
             results: ill.results,
             spending: ill.spending,
           };
+        case 'missing':
+          return { kind: n.kind, message: n.text, indicator: n.indicator ?? null, periods: n.periods ?? [] };
         case 'overdue':
         case 'indicator':
           return { kind: n.kind, message: n.text, indicator: n.indicator ?? null };
@@ -50,6 +71,23 @@ export function reportJson(data: ReportData) {
         }
       }
     }),
+  };
+}
+
+/** `since` of the contract: `{date, meeting, statusChanges, restated, newResults, spent, received, revisions}` or null. */
+function sinceJson(data: ReportData) {
+  const s = data.since;
+  if (s === null) return null;
+  const digits = data.budget.byProgramme.digits;
+  return {
+    date: s.date,
+    meeting: s.meeting,
+    statusChanges: s.statusChanges,
+    restated: s.restated,
+    newResults: s.newResults,
+    spent: minorToNumber(s.spent, digits),
+    received: minorToNumber(s.received, digits),
+    revisions: s.revisions,
   };
 }
 

@@ -65,9 +65,13 @@ export function renderReportMd(data: ReportData): string {
   for (const n of notes) {
     const where = n.where ? `\`${n.where}\` ` : '';
     const code = n.code ? ` (\`${n.code}\`)` : '';
-    const label = { warning: 'Warning', overdue: 'Overdue', indicator: 'Data', illustrative: 'Illustrative' }[
-      n.kind
-    ];
+    const label = {
+      warning: 'Warning',
+      overdue: 'Overdue',
+      missing: 'Missing',
+      indicator: 'Data',
+      illustrative: 'Illustrative',
+    }[n.kind];
     out.push(`- **${label}:** ${where}${esc(n.text)}${code}`);
   }
   out.push('', '---', '', `_${esc(methodText(data))}_`, '');

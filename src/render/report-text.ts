@@ -94,6 +94,7 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
     const tag = {
       warning: c.yellow('warning'),
       overdue: c.yellow('overdue'),
+      missing: c.yellow('missing'),
       indicator: c.yellow('data'),
       illustrative: c.magenta('illustrative'),
     }[n.kind];

@@ -147,6 +147,8 @@ export function handBuilt(): ReportData {
       overdue: 1,
       offTrack: [],
       atRisk: [MILESTONE],
+      missingPeriods: 0,
+      missingIndicators: 0,
     },
     programmes: [
       {
@@ -159,13 +161,20 @@ export function handBuilt(): ReportData {
             title: 'Outcome one',
             parent: undefined,
             indicators: [
-              { status: MILESTONE, trend: null },
-              { status: DISAGGREGATED, trend: { direction: 'up', improving: true, values: [2, 5] } },
+              { status: MILESTONE, trend: null, narrative: null },
+              {
+                status: DISAGGREGATED,
+                trend: { direction: 'up', improving: true, values: [2, 5] },
+                narrative: null,
+              },
             ],
+            narrative: null,
           },
         ],
         budget: { key: 'P1', title: 'Programme one', ...p1 },
         summary: { 'on-track': 1, 'at-risk': 1, 'off-track': 0, 'no-data': 0 },
+        narrative: null,
+        budgetRevisions: [],
       },
       {
         id: 'P2',
@@ -176,11 +185,14 @@ export function handBuilt(): ReportData {
             level: 'outcome',
             title: 'Outcome two',
             parent: undefined,
-            indicators: [{ status: NODATA, trend: null }],
+            indicators: [{ status: NODATA, trend: null, narrative: null }],
+            narrative: null,
           },
         ],
         budget: { key: 'P2', title: 'Programme two', ...p2 },
         summary: { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 1 },
+        narrative: null,
+        budgetRevisions: [],
       },
     ],
     notes: {
@@ -197,7 +209,13 @@ export function handBuilt(): ReportData {
         { indicator: 'P1.O1-d', message: '2026-H1 has per-country percentages without numerators' },
       ],
       illustrative: { total: 0, results: 0, spending: 0 },
+      missing: [],
     },
     rating: { on_track: 0.85, at_risk: 0.5 },
+    since: null,
+    revisions: [],
+    narratives: [],
+    planNarrative: null,
+    revisedLines: [],
   };
 }

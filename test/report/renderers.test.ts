@@ -66,8 +66,14 @@ describe('report renderers on hand-built data', () => {
       'entriesByKind',
       'status',
       'budget',
+      'since',
+      'revisions',
+      'revisedLines',
+      'narratives',
+      'missing',
       'notes',
     ]);
+    expect(j.since).toBeNull();
     expect(j.entries).toBe(7);
     expect(Object.keys(j.status)).toEqual(['asOf', 'plan', 'indicators', 'summary']);
     // The status JSON leaves the in-memory extras out.

@@ -37,12 +37,18 @@ describe('report command', () => {
     expect(j.notes.map((n: { kind: string }) => n.kind)).toEqual([
       'illustrative',
       'overdue',
+      'missing',
       'warning',
       'warning',
     ]);
     expect(j.notes[0]).toMatchObject({ count: 2, results: 1, spending: 1 });
     expect(j.notes[1]).toMatchObject({ indicator: 'AP.O1-b' });
-    expect(j.notes[2]).toMatchObject({
+    // AP.O1-b is quarterly with no entry: Q1 (ended 03-31) and Q2 (ended 06-30) are missing on 07-01.
+    expect(j.notes[2]).toMatchObject({ indicator: 'AP.O1-b', periods: ['2026-Q1', '2026-Q2'] });
+    expect(j.missing).toEqual({ periods: 2, indicators: 1 });
+    // The fixture's plan lists no meetings: nothing to compare with.
+    expect(j.since).toBeNull();
+    expect(j.notes[3]).toMatchObject({
       code: 'line-no-result',
       file: 'test/report/fixture/budget.yaml',
       line: 27,

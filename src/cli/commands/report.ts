@@ -1,12 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { computeReport, type ReportData } from '../../compute/report.js';
+import { type Day, formatDate, parseDate } from '../../core/dates.js';
+import type { Framework } from '../../model/framework.js';
+import { suggest } from '../../normalise/schema-issues.js';
 import { renderReportHtml } from '../../render/report-html.js';
 import { renderReportJson } from '../../render/report-json.js';
 import { renderReportMd } from '../../render/report-md.js';
 import { renderReportText } from '../../render/report-text.js';
 import { binaryTarget, writeBinary } from '../binary-out.js';
 import {
+  CliError,
   chalkFor,
   emit,
   type GlobalOptions,
@@ -21,6 +25,7 @@ type Format = (typeof FORMATS)[number];
 
 interface ReportOptions {
   asOf?: string;
+  since?: string;
   format?: string;
   out?: string;
 }
@@ -34,6 +39,7 @@ export async function runReport(io: Io, global: GlobalOptions, opts: ReportOptio
     generated: io.today(),
     framework: shownPath(io.cwd, root),
     diagnostics: checked.diagnostics,
+    since: parseSince(framework, opts.since, asOf),
   });
   if (format === 'docx') {
     // Loaded only here: the Word writer and the SVG rasteriser are the heaviest code of the CLI.
@@ -61,6 +67,34 @@ function render(format: Exclude<Format, 'docx'>, data: ReportData, io: Io): stri
   }
 }
 
+/**
+ * --since DATE|MEETING: a calendar date or a meeting id (its date), before the as-of day; anything
+ * else is a usage error. Absent: undefined, so the report compares with the latest meeting before D.
+ */
+export function parseSince(
+  fw: Framework,
+  value: string | undefined,
+  asOf: Day,
+): { date: Day; meeting: string | null } | undefined {
+  if (value === undefined) return undefined;
+  const meeting = fw.meetings.find((m) => m.id === value);
+  const date = meeting ? meeting.date : parseDate(value);
+  if (date === null) {
+    const ids = fw.meetings.map((m) => m.id);
+    throw new CliError(
+      `--since "${value}" is neither a date (YYYY-MM-DD) nor a meeting${ids.length ? ` (${ids.join(', ')})` : ' (plan.meetings lists none)'}${suggest(value, ids)}`,
+      2,
+    );
+  }
+  if (date >= asOf) {
+    throw new CliError(
+      `--since ${value}${meeting ? ` (${formatDate(date)})` : ''} is not before the report date ${formatDate(asOf)}`,
+      2,
+    );
+  }
+  return { date, meeting: meeting ? meeting.id : null };
+}
+
 /** The framework path relative to the working directory when it lies below it (stable across machines). */
 export function shownPath(cwd: string, root: string): string {
   const rel = path.relative(cwd, root);
@@ -76,6 +110,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       'the meeting report: summary, status by programme area, budget versus actual, data-quality notes',
     )
     .option('--as-of <date>', 'report as of this date (YYYY-MM-DD; default today)')
+    .option(
+      '--since <date|meeting>',
+      'also show what changed since this date or meeting (default: the latest meeting before the report date)',
+    )
     .option('--format <format>', 'text (or table) | md | html | json | docx', 'text')
     .option(
       '--out <file>',
