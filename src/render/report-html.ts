@@ -1,5 +1,6 @@
-import type { ReportData, ReportProgramme } from '../compute/report.js';
+import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { narrativeHtml } from './narrative.js';
 import {
   breakdownText,
   entriesText,
@@ -16,6 +17,14 @@ import {
   trendText,
   unitText,
 } from './report-common.js';
+import {
+  changeText,
+  missingText,
+  revisedMark,
+  revisionHead,
+  sinceHeading,
+  sinceItems,
+} from './report-decisions.js';
 import { bulletChart, bulletLegend, escapeXml as esc, executionBars, statusStrip } from './report-svg.js';
 
 /**
@@ -77,7 +86,18 @@ export function renderReportHtml(data: ReportData): string {
     <div><h3>${chip('off-track')} indicators</h3>${nameList(sum.offTrack)}</div>
     <div><h3>${chip('at-risk')} indicators</h3>${nameList(sum.atRisk)}</div>
   </div>
+  <p class="missing" data-fact="missing"><strong>Missing periods:</strong> ${esc(missingText(data))}</p>
+  ${data.planNarrative ? narrativeHtmlBlock(data.planNarrative) : ''}
 </section>`);
+
+  if (data.since) {
+    body.push(`<section class="since">
+  <h2>${esc(sinceHeading(data))}</h2>
+  <dl class="since-items">${sinceItems(data)
+    .map((i) => `<div><dt>${esc(i.label)}</dt><dd>${esc(i.text)}</dd></div>`)
+    .join('')}</dl>
+</section>`);
+  }
 
   // Programme areas
   body.push(`<section class="programmes">
@@ -85,6 +105,18 @@ export function renderReportHtml(data: ReportData): string {
   <div class="legend-row">${bulletLegend()}</div>`);
   for (const p of data.programmes) body.push(programmeHtml(p, data));
   body.push('</section>');
+
+  if (data.revisions.length > 0) {
+    body.push(`<section class="revisions">
+  <h2>Revisions in force</h2>
+  <ul>${data.revisions
+    .map(
+      (r) =>
+        `<li data-revision="${esc(r.id)}"><strong>${esc(r.id)}</strong>${esc(revisionHead(r).slice(r.id.length))}<ul>${r.changes.map((ch) => `<li>${esc(changeText(ch, data))}</li>`).join('')}</ul></li>`,
+    )
+    .join('\n')}</ul>
+</section>`);
+  }
 
   // Budget
   const bars = v.rows.map((r) => ({
@@ -169,7 +201,7 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
         <tr><th>Variance</th><td class="num">${m(p.budget.variance)}</td></tr>
       </table>
       <div class="exec"><span class="exec-label">Execution</span> <strong>${formatRatio(p.budget.execution)}</strong></div>
-      ${execMeter(p.budget.execution)}`
+      ${execMeter(p.budget.execution)}${p.budgetRevisions.length ? `<p class="revised">${esc(revisedMark(p.budgetRevisions))}: planned total as written ${m(p.budget.originalPlannedTotal)}</p>` : ''}`
     : '<p class="none">No budget line is linked to this programme area.</p>';
   const counts = STATUS_ORDER.filter((s) => p.summary[s] > 0)
     .map((s) => `${chip(s)} ${p.summary[s]}`)
@@ -184,7 +216,11 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
     for (const { status: s, trend } of r.indicators) {
       const label = `${s.id}: baseline ${formatValue(s.baseline, s)}, expected ${formatValue(s.expected, s)}, actual ${formatValue(s.actual, s)}, final target ${formatValue(s.final, s)}`;
       const bd = breakdownText(s);
-      const flags = [s.achieved ? 'achieved' : '', s.overdue ? 'overdue' : ''].filter(Boolean);
+      const flags = [
+        s.achieved ? 'achieved' : '',
+        s.overdue ? 'overdue' : '',
+        revisedMark(s.revisions),
+      ].filter(Boolean);
       rows.push(`<tr class="indicator" data-indicator="${esc(s.id)}">
   <td class="ind"><div><strong>${esc(s.id)}</strong> ${esc(s.title)} <span class="unit">(${esc(unitText(s))}${s.period ? `; latest ${esc(s.period)}` : ''})</span></div>${bd ? `<div class="bd">${esc(bd)}</div>` : ''}${bulletChart(s, label)}</td>
   <td class="num" data-col="baseline">${esc(formatValue(s.baseline, s))}</td>
@@ -196,6 +232,13 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
 </tr>`);
     }
   }
+  const narratives = [
+    ...(p.narrative ? [narrativeHtmlBlock(p.narrative)] : []),
+    ...p.results.flatMap((r) => [
+      ...(r.narrative ? [narrativeHtmlBlock(r.narrative, r.id)] : []),
+      ...r.indicators.flatMap((i) => (i.narrative ? [narrativeHtmlBlock(i.narrative, i.status.id)] : [])),
+    ]),
+  ];
   return `<article class="programme" data-programme="${esc(p.id)}">
   <h3>${title}</h3>
   <div class="prog-grid">
@@ -215,7 +258,13 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
       ${budget}
     </aside>
   </div>
+  ${narratives.join('\n')}
 </article>`;
+}
+
+/** A narrative: its Markdown as HTML (raw HTML escaped, only web and mail links), under a line naming its date. */
+function narrativeHtmlBlock(n: ReportNarrative, about = ''): string {
+  return `<div class="narrative" data-about="${esc(n.about)}"><div class="narrative-head">${about ? `${esc(about)} — ` : ''}narrative of ${esc(n.date)}</div>${narrativeHtml(n.text)}</div>`;
 }
 
 /** A small inline meter of execution against 100% of planned to date. */
@@ -246,6 +295,14 @@ function varianceTable(v: VarianceReport, keyLabel: string): string {
 }
 
 const CSS = `
+.narrative { margin: .6em 0 1em; padding: .4em .9em; border-left: 3px solid #9fb3c8; background: #f7f9fb; }
+.narrative-head { font-size: .8em; color: #5a6b7d; text-transform: uppercase; letter-spacing: .04em; }
+.narrative p { margin: .4em 0; }
+.since dl.since-items div { display: flex; gap: 1em; margin: .2em 0; }
+.since dt { min-width: 9em; font-weight: 600; }
+.since dd { margin: 0; }
+.revised { color: #6b3fa0; font-size: .85em; }
+.revisions li { margin: .2em 0; }
 :root { --ink: #1b2a41; --muted: #5b6575; --rule: #d5dbe3; --un: #1f5f99; --un-light: #e8f1f9; --paper: #fff; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

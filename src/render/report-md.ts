@@ -1,7 +1,8 @@
-import type { ReportData, ReportProgramme } from '../compute/report.js';
+import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { pushAll } from '../core/arrays.js';
 import type { VarianceFigures, VarianceReport } from '../model/reports.js';
 import { mdText } from './markdown.js';
+import { narrativeMd } from './narrative.js';
 import {
   breakdownText,
   entriesText,
@@ -18,6 +19,14 @@ import {
   trendText,
   unitText,
 } from './report-common.js';
+import {
+  changeText,
+  missingText,
+  revisedMark,
+  revisionHead,
+  sinceHeading,
+  sinceItems,
+} from './report-decisions.js';
 
 /** The meeting report as GitHub-flavoured Markdown, ready to paste into a meeting document. */
 export function renderReportMd(data: ReportData): string {
@@ -47,10 +56,27 @@ export function renderReportMd(data: ReportData): string {
   );
   out.push(`- **Off track:** ${namesOf(sum.offTrack)}`);
   out.push(`- **At risk:** ${namesOf(sum.atRisk)}`);
+  out.push(`- **Missing:** ${esc(missingText(data))}`);
   out.push('');
+  if (data.planNarrative) pushAll(out, narrativeBlock(data.planNarrative));
+
+  if (data.since) {
+    out.push(`## ${esc(sinceHeading(data))}`, '');
+    for (const item of sinceItems(data)) out.push(`- **${item.label}:** ${esc(item.text)}`);
+    out.push('');
+  }
 
   out.push('## Programme areas', '');
   for (const p of data.programmes) pushAll(out, programmeMd(p, data));
+
+  if (data.revisions.length > 0) {
+    out.push('## Revisions in force', '');
+    for (const r of data.revisions) {
+      out.push(`- **${esc(r.id)}**${esc(revisionHead(r).slice(r.id.length))}`);
+      for (const ch of r.changes) out.push(`  - ${esc(changeText(ch, data))}`);
+    }
+    out.push('');
+  }
 
   out.push('## Budget', '');
   out.push(`### By programme area (${cur})`, '');
@@ -100,9 +126,15 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
       `**Budget (${cur}):** planned total ${formatMoney(b.plannedTotal, digits)} · planned to date ${formatMoney(b.plannedToDate, digits)} · actual ${formatMoney(b.actual, digits)} · execution **${formatRatio(b.execution)}**`,
       '',
     );
+    if (p.budgetRevisions.length > 0)
+      out.push(
+        `_${esc(revisedMark(p.budgetRevisions))}: planned total as written ${formatMoney(b.originalPlannedTotal, digits)}_`,
+        '',
+      );
   } else {
     out.push(`**Budget (${cur}):** no budget line is linked to this programme area.`, '');
   }
+  if (p.narrative) pushAll(out, narrativeBlock(p.narrative));
   if (n === 0 && p.results.length === 0) return out;
   out.push(
     `| Result / indicator | Period | Baseline | Expected | Actual | Final target (${data.plan.end}) | Status | Trend |`,
@@ -113,14 +145,24 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
     if (lacksIndicator(p, r)) out.push('| _no indicator_ | | | | | | | |');
     for (const { status: s, trend } of r.indicators) {
       const bd = breakdownText(s);
-      const title = `${esc(s.id)} ${esc(s.title)} (${esc(unitText(s))})${bd ? ` — _${esc(bd)}_` : ''}`;
+      const mark = s.revisions.length ? ` — _${esc(revisedMark(s.revisions))}_` : '';
+      const title = `${esc(s.id)} ${esc(s.title)} (${esc(unitText(s))})${bd ? ` — _${esc(bd)}_` : ''}${mark}`;
       out.push(
         `| ${title} | ${s.period ?? '—'} | ${esc(formatValue(s.baseline, s))} | ${esc(formatValue(s.expected, s))} | ${esc(formatValue(s.actual, s))} | ${esc(formatValue(s.final, s))} | ${statusText(s)} | ${trendText(trend)} |`,
       );
     }
   }
   out.push('');
+  for (const r of p.results) {
+    if (r.narrative) pushAll(out, narrativeBlock(r.narrative, r.id));
+    for (const i of r.indicators) if (i.narrative) pushAll(out, narrativeBlock(i.narrative, i.status.id));
+  }
   return out;
+}
+
+/** A narrative: a small heading line naming what it is about and its date, then its Markdown (raw HTML escaped). */
+function narrativeBlock(n: ReportNarrative, about = ''): string[] {
+  return [`_${about ? `${esc(about)} — ` : ''}narrative of ${n.date}_`, '', narrativeMd(n.text)];
 }
 
 function varianceMd(v: VarianceReport, keyLabel: string): string[] {

@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { ReportData, ReportProgramme } from '../compute/report.js';
+import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { maxOf, pushAll } from '../core/arrays.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { narrativeParagraphs } from './narrative.js';
 import {
   bar,
   breakdownText,
@@ -22,6 +23,14 @@ import {
   trendText,
   unitText,
 } from './report-common.js';
+import {
+  changeText,
+  missingText,
+  revisedMark,
+  revisionHead,
+  sinceHeading,
+  sinceItems,
+} from './report-decisions.js';
 
 /** The meeting report for the terminal: a title block, the summary, a section per programme, the budget, the notes. */
 
@@ -72,12 +81,32 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
     out,
     nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s)),
   );
+  out.push(`${label(c, 'Missing')}${missingText(data)}`);
   out.push('');
+  if (data.planNarrative) pushAll(out, narrativeText(c, data.planNarrative, ''));
+
+  // Since the last meeting
+  if (data.since) {
+    pushAll(out, heading(c, sinceHeading(data).toUpperCase()));
+    for (const item of sinceItems(data))
+      pushAll(out, wrap(`${label(c, item.label)}${item.text}`, WIDTH, ' '.repeat(16)));
+    out.push('');
+  }
 
   // Programme sections
   data.programmes.forEach((p, i) => {
     pushAll(out, programmeText(c, p, data, i + 1));
   });
+
+  // Revisions in force
+  if (data.revisions.length > 0) {
+    pushAll(out, heading(c, 'REVISIONS IN FORCE'));
+    for (const r of data.revisions) {
+      pushAll(out, wrap(`${c.bold(r.id)}${revisionHead(r).slice(r.id.length)}`, WIDTH, '  '));
+      for (const ch of r.changes) pushAll(out, wrap(`  • ${changeText(ch, data)}`, WIDTH, '    '));
+    }
+    out.push('');
+  }
 
   // Budget
   pushAll(out, heading(c, `BUDGET BY PROGRAMME AREA (${cur}, pro rata to ${data.asOf})`));
@@ -171,6 +200,10 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
       `${label(c, `Budget (${cur})`)}planned ${formatMoney(b.plannedTotal, digits)} · to date ${formatMoney(b.plannedToDate, digits)} · actual ${formatMoney(b.actual, digits)}`,
     );
     out.push(`${label(c, 'Execution')}${c.cyan(bar(b.execution, 30))} ${c.bold(formatRatio(b.execution))}`);
+    if (p.budgetRevisions.length > 0)
+      out.push(
+        `${' '.repeat(16)}${c.magenta(revisedMark(p.budgetRevisions))}: planned total was ${formatMoney(b.originalPlannedTotal, digits)}`,
+      );
   } else {
     out.push(`${label(c, `Budget (${cur})`)}no budget line linked to this programme area`);
   }
@@ -186,6 +219,7 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
   } else {
     out.push(`${label(c, 'Delivery')}budget lines linked to no result; no indicators`);
   }
+  if (p.narrative) pushAll(out, narrativeText(c, p.narrative, ''));
   if (p.results.length === 0) return [...out, ''];
 
   // Value columns as wide as their longest entry (milestone level names can be long), the title takes the rest.
@@ -224,8 +258,9 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
     for (const { status: s, trend } of r.indicators) {
       const bd = breakdownText(s);
       const period = s.period ? c.dim(` (${s.period})`) : '';
+      const mark = s.revisions.length ? `\n${c.magenta(revisedMark(s.revisions))}` : '';
       t.push([
-        `${s.id} ${s.title} ${c.dim(`[${unitText(s)}]`)}${period}${bd ? `\n${c.dim(bd)}` : ''}`,
+        `${s.id} ${s.title} ${c.dim(`[${unitText(s)}]`)}${period}${bd ? `\n${c.dim(bd)}` : ''}${mark}`,
         formatValue(s.baseline, s),
         formatValue(s.expected, s),
         c.bold(formatValue(s.actual, s)),
@@ -236,6 +271,20 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
     }
   }
   out.push(t.toString(), '');
+  for (const r of p.results) {
+    if (r.narrative) pushAll(out, narrativeText(c, r.narrative, r.id));
+    for (const i of r.indicators) if (i.narrative) pushAll(out, narrativeText(c, i.narrative, i.status.id));
+  }
+  return out;
+}
+
+/** A narrative wrapped to the report width, under a dim line naming what it is about and its date. */
+function narrativeText(c: ChalkInstance, n: ReportNarrative, about: string): string[] {
+  const out = [c.dim(`${about ? `${about} — ` : ''}narrative of ${n.date}`)];
+  for (const para of narrativeParagraphs(n.text)) {
+    pushAll(out, wrap(para, WIDTH, para.startsWith('• ') ? '  ' : ''));
+  }
+  out.push('');
   return out;
 }
 
