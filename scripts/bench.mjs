@@ -1,219 +1,240 @@
-// npm run bench — speed and memory of neaspec-track on a large generated framework, against peers
-// (then the loader alone, scripts/bench-load.mjs, and CSV ledgers, scripts/bench-csv.mjs)
-// on the same data: the `yaml` package's full document parse (what a naive loader would do),
-// JSON.parse (the floor for reading this much data), and the plain-text-accounting tools hledger
-// and ledger (when installed) on the same spending as a journal.
-//   node scripts/bench.mjs [entries=100000] [runs=3]
+// npm run bench — the targets of issue 14, measured side by side in one run, each as a ratio:
+//   1. a portfolio of N ledger entries (default 1,000,000: 72% results over 2,000 indicators, 28%
+//      money with pledges and contributions; scripts/bench-data.mjs): `status` + `variance` (two
+//      processes) against the JSON.parse floor of the same entries (target ≤ 5×), and `validate`
+//      likewise; each process ≤ 1 GB peak RSS;
+//   2. 100,000 spending entries: `variance --by line` against ledger-cli's `budget` report on the
+//      same data as a journal (target ≤ 0.5×);
+//   3. a cold `validate` of the shipped framework against `node -e 0` (target ≤ 2×);
+//   4. growth: µs/entry at 10k, 100k and N (linear: the per-entry cost does not grow);
+// then the error path (250,000 entries whose indicator ids are all unknown: no crash, not
+// quadratic), and the loader and CSV benchmarks (scripts/bench-load.mjs, bench-csv.mjs) at 100k.
+//   node scripts/bench.mjs [entries=1000000] [runs=1]
+//   BENCH_QUICK=1 skips the loader and CSV benchmarks; KEEP=1 keeps the generated data.
+// Every figure is a whole process (start-up included), wall time, median of the runs; peak RSS is
+// the largest of the runs (GNU time's %M). The machine is shared: compare ratios, not seconds.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { portfolio, spending, unknownIds } from './bench-data.mjs';
 
-const N = Number(process.argv[2] ?? 100_000);
-const RUNS = Number(process.argv[3] ?? 3);
+const N = Number(process.argv[2] ?? 1_000_000);
+const RUNS = Number(process.argv[3] ?? 1);
+const SMALL_RUNS = Math.max(3, RUNS);
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'neaspec-track.js');
+const shipped = path.join(root, 'frameworks', 'neaspec-2026-2030');
 const dir = mkdtempSync(path.join(tmpdir(), 'neaspec-bench-'));
-const fw = path.join(dir, 'framework');
-mkdirSync(path.join(fw, 'progress'), { recursive: true });
+const TIME = '/usr/bin/time';
+const has = (c) => spawnSync('bash', ['-c', `command -v ${c}`]).status === 0;
+if (!existsSync(TIME)) throw new Error('the bench needs GNU time (/usr/bin/time) for peak RSS');
 
-// --- generate: 24 budget lines, 24 indicators; 90% spending, 10% indicator values ----------------
-const COUNTRIES = ['CN', 'KP', 'JP', 'MN', 'KR', 'RU'];
-let plan = `plan: {id: bench, title: Bench plan, start: 2026, end: 2030, currency: USD, dimensions: {country: [${COUNTRIES}]}}
-programmes:\n`;
-for (let p = 0; p < 6; p++) plan += `  - {id: P${p}, title: Programme ${p}}\n`;
-plan += 'results:\n';
-for (let p = 0; p < 6; p++)
-  plan += `  - {id: P${p}.O1, level: outcome, programme: P${p}, title: Outcome ${p}}\n`;
-plan += 'indicators:\n';
-for (let i = 0; i < 24; i++) {
-  plan += `  - {id: I${i}, result: P${i % 6}.O1, title: Indicator ${i}, unit: things, measure: number, direction: increase, aggregation: cumulative, baseline: {year: 2025, value: 0}, targets: {2028: 500, 2030: 1000}, frequency: monthly, disaggregate: [country]}\n`;
-}
-plan += 'budget:\n  sources: [{id: CORE, title: Core}]\n  lines:\n';
-for (let l = 0; l < 24; l++) {
-  plan += `    - {id: L${l}, title: Line ${l}, result: P${l % 6}.O1, source: CORE, category: c${l % 4}, planned: {2026: 900000, 2027: 900000, 2028: 900000, 2029: 900000, 2030: 900000}}\n`;
-}
-writeFileSync(path.join(fw, 'plan.yaml'), plan);
-
-const entries = [];
-let journal = '';
-const results = Math.floor(N / 10);
-const keys = [];
-for (let i = 0; i < 24; i++) for (let m = 0; m < 60; m++) for (const c of COUNTRIES) keys.push([i, m, c]);
-for (let k = 0; k < N; k++) {
-  if (k < results && k < keys.length) {
-    const [i, m, c] = keys[k];
-    const y = 2026 + Math.floor(m / 12);
-    const mm = String((m % 12) + 1).padStart(2, '0');
-    entries.push({
-      indicator: `I${i}`,
-      period: `${y}-${mm}`,
-      value: (k % 7) + 1,
-      country: c,
-      date: `${y}-${mm}-28`,
-    });
-  } else {
-    const day = k % 1826;
-    const d = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
-    const cents = (k * 7919) % 100000;
-    const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-    entries.push({ spend: `L${k % 24}`, date: d, amount, note: `payment ${k}` });
-    journal += `${d} payment ${k}\n    expenses:L${k % 24}  ${amount} USD\n    assets:bank\n\n`;
-  }
-}
-const flow = (e) =>
-  `  - {${Object.entries(e)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(', ')}}\n`;
-const ledgerText = `# generated\nprogress:\n${entries.map(flow).join('')}`;
-writeFileSync(path.join(fw, 'progress', 'ledger.yaml'), ledgerText);
-writeFileSync(path.join(dir, 'ledger.json'), JSON.stringify({ progress: entries }));
-writeFileSync(path.join(dir, 'bench.journal'), journal);
-// The same ledger written block-style, which the fast path does not take.
-const blockDir = path.join(dir, 'block');
-mkdirSync(path.join(blockDir, 'progress'), { recursive: true });
-writeFileSync(path.join(blockDir, 'plan.yaml'), plan);
-writeFileSync(
-  path.join(blockDir, 'progress', 'ledger.yaml'),
-  `progress:\n${entries
-    .map(
-      (e) =>
-        `  - ${Object.entries(e)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join('\n    ')}\n`,
-    )
-    .join('')}`,
-);
-
-// --- measure: wall time (median of RUNS) and peak RSS of a child process -------------------------
-const rssProbe = path.join(dir, 'rss.cjs');
-writeFileSync(
-  rssProbe,
-  "process.on('exit', () => require('fs').writeSync(2, '\\nRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));",
-);
-function measure(label, cmd, args, { node = false } = {}) {
+/** Runs `cmd args` `runs` times: median wall ms, largest peak RSS (MB), last exit status and stdout. */
+function measure(cmd, args, runs, { env, keepOut = false } = {}) {
   const times = [];
-  let rss = null;
+  const cpus = [];
+  let rss = 0;
   let status = 0;
-  for (let r = 0; r < RUNS; r++) {
+  let stdout = '';
+  for (let r = 0; r < runs; r++) {
     const t0 = process.hrtime.bigint();
-    const res = node
-      ? spawnSync(process.execPath, ['--require', rssProbe, ...args], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 30,
-        })
-      : spawnSync(
-          '/usr/bin/env',
-          [
-            'bash',
-            '-c',
-            `command time -f 'RSS_KB=%M' ${cmd} ${args.map((a) => `'${a}'`).join(' ')} >/dev/null`,
-          ],
-          { encoding: 'utf8' },
-        );
+    const res = spawnSync(TIME, ['-f', 'RSS_KB=%M CPU_S=%U+%S', cmd, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', keepOut ? 'pipe' : 'ignore', 'pipe'],
+      maxBuffer: 1 << 30,
+      env: env ? { ...process.env, ...env } : process.env,
+    });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const m = /RSS_KB=(\d+)/.exec(res.stderr ?? '');
-    if (m) rss = Number(m[1]);
+    if (m) rss = Math.max(rss, Number(m[1]) / 1024);
+    const c = /CPU_S=([\d.]+)\+([\d.]+)/.exec(res.stderr ?? '');
+    if (c) cpus.push((Number(c[1]) + Number(c[2])) * 1000);
     status = res.status;
+    if (keepOut) stdout = res.stdout;
+    if (res.status !== 0 && !keepOut) {
+      const tail = (res.stderr ?? '').split('\n').slice(-4).join('\n');
+      console.log(`  ! ${path.basename(cmd)} ${args.slice(-4).join(' ')} exited ${res.status}: ${tail}`);
+    }
   }
   times.sort((a, b) => a - b);
-  return { label, ms: times[Math.floor(times.length / 2)], rssMb: rss === null ? null : rss / 1024, status };
+  cpus.sort((a, b) => a - b);
+  const cpuMs = cpus[Math.floor(cpus.length / 2)] ?? 0;
+  return { ms: times[Math.floor(times.length / 2)], cpuMs, rssMb: rss, status, stdout };
 }
-const has = (c) => spawnSync('bash', ['-c', `command -v ${c}`]).status === 0;
-const rows = [];
-const floor = measure(
-  'JSON.parse of the same entries (floor)',
-  null,
-  ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path.join(dir, 'ledger.json'))}, 'utf8'))`],
-  { node: true },
-);
-rows.push(floor);
-rows.push(
-  measure(
-    'yaml package: full parseDocument of the ledger',
-    null,
-    [
-      '-e',
-      `require(${JSON.stringify(path.join(root, 'node_modules', 'yaml'))}).parseDocument(require('fs').readFileSync(${JSON.stringify(path.join(fw, 'progress', 'ledger.yaml'))}, 'utf8'))`,
-    ],
-    { node: true },
-  ),
-);
-rows.push(
-  measure('neaspec-track validate (fast ledger path)', null, [bin, '--framework', fw, 'validate'], {
-    node: true,
-  }),
-);
-rows.push(
-  measure(
-    'neaspec-track validate (block-style ledger: full parse)',
-    null,
-    [bin, '--framework', blockDir, 'validate'],
-    { node: true },
-  ),
-);
-rows.push(
-  measure(
-    'neaspec-track status',
-    null,
-    [bin, '--framework', fw, 'status', '--as-of', '2030-12-31', '--format', 'json'],
-    { node: true },
-  ),
-);
-rows.push(
-  measure(
-    'neaspec-track variance --by line',
-    null,
-    [bin, '--framework', fw, 'variance', '--as-of', '2030-12-31', '--format', 'json'],
-    { node: true },
-  ),
-);
-const vt = rows.at(-1);
-let peer = null;
-if (has('hledger')) {
-  peer = measure('hledger bal -Y (same spending)', 'hledger', [
-    '-f',
-    path.join(dir, 'bench.journal'),
-    'bal',
-    '-Y',
-    'expenses',
-  ]);
-  rows.push(peer);
-}
-if (has('ledger') && has('time'))
-  rows.push(
-    measure('ledger bal (same spending)', 'ledger', [
-      '-f',
-      path.join(dir, 'bench.journal'),
-      'bal',
-      'expenses',
-    ]),
+const node = (args, runs, opts) => measure(process.execPath, args, runs, opts);
+const cli = (fw, args, runs, opts) => node([bin, '--framework', fw, ...args], runs, opts);
+const STATUS = ['status', '--as-of', '2030-12-31', '--format', 'json'];
+const VARIANCE = ['variance', '--by', 'line', '--as-of', '2030-12-31', '--format', 'json'];
+const floorOf = (d, runs) =>
+  node(
+    ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(path.join(d, 'ledger.json'))}, 'utf8'))`],
+    runs,
   );
 
-console.log(
-  `\nneaspec-track bench: ${N.toLocaleString('en')} ledger entries (${entries.length - Math.min(results, keys.length)} spending, ${Math.min(results, keys.length)} indicator values), median of ${RUNS} runs\n`,
-);
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('what', 58)}${pad('time', 11)}${pad('µs/entry', 10)}${pad('peak RSS', 11)}vs floor`);
-for (const r of rows) {
-  const rss = r.rssMb === null ? 'n/a' : `${r.rssMb.toFixed(0)} MB`;
-  const flag = r.status !== 0 && r.label.startsWith('neaspec') ? `  (exit ${r.status})` : '';
+const fmt = (x) => x.toLocaleString('en');
+const row = (label, m, n, floor) =>
   console.log(
-    `${pad(r.label, 58)}${pad(`${r.ms.toFixed(0)} ms`, 11)}${pad(((r.ms * 1000) / N).toFixed(1), 10)}${pad(rss, 11)}${(r.ms / floor.ms).toFixed(1)}×${flag}`,
+    `  ${pad(label, 50)}${pad(`${m.ms.toFixed(0)} ms`, 11)}${pad(n ? ((m.ms * 1000) / n).toFixed(2) : '', 9)}${pad(`${m.cpuMs.toFixed(0)} ms`, 10)}${pad(`${m.rssMb.toFixed(0)} MB`, 10)}${floor ? `${(m.ms / floor.ms).toFixed(2)}×` : ''}${m.status ? `  (exit ${m.status})` : ''}`,
   );
+const header = () =>
+  console.log(
+    `  ${pad('', 50)}${pad('time', 11)}${pad('µs/entry', 9)}${pad('cpu', 10)}${pad('peak RSS', 10)}vs floor`,
+  );
+const verdicts = [];
+const verdict = (what, value, target, unit = '×') => {
+  const ok = value <= target;
+  verdicts.push(
+    `${ok ? 'PASS' : 'FAIL'}  ${pad(what, 62)} ${value.toFixed(2)}${unit} (target ≤ ${target}${unit})`,
+  );
+};
+
+console.log(
+  `neaspec-track bench (${new Date().toISOString()}, node ${process.version}, ${RUNS} run(s) at ${fmt(N)})`,
+);
+
+// --- 3. cold start --------------------------------------------------------------------------------
+{
+  console.log('\n3. cold start: `validate` of the shipped framework against `node -e 0`');
+  const runs = 15;
+  const empty = [];
+  const validate = [];
+  // Interleaved, so a busy moment on the shared machine hits both sides alike.
+  for (let r = 0; r < runs; r++) {
+    empty.push(node(['-e', '0'], 1));
+    validate.push(cli(shipped, ['validate'], 1));
+  }
+  const med = (xs, k) => xs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const e = med(empty, 'ms');
+  const v = med(validate, 'ms');
+  console.log(`  ${pad('', 50)}${pad('time', 11)}cpu (median of ${runs})`);
+  console.log(
+    `  ${pad('node -e 0', 50)}${pad(`${e.toFixed(1)} ms`, 11)}${med(empty, 'cpuMs').toFixed(0)} ms`,
+  );
+  console.log(
+    `  ${pad('neaspec-track validate (shipped framework)', 50)}${pad(`${v.toFixed(1)} ms`, 11)}${med(validate, 'cpuMs').toFixed(0)} ms`,
+  );
+  console.log(
+    `  ratio ${(v / e).toFixed(2)}× (cpu ${(med(validate, 'cpuMs') / Math.max(1, med(empty, 'cpuMs'))).toFixed(2)}×)`,
+  );
+  verdict('cold validate of the shipped framework / node -e 0', v / e, 2);
 }
-if (peer)
-  console.log(`\nvariance vs hledger on the same spending: ${(vt.ms / peer.ms).toFixed(2)}× the time`);
-console.log('(each figure includes starting the process; the floor is one node process reading the JSON)');
+
+// --- 1. and 4. the portfolio at 10k, 100k and N ---------------------------------------------------
+const sizes = [...new Set([10_000, 100_000, N].filter((s) => s <= N))];
+const growth = [];
+for (const n of sizes) {
+  const d = path.join(dir, `portfolio-${n}`);
+  const info = portfolio(d, n);
+  const runs = n === N ? RUNS : SMALL_RUNS;
+  console.log(
+    `\n${n === N ? '1' : '4'}. portfolio of ${fmt(info.entries)} entries: ${fmt(info.results)} results (${info.indicators} indicators), ${fmt(info.money)} money (${fmt(info.resources)} pledges/contributions); median of ${runs}`,
+  );
+  header();
+  const floor = floorOf(d, Math.max(3, runs));
+  row('JSON.parse of the same entries (floor)', floor, n);
+  const validate = cli(info.fw, ['validate'], runs);
+  row('neaspec-track validate', validate, n, floor);
+  const status = cli(info.fw, STATUS, runs);
+  row('neaspec-track status --format json', status, n, floor);
+  const variance = cli(info.fw, VARIANCE, runs);
+  row('neaspec-track variance --by line --format json', variance, n, floor);
+  growth.push({ n, validate, status, variance, floor });
+  if (n === N) {
+    console.log(
+      `  status + variance = ${(status.ms + variance.ms).toFixed(0)} ms = ${((status.ms + variance.ms) / floor.ms).toFixed(2)}× the floor`,
+    );
+    verdict(
+      `${fmt(n)} entries: status + variance / JSON.parse floor`,
+      (status.ms + variance.ms) / floor.ms,
+      5,
+    );
+    verdict(`${fmt(n)} entries: validate / JSON.parse floor`, validate.ms / floor.ms, 5);
+    const peak = Math.max(validate.rssMb, status.rssMb, variance.rssMb);
+    verdict(`${fmt(n)} entries: largest peak RSS of validate, status, variance`, peak, 1024, ' MB');
+    for (const [name, m] of [
+      ['validate', validate],
+      ['status', status],
+      ['variance', variance],
+    ])
+      if (m.status !== 0) verdicts.push(`FAIL  ${name} exited ${m.status} on the portfolio`);
+  }
+  if (!process.env.KEEP && n !== N) rmSync(d, { recursive: true, force: true });
+}
+if (growth.length > 1) {
+  console.log('\n4. growth: µs per entry (each a whole process)');
+  console.log(`  ${pad('entries', 12)}${pad('validate', 11)}${pad('status', 11)}${pad('variance', 11)}floor`);
+  for (const g of growth)
+    console.log(
+      `  ${pad(fmt(g.n), 12)}${[g.validate, g.status, g.variance, g.floor].map((m) => pad(((m.ms * 1000) / g.n).toFixed(2), 11)).join('')}`,
+    );
+  // Start-up dominates 10k; linear growth means the per-entry cost at N is no worse than at 100k.
+  const mid = growth.find((g) => g.n === 100_000);
+  const last = growth.at(-1);
+  if (mid && last !== mid) {
+    const per = (g) => (g.validate.ms + g.status.ms + g.variance.ms) / g.n;
+    verdict(
+      `growth: µs/entry at ${fmt(last.n)} / at 100,000 (validate+status+variance)`,
+      per(last) / per(mid),
+      1.5,
+    );
+  }
+}
+
+// --- 2. 100k spending against ledger-cli ------------------------------------------------------------
+{
+  const n = Math.min(100_000, N);
+  const d = path.join(dir, 'spending');
+  const info = spending(d, n);
+  console.log(
+    `\n2. ${fmt(n)} spending entries: variance --by line against ledger-cli's budget report; median of ${SMALL_RUNS}`,
+  );
+  header();
+  const variance = cli(info.fw, VARIANCE, SMALL_RUNS);
+  row('neaspec-track variance --by line --format json', variance, n);
+  const text = cli(info.fw, ['variance', '--by', 'line', '--as-of', '2030-12-31'], SMALL_RUNS);
+  row('neaspec-track variance --by line (table)', text, n);
+  if (has('ledger')) {
+    const ledger = measure('ledger', ['-f', info.journal, 'budget', 'expenses'], SMALL_RUNS);
+    row('ledger -f spending.journal budget expenses', ledger, n);
+    console.log(`  variance / ledger budget = ${(variance.ms / ledger.ms).toFixed(2)}×`);
+    verdict(`${fmt(n)} spending: variance --by line / ledger budget`, variance.ms / ledger.ms, 0.5);
+  } else verdicts.push('SKIP  ledger-cli is not installed: no comparison with `ledger budget`');
+  if (has('hledger')) {
+    const hledger = measure('hledger', ['-f', info.journal, 'bal', '-Y', 'expenses'], SMALL_RUNS);
+    row('hledger -f spending.journal bal -Y expenses', hledger, n);
+  }
+}
+
+// --- the error path ---------------------------------------------------------------------------------
+{
+  const n = Math.min(250_000, N);
+  const d = path.join(dir, 'unknown');
+  const info = unknownIds(d, n);
+  console.log(
+    `\nerror path: ${fmt(n)} result entries, every indicator id unknown (a near miss of a real one)`,
+  );
+  header();
+  const floor = floorOf(d, 3);
+  row('JSON.parse of the same entries (floor)', floor, n);
+  const v = cli(info.fw, ['validate'], 1, { keepOut: true });
+  row('neaspec-track validate', v, n, floor);
+  const lines = v.stdout.split('\n').filter((l) => l !== '');
+  console.log(
+    `  exit ${v.status}; ${fmt(lines.length)} lines printed; the last: ${lines.at(-1)?.slice(0, 100)}`,
+  );
+  if (v.status !== 1) verdicts.push(`FAIL  validate of ${fmt(n)} unknown ids exited ${v.status}, not 1`);
+}
+
+console.log('\nverdicts');
+for (const v of verdicts) console.log(`  ${v}`);
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 else console.log(`data kept in ${dir}`);
 
-// The loader in process (fast path vs full parse vs JSON.parse) and CSV ledgers, on the same N.
-if (!process.env.BENCH_ONLY_PEERS) {
+if (!process.env.BENCH_QUICK) {
   for (const script of ['bench-load.mjs', 'bench-csv.mjs']) {
-    console.log(`\n── scripts/${script} ${N} ──`);
-    spawnSync(process.execPath, [path.join(root, 'scripts', script), String(N), String(RUNS)], {
-      stdio: 'inherit',
-    });
+    console.log(`\n── scripts/${script} 100000 ──`);
+    spawnSync(process.execPath, [path.join(root, 'scripts', script), '100000', '3'], { stdio: 'inherit' });
   }
 }
