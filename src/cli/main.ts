@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   export: () => import('./commands/export.js'),
   template: () => import('./commands/template.js'),
   import: () => import('./commands/import.js'),
+  init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
 };
 

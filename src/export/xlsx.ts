@@ -28,7 +28,16 @@ import {
  */
 
 /** The sheet names, in order. */
-export const SHEETS = ['Summary', 'Results', 'Indicators', 'Periods', 'Budget', 'Ledger'] as const;
+export const SHEETS = [
+  'Summary',
+  'Results',
+  'Indicators',
+  'Periods',
+  'Budget',
+  'Decisions',
+  'Narratives',
+  'Ledger',
+] as const;
 
 /** The workbook's bytes. `fileOf` names an entry's file relative to the framework. */
 export async function exportWorkbook(
@@ -252,7 +261,7 @@ export async function exportWorkbook(
         l.source,
         l.category,
         ...years.map((y) => {
-          const p = l.planned.get(y);
+          const p = l.originalPlanned.get(y);
           return p === undefined ? null : money(p);
         }),
         ...(r ? figures(r) : figureCols.map(() => null)),
@@ -272,14 +281,29 @@ export async function exportWorkbook(
     });
 
     row = sectionTitle(ws, row + 1, 'Funding sources');
-    const srcCols: Column[] = [{ header: 'Source' }, { header: 'Title' }];
+    const srcCols: Column[] = [
+      { header: 'Source' },
+      { header: 'Title' },
+      { header: 'Opening balance', format: MONEY },
+    ];
     row = headerAt(ws, row, srcCols);
     row = writeRows(
       ws,
       srcCols,
-      fw.sources.map((s) => [s.id, s.title]),
+      fw.sources.map((s) => [s.id, s.title, s.openingBalance === 0n ? null : money(s.openingBalance)]),
       row,
     );
+    if (fw.contributors.length > 0) {
+      row = sectionTitle(ws, row + 1, 'Contributors');
+      const cCols: Column[] = [{ header: 'Contributor' }, { header: 'Title' }];
+      row = headerAt(ws, row, cCols);
+      row = writeRows(
+        ws,
+        cCols,
+        fw.contributors.map((c) => [c.id, c.title]),
+        row,
+      );
+    }
 
     if (fw.rates.size > 0) {
       row = sectionTitle(ws, row + 1, 'Exchange rates');
@@ -314,6 +338,54 @@ export async function exportWorkbook(
     }
   }
 
+  // Decisions: the meetings, and each revision's changes (one row per indicator or line and year).
+  {
+    const cols: Column[] = [
+      { header: 'Revision' },
+      { header: 'Date' },
+      { header: 'Meeting' },
+      { header: 'Title', width: 36 },
+      { header: 'Reason', width: 36 },
+      { header: 'Indicator or budget line' },
+      { header: 'Year', format: '0' },
+      { header: 'Target or planned amount', format: VALUE_FORMAT },
+    ];
+    const ws = addSheet(wb, 'Decisions', head('Meetings and revisions'), cols);
+    const inds = new Map(fw.indicators.map((i) => [i.id, i]));
+    const rows: CellValue[][] = [];
+    for (const r of fw.revisions) {
+      const facts: CellValue[] = [r.id, { day: r.date }, r.meeting, r.title, r.reason];
+      for (const [id, years] of r.targets) {
+        const ind = inds.get(id);
+        for (const [y, v] of years) rows.push([...facts, id, y, ind ? levelOr(v, ind) : v]);
+      }
+      for (const [id, years] of r.planned) {
+        for (const [y, v] of years) rows.push([...facts, id, y, money(v)]);
+      }
+    }
+    let row = writeRows(ws, cols, rows);
+    row = sectionTitle(ws, row + 1, 'Meetings');
+    const mCols: Column[] = [{ header: 'Meeting' }, { header: 'Date' }, { header: 'Title' }];
+    row = headerAt(ws, row, mCols);
+    writeRows(
+      ws,
+      mCols,
+      fw.meetings.map((m) => [m.id, { day: m.date }, m.title]),
+      row,
+    );
+  }
+
+  // Narratives: the dated text about the plan, a programme, a result or an indicator.
+  {
+    const cols: Column[] = [{ header: 'About' }, { header: 'Date' }, { header: 'Text', width: 80 }];
+    const ws = addSheet(wb, 'Narratives', head('Narratives'), cols);
+    writeRows(
+      ws,
+      cols,
+      fw.narratives.map((n) => [n.about, { day: n.date }, n.text]),
+    );
+  }
+
   // Ledger: every entry, in ledger order, with its file and line.
   {
     const dims = Object.keys(fw.plan.dimensions);
@@ -331,7 +403,11 @@ export async function exportWorkbook(
       { header: 'Amount', format: VALUE_FORMAT },
       { header: 'Currency' },
       { header: `Amount (${fw.plan.currency})`, format: MONEY },
+      { header: 'From' },
+      { header: 'Year', format: '0' },
+      { header: 'In kind' },
       { header: 'Corrects' },
+      { header: 'Withdrawn' },
       { header: 'Source' },
       { header: 'Note' },
     ];
@@ -362,7 +438,8 @@ function indicatorRow(
   years: number[],
 ): CellValue[] {
   const v = (x: number | null | undefined) => (x === null || x === undefined ? null : levelOr(x, ind));
-  const targets = new Map(ind.targets.map((t) => [t.year, t.value]));
+  // The targets as written: the revisions that change them are on the Decisions sheet.
+  const targets = new Map(ind.originalTargets.map((t) => [t.year, t.value]));
   return [
     ind.id,
     s?.programme ?? null,
@@ -414,14 +491,18 @@ function ledgerRow(
       null,
       null,
       null,
+      null,
+      null,
+      null,
       e.corrects ? 'yes' : null,
+      e.withdrawn ? 'yes' : null,
       e.source,
       e.note,
     ];
   }
   return [
     ...common,
-    // Pledges and contributions name their budget source here (the contributor is in the note's place for now).
+    // Spending names its budget line; pledges and contributions their budget source.
     e.kind === 'spend' ? e.line : e.fund,
     null,
     ...dims.map(() => null),
@@ -431,6 +512,10 @@ function ledgerRow(
     minorToNumber(e.amount, currencyDigits(e.currency)),
     e.currency,
     money(e.planAmount),
+    e.kind === 'spend' ? null : e.from,
+    e.kind === 'spend' ? null : e.year,
+    e.kind === 'contribution' && e.inKind ? 'yes' : null,
+    null,
     null,
     e.source,
     e.note,

@@ -72,7 +72,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet> {
 }
 
 /** An exceljs cell value as text, a number or a date; undefined when empty. */
-function cellValue(v: ExcelJS.CellValue): SheetCell | undefined {
+export function cellValue(v: ExcelJS.CellValue): SheetCell | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();

@@ -35,6 +35,8 @@ describe('export --format xlsx', () => {
       'Indicators',
       'Periods',
       'Budget',
+      'Decisions',
+      'Narratives',
       'Ledger',
     ]);
     for (const s of sheets) {
