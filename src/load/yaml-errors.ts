@@ -81,8 +81,9 @@ function tabColumn(text: string, starts: readonly number[], line: number): numbe
   let i = s;
   while (text[i] === ' ' || text[i] === '\t') i++;
   if (i >= text.length || text[i] === '\n' || text[i] === '\r' || text[i] === '#') return -1;
-  const tab = text.indexOf('\t', s);
-  return tab !== -1 && tab < i ? tab - s : -1;
+  // Only the indentation is searched: searching the whole line made a long line with many errors quadratic.
+  for (let j = s; j < i; j++) if (text[j] === '\t') return j - s;
+  return -1;
 }
 
 /**

@@ -1,10 +1,22 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  Parser,
+} from 'yaml';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { ParsedFile } from '../model/parsed.js';
 import type { Path, Position, SourceFile } from '../model/source.js';
 import { encodingProblem } from './encoding.js';
 import { columnOfKey, scanFastLedger } from './flow-lines.js';
-import { explainYamlErrors } from './yaml-errors.js';
+import { explainYamlErrors, type RawYamlError } from './yaml-errors.js';
 
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -43,18 +55,28 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
 function parseFull(name: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  } catch (e) {
-    const file = lineFile(name, text, () => ({ line: 1, col: 1 }));
-    const msg = e instanceof RangeError ? 'the YAML nests too deeply to read' : `cannot parse: ${String(e)}`;
-    return { file, value: undefined, diagnostics: [error('yaml-syntax', msg, { file, path: [] })] };
-  }
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
+  // The parser's concrete syntax tree is built without recursion; the composer recurses once per
+  // level, so nesting is measured on the tree first and a deep file never reaches the composer
+  // (20,000 levels overflowed the stack: "Maximum call stack size exceeded").
+  // The parser makes an Error object per syntax error, each capturing a stack trace: 130,000 of
+  // them (a line of `]`) spent seconds there. Nothing reads those traces.
+  const traceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let tokens: CST.Token[];
+  let doc: Document.Parsed;
+  try {
+    tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    const deep = tooDeepAt(tokens);
+    if (deep !== null) return tooDeep(name, text, at(deep));
+    doc = compose(tokens, text.length);
+  } finally {
+    Error.stackTraceLimit = traceLimit;
+  }
+
   const file: SourceFile = {
     name,
     text,
@@ -62,9 +84,10 @@ function parseFull(name: string, text: string): ParsedFile {
       return at(locateOffset(doc.contents, path, key ?? false));
     },
   };
-  if (doc.errors.length > 0) {
+  const raw: RawYamlError[] = [...doc.errors, ...duplicateKeys(doc.contents)];
+  if (raw.length > 0) {
     const src = (offset: number) => ({ file: fixedFile(file, at(offset)), path: [] });
-    for (const d of explainYamlErrors(text, doc.errors, lineStarts(text), src)) diagnostics.push(d);
+    for (const d of explainYamlErrors(text, raw, lineStarts(text), src)) diagnostics.push(d);
   }
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   const conv = toPlain(doc.contents, doc);
@@ -86,6 +109,92 @@ function parseFull(name: string, text: string): ParsedFile {
     return { file, value: undefined, diagnostics: [d] };
   }
   return { file, value: conv.value, diagnostics };
+}
+
+/** The file-level error for nesting deeper than MAX_DEPTH, at the first collection too deep. */
+function tooDeep(name: string, text: string, pos: Position): ParsedFile {
+  const file = lineFile(name, text, () => pos);
+  const d = error(
+    'too-deep',
+    `nested too deeply: more than ${MAX_DEPTH} levels of lists and mappings inside one another`,
+    { file, path: [] },
+  );
+  return { file, value: undefined, diagnostics: [d] };
+}
+
+/**
+ * Composes the first document from the parser's tokens, as `parseDocument` does, but without its
+ * duplicate-key check, which compares every key with every earlier one (50,000 keys in one
+ * mapping took 39 s): duplicateKeys does that in one pass.
+ */
+function compose(tokens: CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
+  let doc: Document.Parsed | null = null;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      const range = d.range as [number, number, number];
+      doc.errors.push({
+        code: 'MULTIPLE_DOCS',
+        message: 'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        pos: [range[0], range[1]],
+      } as never);
+      break;
+    }
+  }
+  return doc as Document.Parsed;
+}
+
+/**
+ * The offset of the first list or mapping nested more than MAX_DEPTH levels deep in the parser's
+ * tokens, or null. Walked with an explicit stack, so any depth is measured without recursion.
+ */
+function tooDeepAt(tokens: readonly CST.Token[]): number | null {
+  const stack: [CST.Token, number][] = [];
+  for (const t of tokens) if (t.type === 'document' && t.value) stack.push([t.value, 0]);
+  while (stack.length > 0) {
+    const [t, depth] = stack.pop() as [CST.Token, number];
+    if (t.type !== 'block-map' && t.type !== 'block-seq' && t.type !== 'flow-collection') continue;
+    if (depth + 1 > MAX_DEPTH) return t.offset;
+    for (const item of t.items as { key?: CST.Token | null; value?: CST.Token }[]) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * A DUPLICATE_KEY error for each key that repeats an earlier key of its mapping, compared as the
+ * text the key becomes (so `1` and `"1"` collide: both would be the key "1"). One pass over each
+ * mapping with a set; nesting is already capped, so the walk's stack is bounded.
+ */
+function duplicateKeys(root: unknown): RawYamlError[] {
+  const out: RawYamlError[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) {
+          const k = String(key.value);
+          const start = rangeStart(key);
+          if (seen.has(k) && start !== undefined) {
+            out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [start, start + 1] });
+          }
+          seen.add(k);
+        } else if (key) stack.push(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.value);
+    }
+  }
+  return out;
 }
 
 /** Converts a YAML node tree to plain data with null-prototype objects, capping aliases and depth. */

@@ -38,11 +38,49 @@ export function locate(d: Diagnostic): LocatedDiagnostic {
   };
 }
 
+/**
+ * How many diagnostics of one code (and severity) text and GitHub output show; the rest are
+ * counted in one closing line. `--format json` lists them all.
+ */
+export const MAX_PER_CODE = 20;
+/** The width of the excerpt of a long line: a window around the column, so the caret stays on it. */
+const EXCERPT = 160;
+
+/** Splits diagnostics into those shown (the first MAX_PER_CODE of each code) and counts of the rest. */
+function capPerCode(diags: readonly Diagnostic[]): {
+  shown: Diagnostic[];
+  hidden: { code: string; severity: Diagnostic['severity']; count: number }[];
+} {
+  const seen = new Map<string, number>();
+  const hidden = new Map<string, { code: string; severity: Diagnostic['severity']; count: number }>();
+  const shown: Diagnostic[] = [];
+  for (const d of diags) {
+    const key = `${d.severity} ${d.code}`;
+    const n = seen.get(key) ?? 0;
+    if (n < MAX_PER_CODE) {
+      seen.set(key, n + 1);
+      shown.push(d);
+      continue;
+    }
+    const h = hidden.get(key);
+    if (h) h.count++;
+    else hidden.set(key, { code: d.code, severity: d.severity, count: 1 });
+  }
+  return { shown, hidden: [...hidden.values()] };
+}
+
+/** `1 more yaml-syntax error not shown (…)`: the closing line for diagnostics left out. */
+function moreLine(h: { code: string; severity: Diagnostic['severity']; count: number }): string {
+  const what = h.count === 1 ? h.severity : `${h.severity}s`;
+  return `${h.count.toLocaleString('en-US')} more ${h.code} ${what} not shown (the first ${MAX_PER_CODE} are listed; --format json lists all)`;
+}
+
 /** `file:line:col: error CODE message`, then the offending line with a caret under the spot. */
 export function formatText(diags: readonly Diagnostic[], c: ChalkInstance, fallbackFile: string): string {
   const out: string[] = [];
   const lines = new LineIndex();
-  for (const d of diags) {
+  const { shown, hidden } = capPerCode(diags);
+  for (const d of shown) {
     const l = locate(d);
     const where = l.file ? `${l.file}:${l.line}:${l.col}` : fallbackFile;
     const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
@@ -51,13 +89,23 @@ export function formatText(diags: readonly Diagnostic[], c: ChalkInstance, fallb
       const lineText = lines.line(d.src.file.text, l.line);
       if (lineText !== undefined && lineText.trim() !== '') {
         const num = String(l.line);
-        const shown = lineText.length > 160 ? `${lineText.slice(0, 160)}…` : lineText;
-        out.push(`${c.dim(`${num.padStart(5)} |`)} ${shown}`);
-        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.min(l.col - 1, 160))}${c.red('^')}`);
+        const { text, caret } = excerpt(lineText, l.col - 1);
+        out.push(`${c.dim(`${num.padStart(5)} |`)} ${text}`);
+        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(caret)}${c.red('^')}`);
       }
     }
   }
+  for (const h of hidden) out.push(c.dim(`… ${moreLine(h)}`));
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** At most EXCERPT characters of a line around column `col` (0-based), and where the caret goes. */
+function excerpt(line: string, col: number): { text: string; caret: number } {
+  if (line.length <= EXCERPT) return { text: line, caret: Math.min(col, line.length) };
+  const start = col < EXCERPT - 10 ? 0 : Math.min(col - EXCERPT / 2, line.length - EXCERPT);
+  const head = start > 0 ? '…' : '';
+  const tail = start + EXCERPT < line.length ? '…' : '';
+  return { text: `${head}${line.slice(start, start + EXCERPT)}${tail}`, caret: col - start + head.length };
 }
 
 /**
@@ -79,7 +127,9 @@ class LineIndex {
     const s = starts[line - 1];
     if (s === undefined) return undefined;
     const e = starts[line];
-    return text.slice(s, e === undefined ? text.length : e - 1).replace(/\r$/, '');
+    const end = e === undefined ? text.length : e - 1;
+    // Not .replace(/\r$/): on a line of a megabyte, that regular expression scans all of it.
+    return text.slice(s, end > s && text[end - 1] === '\r' ? end - 1 : end);
   }
 }
 
@@ -110,13 +160,14 @@ export function formatGithubSummary(message: string): string {
 
 /** GitHub Actions workflow commands: annotations on the changed lines of a pull request. */
 export function formatGithub(diags: readonly Diagnostic[]): string {
-  return diags
-    .map((d) => {
-      const l = locate(d);
-      const props = l.file
-        ? `file=${prop(l.file)},line=${l.line},col=${l.col},title=${prop(d.code)}`
-        : `title=${prop(d.code)}`;
-      return `::${d.severity} ${props}::${esc(d.message)}\n`;
-    })
-    .join('');
+  const { shown, hidden } = capPerCode(diags);
+  const lines = shown.map((d) => {
+    const l = locate(d);
+    const props = l.file
+      ? `file=${prop(l.file)},line=${l.line},col=${l.col},title=${prop(d.code)}`
+      : `title=${prop(d.code)}`;
+    return `::${d.severity} ${props}::${esc(d.message)}\n`;
+  });
+  for (const h of hidden) lines.push(`::${h.severity} title=${prop(h.code)}::${esc(moreLine(h))}\n`);
+  return lines.join('');
 }

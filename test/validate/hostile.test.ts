@@ -124,26 +124,61 @@ describe('hostile YAML', () => {
     expect(r.codes).toEqual(['not-text']);
   });
 
-  test('20,000-deep flow nesting', FAST, async () => {
-    const r = await validate({ 'deep.yaml': `progress: ${'['.repeat(20000)}${']'.repeat(20000)}\n` });
-    expect(r.code).toBe(1);
-    expect(r.codes.length).toBe(1);
-    expect(r.codes[0]).toMatch(/^(too-deep|yaml-syntax)$/);
-  });
-
-  test('2,000-deep block mapping nesting (20,000 would be a 200 MB file of indentation)', FAST, async () => {
-    let text = '';
-    for (let i = 0; i < 2000; i++) text += `${' '.repeat(i)}k:\n`;
+  /** The one error of a file nested too deeply: code, line and column, and the message. */
+  async function tooDeep(text: string) {
     const r = await validate({ 'deep.yaml': text });
     expect(r.code).toBe(1);
-    expect(r.codes.length).toBe(1);
-    expect(r.codes[0]).toMatch(/^(too-deep|yaml-syntax)$/);
+    const errors = r.json.errors as { code: string; line: number; col: number; message: string }[];
+    expect(errors.map((e) => e.message)).toEqual([
+      'nested too deeply: more than 64 levels of lists and mappings inside one another',
+    ]);
+    return errors.map((e) => [e.code, e.line, e.col]);
+  }
+
+  // Issue 13.10: at every depth past the limit the same clear error at the first list or mapping
+  // too deep, never "Maximum call stack size exceeded". The top-level mapping is level 1.
+  test.each([64, 65, 100, 1000, 20_000, 100_000])(
+    '%i-deep flow nesting: too-deep at the 64th [',
+    FAST,
+    async (n) => {
+      // `progress: ` is 10 columns; the k-th `[` is level k + 1, so the 64th (column 74) is level 65.
+      expect(await tooDeep(`progress: ${'['.repeat(n)}${']'.repeat(n)}\n`)).toEqual([['too-deep', 1, 74]]);
+    },
+  );
+
+  test('63-deep flow nesting is within the limit', FAST, async () => {
+    const r = await validate({ 'deep.yaml': `progress: ${'['.repeat(63)}${']'.repeat(63)}\n` });
+    expect(r.codes).not.toContain('too-deep');
   });
 
-  test('20,000-deep block nesting (compact sequences)', FAST, async () => {
-    const r = await validate({ 'deep.yaml': `progress:\n${'- '.repeat(20000)}x\n` });
+  test.each([100, 2000])('%i-deep block mappings: too-deep at line 65', FAST, async (n) => {
+    let text = '';
+    for (let i = 0; i < n; i++) text += `${' '.repeat(i)}k:\n`;
+    // Line i + 1 holds the mapping of level i + 1, indented i: level 65 is line 65, column 65.
+    expect(await tooDeep(text)).toEqual([['too-deep', 65, 65]]);
+  });
+
+  test.each([100, 20_000])('%i-deep compact sequences: too-deep at the 64th "- "', FAST, async (n) => {
+    // Line 2 holds the lists: the k-th `- ` (column 2k - 1) is level k + 1; level 65 is column 127.
+    expect(await tooDeep(`progress:\n${'- '.repeat(n)}x\n`)).toEqual([['too-deep', 2, 127]]);
+  });
+
+  test('30,000 lines of `]`: one error per line in JSON, no heap exhaustion', {
+    timeout: 30_000,
+  }, async () => {
+    const r = await validate({ 'bad.yaml': ']\n'.repeat(30_000) });
     expect(r.code).toBe(1);
-    expect(r.codes.length).toBe(1);
+    expect(r.codes.filter((c) => c === 'yaml-syntax')).toHaveLength(30_000);
+  });
+
+  test('130,000 `]` on one line: one error for the line, no stack overflow', {
+    timeout: 30_000,
+  }, async () => {
+    const r = await validate({ 'bad.yaml': `${']'.repeat(130_000)}\n` });
+    expect(r.code).toBe(1);
+    expect(r.json.errors.filter((e) => e.file.endsWith('bad.yaml')).map((e) => [e.code, e.line])).toEqual([
+      ['yaml-syntax', 1],
+    ]);
   });
 
   test(
