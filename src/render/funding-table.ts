@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { maxOf } from '../core/arrays.js';
+import { maxOf, pushAll } from '../core/arrays.js';
 import type { FundingReport } from '../model/reports.js';
 import {
   CONTRIBUTOR_GROUPS,
@@ -92,7 +92,7 @@ function table<F extends string>(t: Table<F>, digits: number, c: ChalkInstance, 
     keyWidth + cols.reduce((sum, col) => sum + 2 + colWidth(col), 0) <= width;
   for (const group of t.groups) {
     if (fits([...current, ...group])) {
-      current.push(...group);
+      pushAll(current, group);
       continue;
     }
     if (current.length > 0) blocks.push(current);
