@@ -3,6 +3,7 @@ import { type Diagnostic, error, warning } from '../model/diagnostics.js';
 import type { Framework, Indicator } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { suggest } from '../normalise/schema-issues.js';
+import { breakdownTotal } from './breakdown-total.js';
 
 /** What rules may know beyond the framework, so that one mistake is reported once, not as a cascade. */
 export interface RuleContext {
@@ -308,6 +309,7 @@ export const RULES: readonly Rule[] = [
   yearsFunded,
   targetDirection,
   narrativeRefs,
+  { name: 'breakdown-total', check: breakdownTotal },
 ];
 
 /** Runs every rule; `ctx` (from normalising) keeps one mistake from being reported as a cascade. */
