@@ -18,6 +18,8 @@ export interface ResultRequest {
   source?: string;
   note?: string;
   corrects?: boolean;
+  /** A withdrawal (`--withdraw`): written as `withdrawn: true` in place of a value. */
+  withdrawn?: boolean;
 }
 
 /** What `record spend` asks for; the amount's text is written exactly as given. */
@@ -47,6 +49,7 @@ export function entryFields(r: EntryRequest): Field[] {
     str('indicator', r.indicator);
     // A year is written as the plain number, as in the contract's examples (`period: 2026`).
     f.push(['period', /^\d{4}$/.test(r.period) ? r.period : yamlString(r.period)]);
+    if (r.withdrawn) f.push(['withdrawn', 'true']);
     if (r.value !== undefined) f.push(['value', r.valueIsText ? yamlString(r.value) : r.value]);
     if (r.numerator !== undefined) f.push(['numerator', r.numerator]);
     if (r.denominator !== undefined) f.push(['denominator', r.denominator]);

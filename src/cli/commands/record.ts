@@ -22,6 +22,7 @@ interface ResultOptions {
   source?: string;
   note?: string;
   corrects?: boolean;
+  withdraw?: boolean;
 }
 
 interface SpendOptions {
@@ -56,6 +57,7 @@ export async function runRecordResult(
     throw new CliError(`--period "${opts.period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`, 2);
   }
   const hasRatio = opts.numerator !== undefined || opts.denominator !== undefined;
+  if (opts.withdraw) return withdraw(io, global, indicator, value, hasRatio, opts, date);
   if (value !== undefined && hasRatio) {
     throw new CliError('give either VALUE or --numerator and --denominator, not both', 2);
   }
@@ -101,6 +103,39 @@ export async function runRecordResult(
     };
   };
   return record(io, global, build);
+}
+
+/** `record result ID --period P [dims] --withdraw --note N`: the key's value withdrawn from --date on. */
+function withdraw(
+  io: Io,
+  global: GlobalOptions,
+  indicator: string,
+  value: string | undefined,
+  hasRatio: boolean,
+  opts: ResultOptions,
+  date: string,
+): Promise<number> {
+  if (value !== undefined || hasRatio) {
+    throw new CliError(
+      '--withdraw takes no VALUE, --numerator or --denominator: it withdraws the standing value',
+      2,
+    );
+  }
+  if (opts.corrects) throw new CliError('--withdraw needs no --corrects', 2);
+  if (opts.note === undefined || opts.note.trim() === '') {
+    throw new CliError('--withdraw needs --note saying why the value is withdrawn', 2);
+  }
+  const dims = dimensionOptions(opts);
+  return record(io, global, () => ({
+    kind: 'result',
+    indicator,
+    period: opts.period,
+    dims,
+    withdrawn: true,
+    date,
+    source: opts.source,
+    note: opts.note,
+  }));
 }
 
 /** `record spend`: the amount's text is written as typed, so `12500.00` stays `12500.00`. */
@@ -267,6 +302,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--source <text>', 'where the value comes from')
     .option('--note <text>', 'a note')
     .option('--corrects', 'this entry corrects an earlier one with the same indicator, period and dimensions')
+    .option(
+      '--withdraw',
+      'withdraw the standing value of this indicator, period and dimensions (with --note)',
+    )
     .action(async (indicator: string, value: string | undefined, opts: ResultOptions, cmd: Command) => {
       setExit(await runRecordResult(io, cmd.optsWithGlobals(), indicator, value, opts));
     });
