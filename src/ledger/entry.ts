@@ -33,7 +33,25 @@ export interface SpendRequest {
   note?: string;
 }
 
-export type EntryRequest = ResultRequest | SpendRequest;
+/** What `record pledge` and `record contribution` ask for; the amount's text is written exactly as given. */
+export interface ResourceRequest {
+  kind: 'pledge' | 'contribution';
+  /** The budget source. */
+  fund: string;
+  /** The contributor. */
+  from: string;
+  /** The plan year, as typed (required for a pledge; a contribution defaults to its date's year). */
+  year?: string;
+  amount: string;
+  currency?: string;
+  /** `cash` or `in-kind` (contributions), written only when given. */
+  contributionKind?: 'cash' | 'in-kind';
+  date: string;
+  source?: string;
+  note?: string;
+}
+
+export type EntryRequest = ResultRequest | SpendRequest | ResourceRequest;
 
 export type Field = readonly [key: string, yamlText: string];
 
@@ -58,11 +76,22 @@ export function entryFields(r: EntryRequest): Field[] {
     str('source', r.source);
     str('note', r.note);
     if (r.corrects) f.push(['corrects', 'true']);
-  } else {
+  } else if (r.kind === 'spend') {
     str('spend', r.line);
     date(r.date);
     f.push(['amount', r.amount]);
     str('currency', r.currency);
+    str('source', r.source);
+    str('note', r.note);
+  } else {
+    // As in the contract's examples: {pledge: CORE, from: KR, year: 2026, amount: 300000, date: …}.
+    str(r.kind, r.fund);
+    str('from', r.from);
+    if (r.year !== undefined) f.push(['year', r.year]);
+    f.push(['amount', r.amount]);
+    str('currency', r.currency);
+    str('kind', r.contributionKind);
+    date(r.date);
     str('source', r.source);
     str('note', r.note);
   }

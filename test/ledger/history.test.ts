@@ -135,7 +135,7 @@ describe('history arguments', () => {
     const r = await history(dir, ['B-2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'neaspec-track: "B-2" is neither an indicator nor a budget line (did you mean "B-1"?)\n',
+      'neaspec-track: "B-2" is not an indicator, budget line, funding source or contributor (did you mean "B-1"?)\n',
     );
   });
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { buildHistory } from '../../ledger/history.js';
+import { buildResourceHistory } from '../../ledger/history-resources.js';
 import { suggest } from '../../normalise/schema-issues.js';
 import { renderHistoryJson, renderHistoryTable } from '../../render/history.js';
+import { renderResourceHistoryJson, renderResourceHistoryTable } from '../../render/history-resources.js';
 import {
   CliError,
   chalkFor,
@@ -26,8 +28,21 @@ export function runHistory(io: Io, global: GlobalOptions, id: string, opts: Hist
   const { framework } = loadValid(io, global);
   const h = buildHistory(framework, id, asOf);
   if (!h) {
-    const ids = [...framework.indicators.map((i) => i.id), ...framework.lines.map((l) => l.id)];
-    throw new CliError(`"${id}" is neither an indicator nor a budget line${suggest(id, ids)}`, 2);
+    const r = buildResourceHistory(framework, id, asOf);
+    if (r) {
+      io.out(format === 'json' ? renderResourceHistoryJson(r) : renderResourceHistoryTable(r, chalkFor(io)));
+      return 0;
+    }
+    const ids = [
+      ...framework.indicators.map((i) => i.id),
+      ...framework.lines.map((l) => l.id),
+      ...framework.sources.map((s) => s.id),
+      ...framework.contributors.map((c) => c.id),
+    ];
+    throw new CliError(
+      `"${id}" is not an indicator, budget line, funding source or contributor${suggest(id, ids)}`,
+      2,
+    );
   }
   io.out(format === 'json' ? renderHistoryJson(h) : renderHistoryTable(h, chalkFor(io)));
   return 0;
@@ -38,9 +53,9 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
   program
     .command('history')
     .description(
-      'the audit trail of an indicator or budget line: every entry, which stand and which were corrected',
+      'the audit trail of an indicator, budget line, funding source or contributor: every entry, which stand and which were corrected',
     )
-    .argument('<id>', 'indicator or budget line id')
+    .argument('<id>', 'indicator, budget line, funding source or contributor id')
     .option('--as-of <date>', 'only entries dated on or before this day (default: today)')
     .option('--format <format>', 'table (or text) | json', 'table')
     .action((id: string, opts: HistoryOptions, cmd: Command) => {

@@ -170,6 +170,71 @@ export async function runRecordSpend(
   }));
 }
 
+interface PledgeOptions {
+  year?: string;
+  date?: string;
+  currency?: string;
+  source?: string;
+  note?: string;
+}
+
+interface ContributionOptions extends PledgeOptions {
+  kind?: string;
+}
+
+/**
+ * `record pledge` and `record contribution`: money promised to, or received by, a source from a
+ * contributor. Arguments are checked for syntax here (exit 2); the source, contributor, plan year
+ * and rate are checked with the framework, as for every entry (exit 1).
+ */
+export async function runRecordResource(
+  io: Io,
+  global: GlobalOptions,
+  kind: 'pledge' | 'contribution',
+  fund: string,
+  from: string,
+  amount: string,
+  opts: ContributionOptions,
+): Promise<number> {
+  wellFormed([
+    ['SOURCE', fund],
+    ['CONTRIBUTOR', from],
+    ['AMOUNT', amount],
+    ['--year', opts.year],
+    ['--kind', opts.kind],
+    ['--date', opts.date],
+    ['--currency', opts.currency],
+    ['--source', opts.source],
+    ['--note', opts.note],
+  ]);
+  const date = dateOption(io, opts.date);
+  const amountText = numberOption('AMOUNT', amount);
+  if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) {
+    throw new CliError(`--year "${opts.year}" is not a year (YYYY)`, 2);
+  }
+  if (kind === 'pledge' && opts.year === undefined) {
+    throw new CliError('a pledge needs --year, the plan year it is for', 2);
+  }
+  if (opts.kind !== undefined && opts.kind !== 'cash' && opts.kind !== 'in-kind') {
+    throw new CliError(`--kind must be one of cash, in-kind, not "${opts.kind}"`, 2);
+  }
+  if (opts.currency !== undefined && !/^[A-Z]{3}$/.test(opts.currency)) {
+    throw new CliError(`--currency "${opts.currency}" is not an ISO 4217 code such as USD`, 2);
+  }
+  return record(io, global, () => ({
+    kind,
+    fund,
+    from,
+    year: opts.year,
+    amount: amountText,
+    currency: opts.currency,
+    contributionKind: opts.kind as 'cash' | 'in-kind' | undefined,
+    date,
+    source: opts.source,
+    note: opts.note,
+  }));
+}
+
 async function record(
   io: Io,
   global: GlobalOptions,
@@ -278,12 +343,12 @@ function envMs(io: Io, name: string): number | undefined {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Registers `record result` and `record spend`. */
+/** Registers `record result`, `record spend`, `record pledge` and `record contribution`. */
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
   const record = program
     .command('record')
     .description(
-      'append a result or a spending entry to the ledger (progress/<year>.yaml), after checking it',
+      'append a result, spending, pledge or contribution entry to the ledger (progress/<year>.yaml), after checking it',
     );
   record
     .command('result')
@@ -320,6 +385,39 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--note <text>', 'a note')
     .action(async (line: string, amount: string, opts: SpendOptions, cmd: Command) => {
       setExit(await runRecordSpend(io, cmd.optsWithGlobals(), line, amount, opts));
+    });
+  record
+    .command('pledge')
+    .description(
+      'record money a contributor promises a source for a plan year (a negative amount reduces a pledge)',
+    )
+    .argument('<source>', 'budget source id, e.g. CORE')
+    .argument('<contributor>', 'contributor id, e.g. KR')
+    .argument('<amount>', 'the amount as a decimal, e.g. 300000 or -50000')
+    .option('--year <year>', 'the plan year the pledge is for (required)')
+    .option('--date <date>', 'when it was pledged (default: today)')
+    .option('--currency <code>', "ISO 4217 code (default: the plan's currency; others need a rate)")
+    .option('--source <text>', 'where the figure comes from')
+    .option('--note <text>', 'a note, e.g. announced at SOM-29')
+    .action(async (fund: string, from: string, amount: string, opts: PledgeOptions, cmd: Command) => {
+      setExit(await runRecordResource(io, cmd.optsWithGlobals(), 'pledge', fund, from, amount, opts));
+    });
+  record
+    .command('contribution')
+    .description(
+      'record money (or its value in kind) a source received from a contributor (a negative amount is a refund)',
+    )
+    .argument('<source>', 'budget source id, e.g. CORE')
+    .argument('<contributor>', 'contributor id, e.g. KR')
+    .argument('<amount>', 'the amount as a decimal, e.g. 300000 or -500')
+    .option('--year <year>', "the plan year it counts for (default: its date's year)")
+    .option('--kind <kind>', 'cash (default) | in-kind')
+    .option('--date <date>', 'when it was received (default: today)')
+    .option('--currency <code>', "ISO 4217 code (default: the plan's currency; others need a rate)")
+    .option('--source <text>', 'where the figure comes from')
+    .option('--note <text>', 'a note')
+    .action(async (fund: string, from: string, amount: string, opts: ContributionOptions, cmd: Command) => {
+      setExit(await runRecordResource(io, cmd.optsWithGlobals(), 'contribution', fund, from, amount, opts));
     });
   for (const cmd of record.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
