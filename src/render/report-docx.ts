@@ -17,9 +17,10 @@ import {
   WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
-import type { ReportData, ReportProgramme } from '../compute/report.js';
+import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { pushAll } from '../core/arrays.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { narrativeDocx } from './narrative-docx.js';
 import {
   breakdownText,
   entriesText,
@@ -38,6 +39,14 @@ import {
   trendText,
   unitText,
 } from './report-common.js';
+import {
+  changeText,
+  missingText,
+  revisedMark,
+  revisionHead,
+  sinceHeading,
+  sinceItems,
+} from './report-decisions.js';
 
 /**
  * The meeting report as a Word document, for circulation as a meeting document: the same
@@ -128,11 +137,39 @@ export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
     ]),
     para([bold(`${statusLabel('off-track')}: `), text(namesOf(sum.offTrack))]),
     para([bold(`${statusLabel('at-risk')}: `), text(namesOf(sum.atRisk))]),
+    para([bold('Missing: '), text(missingText(data))]),
   );
+  if (data.planNarrative) pushAll(body, narrativeBlock(data.planNarrative, ''));
+
+  // Since the last meeting (or the date given with --since)
+  if (data.since) {
+    body.push(heading(1, sinceHeading(data)));
+    for (const item of sinceItems(data)) {
+      body.push(
+        new Paragraph({ bullet: { level: 0 }, children: [bold(`${item.label}: `), text(item.text)] }),
+      );
+    }
+  }
 
   // Programme areas
   body.push(heading(1, 'Programme areas: delivery and budget'));
   for (const p of data.programmes) pushAll(body, programmeBlock(p, data));
+
+  // Revisions in force
+  if (data.revisions.length > 0) {
+    body.push(heading(1, 'Revisions in force'));
+    for (const r of data.revisions) {
+      body.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [bold(r.id), text(revisionHead(r).slice(r.id.length))],
+        }),
+      );
+      for (const ch of r.changes) {
+        body.push(new Paragraph({ bullet: { level: 1 }, children: [text(changeText(ch, data))] }));
+      }
+    }
+  }
 
   // Budget
   body.push(
@@ -355,6 +392,24 @@ function progressChart(p: ReportProgramme): Paragraph | null {
   );
 }
 
+/** A narrative: a small italic line naming what it is about and its date, then its paragraphs. */
+function narrativeBlock(n: ReportNarrative, about: string): Paragraph[] {
+  return [
+    new Paragraph({
+      spacing: { before: 120, after: 40 },
+      keepNext: true,
+      children: [
+        new TextRun({
+          text: `${about ? `${about} — ` : ''}narrative of ${n.date}`,
+          italics: true,
+          color: '5B6575',
+        }),
+      ],
+    }),
+    ...narrativeDocx(n.text),
+  ];
+}
+
 function namesOf(list: readonly IndicatorStatus[]): string {
   return list.length === 0 ? 'none.' : list.map((s) => `${s.id} ${s.title}`).join('; ');
 }
@@ -465,9 +520,20 @@ function programmeBlock(p: ReportProgramme, data: ReportData): (Paragraph | Tabl
         bold(formatRatio(b.execution)),
       ]),
     );
+    if (p.budgetRevisions.length > 0) {
+      out.push(
+        para([
+          new TextRun({
+            text: `${revisedMark(p.budgetRevisions)}: planned total as written ${m(b.originalPlannedTotal)}`,
+            italics: true,
+          }),
+        ]),
+      );
+    }
   } else {
     out.push(para([bold(`Budget (${cur}): `), text('no budget line is linked to this programme area.')]));
   }
+  if (p.narrative) pushAll(out, narrativeBlock(p.narrative, ''));
   if (n === 0 && p.results.length === 0) return out;
 
   const widths = [3538, 1000, 1000, 1000, 1100, 1200, 800];
@@ -528,6 +594,13 @@ function programmeBlock(p: ReportProgramme, data: ReportData): (Paragraph | Tabl
         }),
       ];
       if (bd) first.push(new Paragraph({ children: [new TextRun({ text: bd, size: 16, color: '5B6575' })] }));
+      if (s.revisions.length > 0) {
+        first.push(
+          new Paragraph({
+            children: [new TextRun({ text: revisedMark(s.revisions), italics: true, size: 16 })],
+          }),
+        );
+      }
       const v = (x: number | null) => [text(formatValue(x, s))];
       rows.push(
         new TableRow({
@@ -552,6 +625,11 @@ function programmeBlock(p: ReportProgramme, data: ReportData): (Paragraph | Tabl
   out.push(table(widths, rows));
   const progress = progressChart(p);
   if (progress) out.push(progress);
+  // Narratives beside what they are about: each result's, then its indicators'.
+  for (const r of p.results) {
+    if (r.narrative) pushAll(out, narrativeBlock(r.narrative, r.id));
+    for (const i of r.indicators) if (i.narrative) pushAll(out, narrativeBlock(i.narrative, i.status.id));
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin, runCli, tempDir } from '../helpers/cli.js';
@@ -223,3 +223,100 @@ describe('report --format docx', () => {
     expect(pandocText(written)).toContain('Total 147,600.00 36,798.90 23,500.50 13,298.40 63.9% 124,099.50');
   });
 });
+
+describe('report --format docx: decisions and narratives', () => {
+  // The report fixture with a meeting (SOM-1, 2026-03-31), a revision taken there (R1, in force
+  // from 2026-05-01: AP.O1.1-a's 2027 target 8 → 10, B-AP-1's 2027 money 36,500 → 40,000) and
+  // narratives about the plan, AP and AP.O1.1-a; as of 2026-07-01 the report compares with SOM-1.
+  const tmp = tempDir('neaspec-docx-decisions-');
+  const fw = path.join(tmp.dir, 'fw');
+  const file = path.join(tmp.dir, 'd.docx');
+  let text = '';
+  let xml = '';
+  beforeAll(async () => {
+    cpSync(FIXTURE, fw, { recursive: true });
+    const plan = readFileSync(path.join(fw, 'plan.yaml'), 'utf8').replace(
+      '  currency: USD\n',
+      '  currency: USD\n  meetings:\n    - {id: SOM-1, date: 2026-03-31, title: First meeting}\n',
+    );
+    writeFileSync(
+      path.join(fw, 'plan.yaml'),
+      `${plan}
+revisions:
+  - {id: R1, date: 2026-05-01, meeting: SOM-1, title: Targets revised, reason: More reports asked for, targets: {AP.O1.1-a: {2027: 10}}, planned: {B-AP-1: {2027: 40000}}}
+
+narratives:
+  - about: plan
+    date: 2026-06-01
+    text: The plan **advances** on _every_ front.
+  - about: AP
+    date: 2026-06-15
+    text: |
+      Two things happened:
+
+      - the committee met
+      - a report went out
+  - about: AP.O1.1-a
+    date: 2026-06-20
+    text: Reports are [published online](https://example.org/reports); <b>raw HTML</b> stays text.
+`,
+    );
+    const r = await runCli([
+      '--framework',
+      fw,
+      'report',
+      '--as-of',
+      '2026-07-01',
+      '--format',
+      'docx',
+      '--out',
+      file,
+    ]);
+    expect(r.stderr).toBe(`wrote ${file}\n`);
+    expect(r.code).toBe(0);
+    text = pandocText(file);
+    xml = execFileSync('/usr/bin/python3', ['-c', READ_PART, file, 'word/document.xml'], {
+      encoding: 'utf8',
+    });
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('has the since-last-meeting section and the revisions in force, with the revised marks', () => {
+    expect(text).toContain('Since SOM-1 (2026-03-31)');
+    // Every indicator had no data on 2026-03-31 (the first entry is dated 2026-04-10).
+    expect(text).toContain(
+      'Status changes: AP.O1.1-a no data → on track; NC.O1-a no data → at risk; NC.O1-b no data → off track.',
+    );
+    expect(text).toContain('Revisions in force');
+    expect(text).toContain('R1 (2026-05-01, SOM-1): Targets revised — More reports asked for');
+    expect(text).toContain('AP.O1.1-a target 2027: 8 → 10');
+    expect(text).toContain('B-AP-1 planned 2027: USD 36,500.00 → 40,000.00');
+    expect(text).toContain('revised (R1)');
+    // AP's planned total as revised: 36,500 + 40,000 + 10,000 + 10,000 = 96,500.00; as written 93,000.00.
+    expect(text).toContain('planned total 96,500.00');
+    expect(text).toContain('revised (R1): planned total as written 93,000.00');
+  });
+
+  it('puts each narrative beside what it is about, with its emphasis, lists and links', () => {
+    // Headings first appear in the table of contents: the body's are the last occurrence.
+    const at = (s: string) => text.lastIndexOf(s);
+    expect(text.indexOf('narrative of 2026-06-01')).toBeGreaterThan(text.indexOf('Missing:'));
+    expect(text.indexOf('narrative of 2026-06-01')).toBeLessThan(at('Since SOM-1'));
+    expect(text).toContain('The plan advances on every front.');
+    expect(at('AP — Air pollution')).toBeLessThan(at('Two things happened:'));
+    expect(at('Two things happened:')).toBeLessThan(at('NC — Nature conservation'));
+    expect(text).toContain('AP.O1.1-a — narrative of 2026-06-20');
+    // (The link is an element of its own in pandoc's HTML: a space stands where its tags were.)
+    expect(text).toContain('Reports are published online');
+    expect(text).toContain('<b>raw HTML</b> stays text.');
+    expect(xml).toMatch(/<w:b\/>.*?advances/s);
+    expect(xml).toMatch(/<w:numPr>.*?the committee met/s);
+    const rels = execFileSync('/usr/bin/python3', ['-c', READ_PART, file, 'word/_rels/document.xml.rels'], {
+      encoding: 'utf8',
+    });
+    expect(rels).toContain('Target="https://example.org/reports"');
+  });
+});
+
+const READ_PART =
+  'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())';
