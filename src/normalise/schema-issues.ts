@@ -101,7 +101,8 @@ export function schemaDiagnostics(
     } else if (issue.code === 'invalid_union') {
       out.push(error('wrong-type', `${where} has the wrong type (${describe(issue.input)})`, src));
     } else {
-      out.push(error('invalid-value', issueText(issue, where), src));
+      // A bad key is reported at the key itself, not at its value.
+      out.push(error('invalid-value', issueText(issue, where), src, issue.code === 'invalid_key'));
     }
   });
   return out;
@@ -127,7 +128,11 @@ function issueText(issue: z.core.$ZodIssue, where: string): string {
     case 'invalid_key': {
       const inner = issue.issues[0];
       const what = inner && !/^Invalid/.test(inner.message) ? inner.message : 'a valid key here';
-      return `the key ${describe(issue.input)} is not ${what}`;
+      // YAML reads a key such as 1e309 as a number too large for a float: it arrives as "Infinity".
+      const huge = /^-?Infinity$|^NaN$/.test(String(issue.input))
+        ? ' (a number too large or not a number, such as 1e309, which YAML reads as infinity)'
+        : '';
+      return `the key ${describe(issue.input)}${huge} is not ${what}`;
     }
     case 'not_multiple_of':
       return `${where} must be a whole number${was}`;

@@ -13,7 +13,7 @@ import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '
 import { OutputError } from '../output.js';
 
 interface ResultOptions {
-  period: string;
+  period?: string;
   country?: string;
   dim?: string[];
   numerator?: string;
@@ -52,9 +52,16 @@ export async function runRecordResult(
     ['--source', opts.source],
     ['--note', opts.note],
   ]);
+  const period = opts.period;
+  if (period === undefined) {
+    throw new CliError(
+      '--period is missing: give the period the value is for (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)',
+      2,
+    );
+  }
   const date = dateOption(io, opts.date);
-  if (parsePeriod(opts.period) === null) {
-    throw new CliError(`--period "${opts.period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`, 2);
+  if (parsePeriod(period) === null) {
+    throw new CliError(`--period "${period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`, 2);
   }
   const hasRatio = opts.numerator !== undefined || opts.denominator !== undefined;
   if (opts.withdraw) return withdraw(io, global, indicator, value, hasRatio, opts, date);
@@ -90,7 +97,7 @@ export async function runRecordResult(
     return {
       kind: 'result',
       indicator,
-      period: opts.period,
+      period,
       value: valueText,
       valueIsText,
       numerator,
@@ -355,10 +362,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .description('record an indicator value for a period')
     .argument('<indicator>', 'indicator id')
     .argument('[value]', 'the value: a number, or a level name for a milestone indicator')
-    .requiredOption(
-      '--period <period>',
-      'YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM (as the indicator is reported)',
-    )
+    // Checked in the action, not by commander: a missing INDICATOR must be named before a missing --period.
+    .option('--period <period>', 'YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM (as the indicator is reported)')
     .option('--country <code>', 'the country dimension value')
     .option('--dim <name=value>', 'a disaggregation value (repeatable)', collect)
     .option('--numerator <n>', 'percent indicators: the count (with --denominator) instead of VALUE')
