@@ -64,7 +64,7 @@ export async function runRecordResult(
     throw new CliError(`--period "${period}" is not a period (YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM)`, 2);
   }
   const hasRatio = opts.numerator !== undefined || opts.denominator !== undefined;
-  if (opts.withdraw) return withdraw(io, global, indicator, value, hasRatio, opts, date);
+  if (opts.withdraw) return withdraw(io, global, indicator, value, hasRatio, { ...opts, period }, date);
   if (value !== undefined && hasRatio) {
     throw new CliError('give either VALUE or --numerator and --denominator, not both', 2);
   }
@@ -119,7 +119,7 @@ function withdraw(
   indicator: string,
   value: string | undefined,
   hasRatio: boolean,
-  opts: ResultOptions,
+  opts: ResultOptions & { period: string },
   date: string,
 ): Promise<number> {
   if (value !== undefined || hasRatio) {
