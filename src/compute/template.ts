@@ -41,6 +41,14 @@ export interface SpendingRow {
   spent: bigint;
 }
 
+/** A (source, contributor) pair a contribution may come in for. */
+export interface ContributionRow {
+  source: string;
+  sourceTitle: string;
+  from: string;
+  fromTitle: string;
+}
+
 export interface Template {
   round: string;
   asOf: string;
@@ -48,6 +56,7 @@ export interface Template {
   dimensions: string[];
   rows: TemplateRow[];
   spending: SpendingRow[];
+  contributions: ContributionRow[];
   year: number;
 }
 
@@ -123,6 +132,9 @@ export function computeTemplate(fw: Framework, round: Period, asOf: Day, program
     dimensions: Object.keys(fw.plan.dimensions),
     rows,
     spending,
+    contributions: fw.sources.flatMap((s) =>
+      fw.contributors.map((c) => ({ source: s.id, sourceTitle: s.title, from: c.id, fromTitle: c.title })),
+    ),
     year,
   };
 }

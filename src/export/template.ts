@@ -21,6 +21,14 @@ import {
  * indicator rows). `import` reads either back by the column headers.
  */
 
+/** Locked cells stay selectable (to copy from); columns and rows may be resized. */
+const PROTECTION = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
+
 /** The columns a focal point fills in, in order. */
 const FILL = ['Value', 'Numerator', 'Denominator', 'Date', 'Source', 'Note'];
 
@@ -97,12 +105,7 @@ export async function templateXlsx(t: Template): Promise<Uint8Array> {
       };
     }
   });
-  await ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-  });
+  await ws.protect('', PROTECTION);
 
   const money = moneyFormat(t.plan.digits);
   const scols: Column[] = [
@@ -130,12 +133,38 @@ export async function templateXlsx(t: Template): Promise<Uint8Array> {
     ]),
   );
   unlock(ss, t.spending.length, 6, scols.length, 8);
-  await ss.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-  });
+  await ss.protect('', PROTECTION);
+
+  if (t.contributions.length > 0) {
+    const ccols: Column[] = [
+      { header: 'Contribution' },
+      { header: 'Funding source title', width: 28 },
+      { header: 'From' },
+      { header: 'Contributor', width: 24 },
+      { header: 'Year', format: '0', width: 8 },
+      { header: 'Amount', format: money, width: 14 },
+      { header: 'Currency', width: 10 },
+      { header: 'Kind', width: 10 },
+      { header: 'Date', width: 12 },
+      { header: 'Source', width: 28 },
+      { header: 'Note', width: 28 },
+    ];
+    const cs = addSheet(wb, 'Contributions', head('Contributions received'), ccols, 1);
+    writeRows(
+      cs,
+      ccols,
+      t.contributions.map((c) => [c.source, c.sourceTitle, c.from, c.fromTitle]),
+    );
+    unlock(cs, t.contributions.length, 5, ccols.length, 9);
+    t.contributions.forEach((_, i) => {
+      cs.getCell(HEADER_ROW + 1 + i, 8).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"cash,in-kind"'],
+      };
+    });
+    await cs.protect('', PROTECTION);
+  }
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

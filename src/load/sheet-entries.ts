@@ -25,7 +25,13 @@ const FIELD = {
   source: ['source'],
   note: ['note'],
   corrects: ['corrects'],
+  withdrawn: ['withdrawn', 'withdraw'],
   line: ['budget line', 'line', 'spend'],
+  pledge: ['pledge'],
+  contribution: ['contribution'],
+  from: ['from', 'contributor'],
+  year: ['year'],
+  kind: ['kind'],
   amount: ['amount'],
   currency: ['currency'],
 } as const;
@@ -76,8 +82,9 @@ function rowRequest(
   today: Day,
   decimalComma: boolean,
 ): EntryRequest | null {
+  const withdrawn = YES.has(String(get('withdrawn') ?? '').toLowerCase());
   const figure = ['value', 'numerator', 'denominator', 'amount'].some((f) => get(f as Field) !== undefined);
-  if (!figure) return null;
+  if (!figure && !withdrawn) return null;
   const date = dateOf(get('date'), today);
   const source = textOf(get('source'));
   const note = textOf(get('note'));
@@ -99,6 +106,11 @@ function rowRequest(
     }
     if ((numerator === undefined) !== (denominator === undefined)) {
       throw new RowProblem('a numerator and a denominator go together');
+    }
+    if (withdrawn && (value !== undefined || numerator !== undefined || denominator !== undefined)) {
+      throw new RowProblem(
+        'a withdrawal has no value: leave the value empty, or do not mark the row withdrawn',
+      );
     }
     let valueText: string | undefined;
     let valueIsText = false;
@@ -126,6 +138,41 @@ function rowRequest(
       source,
       note,
       corrects: YES.has(String(get('corrects') ?? '').toLowerCase()),
+      withdrawn: withdrawn || undefined,
+    };
+  }
+  const fund = textOf(get('pledge')) ?? textOf(get('contribution'));
+  if (fund !== undefined) {
+    const kind = get('pledge') !== undefined ? 'pledge' : 'contribution';
+    const amount = get('amount');
+    if (amount === undefined) throw new RowProblem(`no amount for the ${kind} to ${fund}`);
+    const from = textOf(get('from'));
+    if (from === undefined) throw new RowProblem(`no contributor (From) for the ${kind} to ${fund}`);
+    const year = textOf(get('year'));
+    if (year !== undefined && !/^\d{4}$/.test(year))
+      throw new RowProblem(`year "${year}" is not a year such as 2026`);
+    if (kind === 'pledge' && year === undefined)
+      throw new RowProblem('a pledge needs the plan year it is for (Year)');
+    const k = textOf(get('kind'));
+    if (k !== undefined && k !== 'cash' && k !== 'in-kind')
+      throw new RowProblem(`kind "${k}" is cash or in-kind`);
+    if (k !== undefined && kind === 'pledge')
+      throw new RowProblem('a pledge has no kind (cash or in-kind is for contributions)');
+    const currency = textOf(get('currency'));
+    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+      throw new RowProblem(`currency "${currency}" is not an ISO 4217 code such as USD`);
+    }
+    return {
+      kind,
+      fund,
+      from,
+      year,
+      amount: numberOf('amount', amount, decimalComma),
+      currency: currency === fw.plan.currency ? undefined : currency,
+      contributionKind: k as 'cash' | 'in-kind' | undefined,
+      date,
+      source,
+      note,
     };
   }
   if (line !== undefined) {
@@ -145,7 +192,7 @@ function rowRequest(
       note,
     };
   }
-  throw new RowProblem('a figure with no indicator or budget line: say what it is for');
+  throw new RowProblem('a figure with no indicator, budget line, pledge or contribution: say what it is for');
 }
 
 function textOf(v: SheetCell | undefined): string | undefined {

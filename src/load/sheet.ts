@@ -38,7 +38,7 @@ export interface ReadSheet {
 export class SheetError extends Error {}
 
 /** Headers that mark a table's header row (one of them must be present). */
-const KEY_HEADERS = ['indicator', 'budget line'];
+const KEY_HEADERS = ['indicator', 'budget line', 'pledge', 'contribution'];
 
 /** Reads a workbook (by its zip signature) or a CSV file. */
 export async function readSheet(bytes: Uint8Array): Promise<ReadSheet> {

@@ -81,7 +81,7 @@ describe('template and import', () => {
     const r = await run(['template', '--period', '2026-Q4']);
     expect(r.stderr).toBe('wrote import-fixture-template-2026-Q4.xlsx\n');
     const sheets = readXlsx(path.join(tmp.dir, 'import-fixture-template-2026-Q4.xlsx'));
-    expect(sheets.map((s) => s.name)).toEqual(['Indicators', 'Spending']);
+    expect(sheets.map((s) => s.name)).toEqual(['Indicators', 'Spending', 'Contributions']);
     const ind = sheets[0] as (typeof sheets)[number];
     expect(ind.protected).toBe(true);
     expect(ind.freeze).toBe('B5');
@@ -218,6 +218,59 @@ describe('template and import', () => {
     );
     expect(r.code).toBe(1);
     expect(snapshot(fw)).toEqual(before);
+  });
+
+  it('pledges, contributions (in kind too) and withdrawals come in through the same checks', async () => {
+    const csv = [
+      'Pledge,Contribution,From,Year,Amount,Kind,Date,Note',
+      'CORE,,KR,2027,5000,,2026-11-01,announced',
+      ',CORE,KR,,1200,in-kind,2026-11-02,venue',
+      '',
+      'Indicator,Period,country,Withdrawn,Note',
+    ].join('\n');
+    writeFileSync(path.join(tmp.dir, 'money.csv'), `${csv.split('\n\n')[0]}\n`);
+    const r = await run(['import', 'money.csv']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'row 2: recorded fw/progress/2026.yaml:5: {pledge: CORE, from: KR, year: 2027, amount: 5000, date: 2026-11-01, note: announced}',
+        'row 3: recorded fw/progress/2026.yaml:6: {contribution: CORE, from: KR, amount: 1200, kind: in-kind, date: 2026-11-02, note: venue}',
+        '2 entries recorded',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(tmp.dir, 'withdraw.csv'),
+      'Indicator,Period,country,Withdrawn,Note\nP1.O1-n,2026-Q1,MN,yes,counted twice\n',
+    );
+    const w = await run(['import', 'withdraw.csv']);
+    expect(w.stderr).toBe('');
+    expect(w.stdout).toContain(
+      '{indicator: P1.O1-n, period: 2026-Q1, withdrawn: true, country: MN, date: 2026-11-28, note: counted twice}',
+    );
+    // Funding as of today: pledged 5,000.00; received 1,200.00, all in kind. P1.O1-n: Q1 is KR's 2 alone.
+    const funding = JSON.parse((await run(['funding', '--as-of', TODAY, '--format', 'json'])).stdout);
+    expect(funding.total).toMatchObject({ pledged: 5000, received: 1200, inKind: 1200 });
+    const status = JSON.parse((await run(['status', '--as-of', TODAY, '--format', 'json'])).stdout);
+    const n = status.indicators.find((i: { id: string }) => i.id === 'P1.O1-n');
+    expect(n.actual).toBe(2);
+    expect(n.breakdown).toEqual([
+      { dimension: 'country', value: 'MN', actual: null },
+      { dimension: 'country', value: 'KR', actual: 2 },
+    ]);
+  });
+
+  it('the Contributions sheet of the template: a contribution received, in kind', async () => {
+    await run(['template', '--period', '2026-Q4', '--out', 't.xlsx']);
+    fillXlsx(path.join(tmp.dir, 't.xlsx'), path.join(tmp.dir, 'c.xlsx'), {
+      Contributions: { '5,Amount': 800, '5,Kind': 'in-kind', '5,Date': 'date:2026-11-03', '5,Note': 'venue' },
+    });
+    const r = await run(['import', 'c.xlsx']);
+    expect(r.stdout).toBe(
+      'Contributions row 5: recorded fw/progress/2026.yaml:5: {contribution: CORE, from: KR, amount: 800, kind: in-kind, date: 2026-11-03, note: venue}\n1 entry recorded\n',
+    );
+    const funding = JSON.parse((await run(['funding', '--as-of', TODAY, '--format', 'json'])).stdout);
+    expect(funding.total).toMatchObject({ pledged: 0, received: 800, inKind: 800 });
   });
 
   it('usage: a missing file is exit 2; a sheet with no known columns is refused', async () => {
