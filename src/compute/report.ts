@@ -3,12 +3,14 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import type { Framework, Level } from '../model/framework.js';
 import { programmeOf } from '../model/lookup.js';
 import type {
+  FundingReport,
   IndicatorStatus,
   Status,
   StatusSummary,
   VarianceReport,
   VarianceRow,
 } from '../model/reports.js';
+import { computeFunding } from './funding.js';
 import { frameworkAt } from './in-force.js';
 import { computeSince, lastMeetingBefore, type SinceData } from './since.js';
 import { computeStatus, type IndicatorStatusDetail, type StatusReportDetail } from './status.js';
@@ -174,6 +176,16 @@ export interface ReportData {
     originalTotal: bigint;
     plannedTotal: bigint;
   }[];
+  /**
+   * Resources as of the report date (computeFunding; money in minor units of the plan currency,
+   * `funding.digits` decimals): `sources` — one row per funding source (planned, pledged, received,
+   * inKind, outstanding, secured, gap, opening, spent, balance = cash in hand, collection), then
+   * `-` for lines without a source; `total` — their sum; `contributors` and `years` — the same sums
+   * by contributor and by plan year; `status` — the status of contributions, one row per
+   * contributor and year with pledged, received, outstanding and `status` (paid-in-full |
+   * paid-in-part | not-yet | unpledged | nothing-due).
+   */
+  funding: FundingReport;
 }
 
 /** What the report needs besides the two computations. */
@@ -313,6 +325,7 @@ function assembleReport(
     revisions: revisionsInForce(fw, asOf),
     narratives: orderedNarratives(fw, narrative),
     planNarrative: narrative.get('plan') ?? null,
+    funding: computeFunding(fw, asOf),
     revisedLines: inForce.lines
       .filter((l) => l.revisedBy.length > 0)
       .map((l) => ({

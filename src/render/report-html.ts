@@ -25,6 +25,7 @@ import {
   sinceHeading,
   sinceItems,
 } from './report-decisions.js';
+import { RESOURCES_CSS, resourcesHtml } from './report-resources.js';
 import { bulletChart, bulletLegend, escapeXml as esc, executionBars, statusStrip } from './report-svg.js';
 
 /**
@@ -134,6 +135,9 @@ export function renderReportHtml(data: ReportData): string {
   ${varianceTable(data.budget.bySource, 'Funding source')}
 </section>`);
 
+  // Resources
+  body.push(resourcesHtml(data));
+
   // Notes
   const notes = noteItems(data);
   const kindLabel = {
@@ -164,7 +168,7 @@ export function renderReportHtml(data: ReportData): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(data.plan.title)} — meeting report, ${data.asOf}</title>
-<style>${CSS}</style>
+<style>${CSS}${RESOURCES_CSS}</style>
 </head>
 <body>
 <main>

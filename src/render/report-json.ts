@@ -1,5 +1,6 @@
 import type { ReportData } from '../compute/report.js';
 import { minorToNumber } from '../core/money.js';
+import { fundingJson } from './funding-json.js';
 import { noteItems } from './report-common.js';
 import { renderStatusJson } from './status-json.js';
 import { varianceJson } from './variance-json.js';
@@ -8,7 +9,7 @@ import { varianceJson } from './variance-json.js';
  * `report --format json`: the status and variance JSON of the contract side by side, with the
  * title-block facts and the data-quality notes:
  * `{asOf, generated, framework, plan, entries, entriesByKind, status, budget: {byProgramme, bySource},
- * since, revisions, revisedLines, narratives, missing, notes}`; money as numbers in the plan currency.
+ * since, revisions, revisedLines, narratives, funding, contributionStatus, missing, notes}`; money as numbers in the plan currency.
  */
 export function reportJson(data: ReportData) {
   const ill = data.notes.illustrative;
@@ -41,6 +42,18 @@ export function reportJson(data: ReportData) {
       plannedTotal: money(l.plannedTotal),
     })),
     narratives: data.narratives,
+    // The contract's `funding` object (as `funding --format json`), and the status of contributions.
+    funding: fundingJson(data.funding),
+    contributionStatus: data.funding.status.map((r) => ({
+      contributor: r.contributor,
+      title: r.title,
+      year: r.year,
+      pledged: money(r.pledged),
+      received: money(r.received),
+      inKind: money(r.inKind),
+      outstanding: money(r.outstanding),
+      status: r.status,
+    })),
     missing: { periods: data.summary.missingPeriods, indicators: data.summary.missingIndicators },
     notes: noteItems(data).map((n) => {
       switch (n.kind) {

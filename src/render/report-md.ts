@@ -27,6 +27,7 @@ import {
   sinceHeading,
   sinceItems,
 } from './report-decisions.js';
+import { resourcesMd } from './report-resources.js';
 
 /** The meeting report as GitHub-flavoured Markdown, ready to paste into a meeting document. */
 export function renderReportMd(data: ReportData): string {
@@ -83,6 +84,7 @@ export function renderReportMd(data: ReportData): string {
   pushAll(out, varianceMd(data.budget.byProgramme, 'Programme'));
   out.push(`### By funding source (${cur})`, '');
   pushAll(out, varianceMd(data.budget.bySource, 'Source'));
+  pushAll(out, resourcesMd(data));
 
   out.push('## Data-quality notes', '');
   const notes = noteItems(data);

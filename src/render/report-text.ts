@@ -31,6 +31,7 @@ import {
   sinceHeading,
   sinceItems,
 } from './report-decisions.js';
+import { resourcesText } from './report-resources.js';
 
 /** The meeting report for the terminal: a title block, the summary, a section per programme, the budget, the notes. */
 
@@ -113,6 +114,9 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
   out.push(varianceTable(c, data.budget.byProgramme, 'Programme'), '');
   pushAll(out, heading(c, `BUDGET BY FUNDING SOURCE (${cur})`));
   out.push(varianceTable(c, data.budget.bySource, 'Source'), '');
+
+  // Resources
+  pushAll(out, resourcesText(data, c, WIDTH));
 
   // Notes
   pushAll(out, heading(c, 'DATA-QUALITY NOTES'));

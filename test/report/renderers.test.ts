@@ -70,6 +70,8 @@ describe('report renderers on hand-built data', () => {
       'revisions',
       'revisedLines',
       'narratives',
+      'funding',
+      'contributionStatus',
       'missing',
       'notes',
     ]);

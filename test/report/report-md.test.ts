@@ -32,6 +32,8 @@ import { reportOf } from './run.js';
 //   ROK (B-AP-2): 20,000.00; 4,986.30; 5,000.00; −13.70; 1.0027 → 100.3%; 15,000.00.
 // Entries used: 5 result + 5 spending = 10; illustrative: NC.O1-a's entry and B-NC-1's 2,500.00 → 2.
 // Warnings: B-GEN links to no result; outcome NC.O2 has no indicator.
+// Resources: no pledge or contribution; cash balance = 0 opening + 0 received − spent: CORE
+// −18,500.50, ROK −5,000.00; gap = planned (127,600.00 and 20,000.00) − 0 secured.
 
 const EXPECTED = path.join(ROOT, 'test/report/report.md.snap');
 
