@@ -1,3 +1,4 @@
+import { type RevisionChange, revisionsInForce } from '../compute/revisions.js';
 import { type Day, formatDate } from '../core/dates.js';
 import { formatPeriod } from '../core/periods.js';
 import type { Framework, Indicator, ResultEntry, SpendEntry } from '../model/framework.js';
@@ -25,9 +26,25 @@ export interface ResultHistoryRow extends EntryPlace {
   source: string | null;
   note: string | null;
   corrects: boolean;
-  /** `stands`: the entry that counts for its indicator, period and dimensions; `corrected`: a later entry replaced it. */
-  status: 'stands' | 'corrected';
+  /** True for a withdrawal (`withdrawn: true`): from its date the key has no standing value. */
+  withdrawn: boolean;
+  /**
+   * `stands`: the entry that counts for its indicator, period and dimensions (for a withdrawal: the
+   * key stands withdrawn); `corrected`: a later entry replaced it; `withdrawn`: a later withdrawal did.
+   */
+  status: 'stands' | 'corrected' | 'withdrawn';
   correctedBy: EntryPlace | null;
+}
+
+/** A revision dated on or before the as-of day that changed the indicator's targets or the line's planned money. */
+export interface RevisionHistoryRow extends EntryPlace {
+  id: string;
+  date: string;
+  meeting: string | null;
+  title: string;
+  reason: string | null;
+  /** The years it set: `from` is what stood just before it (null: the year was added). Money in minor units. */
+  changes: { year: number; from: number | bigint | null; to: number | bigint }[];
 }
 
 export interface SpendHistoryRow extends EntryPlace {
@@ -46,8 +63,26 @@ export interface SpendHistoryRow extends EntryPlace {
 }
 
 export type History =
-  | { kind: 'indicator'; asOf: string; id: string; title: string; unit: string; entries: ResultHistoryRow[] }
-  | { kind: 'line'; asOf: string; id: string; title: string; currency: string; entries: SpendHistoryRow[] };
+  | {
+      kind: 'indicator';
+      asOf: string;
+      id: string;
+      title: string;
+      unit: string;
+      entries: ResultHistoryRow[];
+      /** Milestone level names (for the revisions' targets), or null. */
+      levels: string[] | null;
+      revisions: RevisionHistoryRow[];
+    }
+  | {
+      kind: 'line';
+      asOf: string;
+      id: string;
+      title: string;
+      currency: string;
+      entries: SpendHistoryRow[];
+      revisions: RevisionHistoryRow[];
+    };
 
 /** The history of `id` (an indicator or a budget line) as of `asOf`; undefined when neither has that id. */
 export function buildHistory(fw: Framework, id: string, asOf: Day): History | undefined {
@@ -80,7 +115,38 @@ export function buildHistory(fw: Framework, id: string, asOf: Day): History | un
     title: line.title,
     currency: fw.plan.currency,
     entries: rows,
+    revisions: revisionRows(fw, id, 'planned', asOf),
   };
+}
+
+/** The revisions dated ≤ D that touched `id`, in the order they apply, with from → to per year. */
+function revisionRows(
+  fw: Framework,
+  id: string,
+  kind: RevisionChange['kind'],
+  asOf: Day,
+): RevisionHistoryRow[] {
+  const byId = new Map(fw.revisions.map((r) => [r.id, r]));
+  return revisionsInForce(fw, asOf).flatMap((r) => {
+    const changes = r.changes
+      .filter((c) => c.kind === kind && c.id === id)
+      .map((c) => ({ year: c.year, from: c.from, to: c.to }));
+    if (changes.length === 0) return [];
+    const rev = byId.get(r.id);
+    const src = rev ? rev.src : undefined;
+    return [
+      {
+        file: src ? src.file.name : '',
+        line: src ? src.file.locate(src.path).line : 0,
+        id: r.id,
+        date: r.date,
+        meeting: r.meeting,
+        title: r.title,
+        reason: r.reason,
+        changes,
+      },
+    ];
+  });
 }
 
 function indicatorHistory(fw: Framework, ind: Indicator, asOf: Day): History {
@@ -98,6 +164,7 @@ function indicatorHistory(fw: Framework, ind: Indicator, asOf: Day): History {
   }
   const rows = entries.map((e): ResultHistoryRow => {
     const by = next.get(e);
+    const status = by ? (by.withdrawn ? 'withdrawn' : 'corrected') : 'stands';
     const percent =
       e.numerator !== undefined && e.denominator !== undefined ? (e.numerator / e.denominator) * 100 : null;
     return {
@@ -117,7 +184,8 @@ function indicatorHistory(fw: Framework, ind: Indicator, asOf: Day): History {
       source: e.source ?? null,
       note: e.note ?? null,
       corrects: e.corrects,
-      status: by ? 'corrected' : 'stands',
+      withdrawn: e.withdrawn,
+      status,
       correctedBy: by ? placeOf(by) : null,
     };
   });
@@ -128,6 +196,8 @@ function indicatorHistory(fw: Framework, ind: Indicator, asOf: Day): History {
     title: ind.title,
     unit: ind.unit,
     entries: rows,
+    levels: ind.levels ?? null,
+    revisions: revisionRows(fw, ind.id, 'target', asOf),
   };
 }
 
