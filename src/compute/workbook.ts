@@ -1,6 +1,7 @@
 import type { Day } from '../core/dates.js';
 import type { Framework, ResultEntry } from '../model/framework.js';
-import type { VarianceReport } from '../model/reports.js';
+import type { FundingReport, VarianceReport } from '../model/reports.js';
+import { computeFunding } from './funding.js';
 import { computeReport, type ReportData, type ReportFacts } from './report.js';
 import { entriesByIndicator, traceIndicator } from './status-trace.js';
 import { computeVariance } from './variance.js';
@@ -45,6 +46,8 @@ export interface WorkbookData {
     byYear: VarianceReport;
   };
   periods: PeriodRow[];
+  /** Resources by source, contributor and year (as `funding`). */
+  funding: FundingReport;
 }
 
 function part(e: ResultEntry): PeriodPart {
@@ -82,5 +85,6 @@ export function computeWorkbook(fw: Framework, asOf: Day, facts: ReportFacts): W
       byYear: computeVariance(fw, asOf, 'year', 'pro-rata'),
     },
     periods,
+    funding: computeFunding(fw, asOf),
   };
 }

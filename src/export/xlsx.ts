@@ -4,7 +4,13 @@ import { parseDate } from '../core/dates.js';
 import { currencyDigits, minorToNumber } from '../core/money.js';
 import { formatPeriod } from '../core/periods.js';
 import type { Entry, Indicator } from '../model/framework.js';
-import type { IndicatorStatus, VarianceFigures, VarianceReport } from '../model/reports.js';
+import type {
+  FundingSourceFigures,
+  FundingSums,
+  IndicatorStatus,
+  VarianceFigures,
+  VarianceReport,
+} from '../model/reports.js';
 import { formatValue, statusLabel } from '../render/report-common.js';
 import {
   addSheet,
@@ -34,6 +40,7 @@ export const SHEETS = [
   'Indicators',
   'Periods',
   'Budget',
+  'Funding',
   'Decisions',
   'Narratives',
   'Ledger',
@@ -336,6 +343,80 @@ export async function exportWorkbook(
         bold: (r) => r === body.length,
       });
     }
+  }
+
+  // Funding: resources by source (with the total row), by contributor and by year, as `funding`.
+  {
+    const f = data.funding;
+    const sums = (x: FundingSums): CellValue[] => [
+      money(x.pledged),
+      money(x.received),
+      money(x.inKind),
+      money(x.outstanding),
+      money(x.secured),
+    ];
+    const sumCols: Column[] = [
+      { header: 'Pledged', format: MONEY },
+      { header: 'Received', format: MONEY },
+      { header: 'In kind', format: MONEY },
+      { header: 'Outstanding', format: MONEY },
+      { header: 'Secured', format: MONEY },
+    ];
+    const cols: Column[] = [
+      { header: 'Source' },
+      { header: 'Title', width: 32 },
+      { header: 'Planned', format: MONEY },
+      ...sumCols,
+      { header: 'Gap', format: MONEY },
+      { header: 'Opening', format: MONEY },
+      { header: 'Spent', format: MONEY },
+      { header: 'Balance', format: MONEY },
+      { header: 'Collection', format: RATIO_FORMAT },
+    ];
+    const ws = addSheet(wb, 'Funding', head('Resources'), cols);
+    const source = (key: string, title: string | null, x: FundingSourceFigures): CellValue[] => [
+      key,
+      title,
+      money(x.planned),
+      ...sums(x),
+      money(x.gap),
+      money(x.opening),
+      money(x.spent),
+      money(x.balance),
+      x.collection,
+    ];
+    const body = f.sources.map((r) => source(r.key, r.title, r));
+    let row = writeRows(ws, cols, [...body, source('Total', null, f.total)], HEADER_ROW + 1, {
+      bold: (r) => r === body.length,
+    });
+    row = sectionTitle(ws, row + 1, `By contributor (${fw.plan.currency})`);
+    const cCols: Column[] = [
+      { header: 'Contributor' },
+      { header: 'Title' },
+      ...sumCols,
+      { header: 'Collection', format: RATIO_FORMAT },
+    ];
+    row = headerAt(ws, row, cCols);
+    row = writeRows(
+      ws,
+      cCols,
+      f.contributors.map((r) => [r.key, r.title, ...sums(r), r.collection]),
+      row,
+    );
+    row = sectionTitle(ws, row + 1, `By year (${fw.plan.currency})`);
+    const yCols: Column[] = [
+      { header: 'Year' },
+      { header: 'Planned', format: MONEY },
+      ...sumCols,
+      { header: 'Gap', format: MONEY },
+    ];
+    row = headerAt(ws, row, yCols);
+    writeRows(
+      ws,
+      yCols,
+      f.years.map((r) => [r.key, money(r.planned), ...sums(r), money(r.gap)]),
+      row,
+    );
   }
 
   // Decisions: the meetings, and each revision's changes (one row per indicator or line and year).

@@ -72,10 +72,10 @@ async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet> {
 }
 
 /** An exceljs cell value as text, a number or a date; undefined when empty. */
-export function cellValue(v: ExcelJS.CellValue): SheetCell | undefined {
+export function cellValue(v: ExcelJS.CellValue, trim = true): SheetCell | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'number') return v;
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'string') return v.trim() === '' ? undefined : trim ? v.trim() : v;
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (v instanceof Date) return { day: Math.round(v.getTime() / 86_400_000) };
   if (typeof v === 'object') {

@@ -42,7 +42,8 @@ function tableAt(ws: ExcelJS.Worksheet, header: number, stop?: string): Row[] {
     const row = ws.getRow(r);
     const cells: Row = new Map();
     row.eachCell({ includeEmpty: false }, (c, n) => {
-      const v = cellValue(c.value);
+      // Text as written (a narrative's Markdown keeps its line ends); names and ids are trimmed below.
+      const v = cellValue(c.value, false);
       const name = names[n - 1];
       if (v !== undefined && name) cells.set(name, v);
     });
@@ -72,7 +73,12 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 function str(v: SheetCell | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'object') return formatDate(v.day);
-  return typeof v === 'number' ? decimalText(v) : v;
+  return typeof v === 'number' ? decimalText(v) : v.trim();
+}
+
+/** Text exactly as in the cell (Markdown with its line ends). */
+function raw(v: SheetCell | undefined): string | undefined {
+  return typeof v === 'string' ? v : str(v);
 }
 
 /** A figure: a number as its exact text, a level name as text. */
@@ -262,7 +268,7 @@ export async function readWorkbookFramework(bytes: Uint8Array): Promise<Workbook
   const narrativeSheet = wb.getWorksheet('Narratives');
   if (narrativeSheet) {
     for (const r of tableAt(narrativeSheet, 4)) {
-      narratives.push({ about: str(r.get('About')), date: date(r.get('Date')), text: str(r.get('Text')) });
+      narratives.push({ about: str(r.get('About')), date: date(r.get('Date')), text: raw(r.get('Text')) });
     }
   }
 

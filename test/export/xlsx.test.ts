@@ -1,6 +1,7 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { readXlsx, table, type XSheet } from './read-xlsx.js';
 
 // The report fixture as of 2026-07-01, read back with openpyxl and compared with the JSON outputs
@@ -35,6 +36,7 @@ describe('export --format xlsx', () => {
       'Indicators',
       'Periods',
       'Budget',
+      'Funding',
       'Decisions',
       'Narratives',
       'Ledger',
@@ -163,6 +165,94 @@ describe('export --format xlsx', () => {
     expect(spend?.['Amount (USD)']).toEqual({ v: 3000.5, t: 'n', f: '#,##0.00' });
     expect(spend?.Date).toMatchObject({ v: '2026-06-20', t: 'd' });
     expect(ledger.find((r) => r['Indicator or budget line']?.v === 'NC.O1-a')?.Value?.v).toBe('drafted');
+  });
+});
+
+describe('export: the Funding sheet', () => {
+  // The import fixture with resources: an opening balance, pledges and contributions (one in
+  // KRW at 0.00072 USD: 1,000,000 KRW = 720.00 USD; one in kind), compared with funding JSON.
+  const tmp = tempDir('neaspec-xlsx-funding-');
+  afterAll(() => tmp.cleanup());
+  it('by source with the total row, by contributor and by year: the figures of funding --format json', async () => {
+    const fw = path.join(tmp.dir, 'fw');
+    cpSync(path.join(ROOT, 'test/import/fixture'), fw, { recursive: true });
+    const budget = path.join(fw, 'plan.yaml');
+    writeFileSync(
+      budget,
+      readFileSync(budget, 'utf8').replace(
+        '{ id: CORE, title: Core Fund }',
+        '{ id: CORE, title: Core Fund, opening_balance: 2500 }',
+      ),
+    );
+    const ledger = path.join(fw, 'progress/2026.yaml');
+    writeFileSync(
+      ledger,
+      `${readFileSync(ledger, 'utf8')}  - { pledge: CORE, from: KR, year: 2026, amount: 3000, date: 2026-02-01 }
+  - { contribution: CORE, from: KR, amount: 1000000, currency: KRW, date: 2026-03-10 }
+  - { contribution: CORE, from: KR, amount: 500, kind: in-kind, date: 2026-05-10 }
+`,
+    );
+    const file = path.join(tmp.dir, 'f.xlsx');
+    const r = await runCli(['--framework', fw, 'export', '--as-of', '2026-11-28', '--out', file]);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(
+      (await runCli(['--framework', fw, 'funding', '--as-of', '2026-11-28', '--format', 'json'])).stdout,
+    );
+    // Hand-worked: received 720.00 + 500.00 = 1,220.00, in kind 500.00; outstanding 3,000 − 1,220 = 1,780.00;
+    // spent 1,000.00; balance 2,500 + 1,220 − 500 − 1,000 = 2,220.00.
+    expect(f.total).toMatchObject({
+      pledged: 3000,
+      received: 1220,
+      inKind: 500,
+      outstanding: 1780,
+      balance: 2220,
+    });
+    const sheet = readXlsx(file).find((s) => s.name === 'Funding') as XSheet;
+    const rows = table(sheet);
+    const keys = [
+      'planned',
+      'pledged',
+      'received',
+      'inKind',
+      'outstanding',
+      'secured',
+      'gap',
+      'opening',
+      'spent',
+      'balance',
+    ];
+    const header = [
+      'Planned',
+      'Pledged',
+      'Received',
+      'In kind',
+      'Outstanding',
+      'Secured',
+      'Gap',
+      'Opening',
+      'Spent',
+      'Balance',
+    ];
+    for (const [i, src] of [...f.sources, { key: 'Total', ...f.total }].entries()) {
+      expect(rows[i]?.Source?.v).toBe(src.key);
+      header.forEach((h, k) =>
+        expect(rows[i]?.[h]).toEqual({ v: src[keys[k] as string], t: 'n', f: '#,##0.00' }),
+      );
+      expect(rows[i]?.Collection?.v ?? null).toBe(src.collection);
+    }
+    const byTitle = (t: string) => sheet.rows.find((x) => String(x.cells[0]?.v).startsWith(t))?.row as number;
+    const contributors = table(sheet, byTitle('By contributor') + 1);
+    expect(contributors.map((c) => [c.Contributor?.v, c.Pledged?.v, c.Received?.v])).toEqual(
+      f.contributors.map((c: { key: string; pledged: number; received: number }) => [
+        c.key,
+        c.pledged,
+        c.received,
+      ]),
+    );
+    const years = table(sheet, byTitle('By year') + 1);
+    expect(years.map((y) => [y.Year?.v, y.Planned?.v, y.Gap?.v])).toEqual(
+      f.years.map((y: { key: string; planned: number; gap: number }) => [y.key, y.planned, y.gap]),
+    );
   });
 });
 

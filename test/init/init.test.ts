@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -18,6 +18,48 @@ function files(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
+}
+
+/**
+ * The import fixture with what the other fixtures lack: an opening balance, a pledge, a contribution
+ * in KRW and one in kind, a withdrawal, a correction, a meeting, a revision and a narrative.
+ */
+function resources(dir: string): string {
+  const fw = path.join(dir, 'resources');
+  cpSync(path.join(ROOT, 'test/import/fixture'), fw, { recursive: true });
+  const plan = path.join(fw, 'plan.yaml');
+  const text = readFileSync(plan, 'utf8')
+    .replace('{ id: CORE, title: Core Fund }', '{ id: CORE, title: Core Fund, opening_balance: 2500 }')
+    .replace(
+      '  currency: USD\n',
+      '  currency: USD\n  meetings:\n    - {id: M1, date: 2026-06-30, title: Mid-year meeting}\n',
+    );
+  writeFileSync(
+    plan,
+    `${text}
+revisions:
+  - {id: R1, date: 2026-07-01, meeting: M1, title: Revised, reason: "A reason: with a colon", targets: {P1.O1-n: {2027: 90}, P1.O1-m: {2027: drafted}}, planned: {B-1: {2027: 40000.5}}}
+narratives:
+  - about: P1
+    date: 2026-07-02
+    text: |
+      First paragraph with **emphasis**.
+
+      - a list item
+`,
+  );
+  const ledger = path.join(fw, 'progress/2026.yaml');
+  writeFileSync(
+    ledger,
+    `${readFileSync(ledger, 'utf8')}  - { pledge: CORE, from: KR, year: 2026, amount: 3000, date: 2026-02-01 }
+  - { contribution: CORE, from: KR, amount: 1000000, currency: KRW, date: 2026-03-10 }
+  - { contribution: CORE, from: KR, amount: 500, kind: in-kind, date: 2026-05-10, note: venue }
+  - { indicator: P1.O1-n, period: 2026-Q1, country: MN, withdrawn: true, date: 2026-05-01, note: counted twice }
+  - { indicator: P1.O1-n, period: 2026-Q1, country: KR, value: 4, corrects: true, date: 2026-05-02 }
+  - { indicator: P1.O1-p, period: 2026-Q2, numerator: 45, denominator: 90, date: 2026-07-05 }
+`,
+  );
+  return fw;
 }
 
 describe('init', () => {
@@ -134,6 +176,7 @@ describe('init', () => {
 
   describe('--from: export → init --from gives the same figures', () => {
     const frameworks = [
+      ['resources', 'RESOURCES'],
       ['shipped', 'frameworks/neaspec-2026-2030'],
       ['report', 'test/report/fixture'],
       ['import', 'test/import/fixture'],
@@ -141,7 +184,7 @@ describe('init', () => {
     ] as const;
     for (const [name, fw] of frameworks) {
       it(`${fw}`, async () => {
-        const source = path.join(ROOT, fw);
+        const source = fw === 'RESOURCES' ? resources(tmp.dir) : path.join(ROOT, fw);
         const book = path.join(tmp.dir, `${name}.xlsx`);
         const ex = await run(['--framework', source, 'export', '--as-of', TODAY, '--out', book]);
         expect(ex.code).toBe(0);
@@ -157,6 +200,7 @@ describe('init', () => {
           return JSON.parse(r.stdout);
         };
         expect(await json(copy, ['status'])).toEqual(await json(source, ['status']));
+        expect(await json(copy, ['funding'])).toEqual(await json(source, ['funding']));
         for (const by of ['line', 'result', 'programme', 'source', 'category', 'year']) {
           expect(await json(copy, ['variance', '--by', by])).toEqual(
             await json(source, ['variance', '--by', by]),
