@@ -235,9 +235,9 @@ describe('export: the Funding sheet', () => {
     ];
     for (const [i, src] of [...f.sources, { key: 'Total', ...f.total }].entries()) {
       expect(rows[i]?.Source?.v).toBe(src.key);
-      header.forEach((h, k) =>
-        expect(rows[i]?.[h]).toEqual({ v: src[keys[k] as string], t: 'n', f: '#,##0.00' }),
-      );
+      for (const [k, h] of header.entries()) {
+        expect(rows[i]?.[h]).toEqual({ v: src[keys[k] as string], t: 'n', f: '#,##0.00' });
+      }
       expect(rows[i]?.Collection?.v ?? null).toBe(src.collection);
     }
     const byTitle = (t: string) => sheet.rows.find((x) => String(x.cells[0]?.v).startsWith(t))?.row as number;
