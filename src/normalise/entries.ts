@@ -27,6 +27,7 @@ import {
 import { convertedProblem, moneyMinor } from './money.js';
 import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
 import { groupedValue, isGroupedNumber } from './thousands.js';
+import { figureRange } from './values.js';
 
 /** The ledger rules: each raw entry is checked and turned into a typed entry, or dropped with its errors. */
 
@@ -257,6 +258,14 @@ function resultEntry(
             src,
           ),
         );
+    } else if (
+      figureRange(v.numerator, child(src, 'numerator')) ||
+      figureRange(v.denominator, child(src, 'denominator'))
+    ) {
+      for (const k of ['numerator', 'denominator'] as const) {
+        const d = figureRange(v[k] as number, child(src, k));
+        if (d) diagnostics.push(d);
+      }
     } else if (v.numerator > v.denominator) {
       diagnostics.push(
         error(
@@ -294,6 +303,8 @@ function resultEntry(
     );
   } else if (ind.measure === 'percent' && (v.value < 0 || v.value > 100)) {
     diagnostics.push(error('percent-range', `a percent lies in 0–100, not ${v.value}`, child(src, 'value')));
+  } else if (figureRange(v.value, child(src, 'value'))) {
+    diagnostics.push(figureRange(v.value, child(src, 'value')) as Diagnostic);
   } else {
     value = v.value;
   }

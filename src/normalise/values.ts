@@ -4,6 +4,26 @@ import type { Src } from '../model/source.js';
 import { notANumber } from './schema-issues.js';
 
 /**
+ * Indicator figures (baselines, targets, values, numerators, denominators) are 0 or lie in this
+ * range of magnitudes. Progress divides by (expected − baseline): with figures this size the
+ * difference of two of them is never so small that the quotient overflows (a target of 1e-321
+ * over a baseline of 0 made progress Infinity), and sums stay far from overflow.
+ */
+export const FIGURE_MIN = 1e-9;
+export const FIGURE_MAX = 1e15;
+
+/** The `figure-range` error for a number outside 0 ∪ [FIGURE_MIN, FIGURE_MAX] in magnitude, or undefined. */
+export function figureRange(value: number, at: Src): Diagnostic | undefined {
+  const abs = Math.abs(value);
+  if (abs === 0 || (abs >= FIGURE_MIN && abs <= FIGURE_MAX)) return undefined;
+  return error(
+    'figure-range',
+    `${value} is ${abs < FIGURE_MIN ? 'too small' : 'too large'} to compute with exactly enough: an indicator figure is 0 or of a magnitude from 0.000000001 to 1,000,000,000,000,000 (1e15)`,
+    at,
+  );
+}
+
+/**
  * A baseline or target as a number: a level index for milestones, else a finite number (0–100 for
  * percent). Used for the indicator as written and for the targets a revision sets.
  */
@@ -35,6 +55,11 @@ export function targetNumber(
   }
   if (measure === 'percent' && (value < 0 || value > 100)) {
     diagnostics.push(error('percent-range', `a percent lies in 0–100, not ${value}`, at));
+  }
+  const range = figureRange(value, at);
+  if (range) {
+    diagnostics.push(range);
+    return undefined;
   }
   return value;
 }
