@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { ReportData } from '../compute/report.js';
+import { pushAll } from '../core/arrays.js';
 import type {
   ContributionStatus,
   ContributionStatusRow,
@@ -81,7 +82,7 @@ export function resourcesText(data: ReportData, c: ChalkInstance, width: number)
   const m = (x: bigint) => formatMoney(x, f.digits);
   const heading = (text: string) => [c.bold(text), c.dim('─'.repeat(Math.min(width, text.length)))];
   const out: string[] = [];
-  out.push(...heading(`RESOURCES BY FUNDING SOURCE (${f.currency}, as of ${f.asOf})`));
+  pushAll(out, heading(`RESOURCES BY FUNDING SOURCE (${f.currency}, as of ${f.asOf})`));
   // Two tables of four figure columns each fit the report's width with the source names.
   const halves = [SOURCE_COLUMNS.slice(0, 4), SOURCE_COLUMNS.slice(4)];
   for (const cols of halves) {
@@ -111,8 +112,9 @@ export function resourcesText(data: ReportData, c: ChalkInstance, width: number)
     t.push(row('Total', f.total, true));
     out.push(t.toString());
   }
-  out.push(...wrapWords(resourcesSummary(f), width), '');
-  out.push(...heading(`STATUS OF CONTRIBUTIONS (${f.currency})`));
+  pushAll(out, wrapWords(resourcesSummary(f), width));
+  out.push('');
+  pushAll(out, heading(`STATUS OF CONTRIBUTIONS (${f.currency})`));
   if (f.status.length === 0) out.push(statusNote(f));
   else {
     const t = new Table({
