@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { decimalText } from '../core/money.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import { descendant, type PathSeg, type Src } from '../model/source.js';
 import { groupedValue, isGroupedNumber, splitNumberAt, thousandsMessage } from './thousands.js';
@@ -181,7 +182,12 @@ export function nearest(input: unknown, candidates: readonly string[]): string |
 }
 
 // zod names JSON types; YAML users write mappings and lists.
-const YAML_NAMES: Record<string, string> = { object: 'mapping', array: 'list', record: 'mapping' };
+const YAML_NAMES: Record<string, string> = {
+  object: 'mapping',
+  array: 'list',
+  record: 'mapping',
+  int: 'whole number',
+};
 
 function article(expected: string): string {
   const name = YAML_NAMES[expected] ?? expected;
@@ -195,6 +201,7 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return numberText(value);
   return String(value);
 }
 
@@ -204,4 +211,12 @@ export function notANumber(value: unknown, at: Src): Diagnostic {
   if (typeof value === 'number')
     return error('wrong-type', 'must be a finite number; this one overflows', at);
   return error('wrong-type', `must be a number, not ${JSON.stringify(value)}`, at);
+}
+
+/** A number as written in plain digits (0.000000001, not 1e-9) unless that is unreasonably long. */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n))
+    return n > 0 ? 'a number too large to read' : n < 0 ? 'a number too small to read' : 'not a number';
+  const plain = decimalText(n);
+  return plain.length <= 24 ? plain : String(n);
 }

@@ -168,3 +168,11 @@ describe('an error in the plan section does not hide errors elsewhere', () => {
     ]);
   });
 });
+
+describe('numbers in messages (found by the fuzz campaign)', () => {
+  test('a value is quoted in plain digits, as written, and "int" reads "whole number"', () => {
+    const text = plan('  end: 2028\n', '  end: 0.000000001\n');
+    expect(found(fw({ [P]: text }))).toEqual([atText('wrong-type', P, text, '0.000000001')]);
+    expect(messages(fw({ [P]: text }))).toEqual(['"end" must be a whole number, not 0.000000001']);
+  });
+});
