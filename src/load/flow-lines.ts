@@ -3,7 +3,7 @@
  * (`  - {indicator: X, period: 2026, value: 1, date: 2026-11-02}`), and a ledger of 100,000 such
  * lines costs ~8 s through a full YAML document parse. This scanner reads exactly that shape and
  * nothing more: whenever a line holds anything it does not fully understand (escapes, tags,
- * anchors, non-decimal numbers, booleans, nulls, duplicate keys…) it gives up and the caller
+ * anchors, non-decimal numbers, nulls, duplicate keys…) it gives up and the caller
  * falls back to the `yaml` package for the whole file, so the two paths cannot disagree.
  */
 
@@ -18,7 +18,6 @@ export interface FastLedger {
 const CORE_NON_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const SIMPLE_DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
-const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const ITEM = /^( +)- \{/;
 const SECTION = /^([a-z_]+):[ \t]*(?:#.*)?$/;
 
@@ -64,30 +63,34 @@ export function scanFastLedger(text: string): FastLedger | null {
 export function parseFlowMapping(line: string, start: number): Record<string, unknown> | null {
   // Tabs are separation whitespace in some places and content in others: not worth the risk.
   if (line.includes('\t')) return null;
-  const obj: Record<string, unknown> = Object.create(null);
+  // A plain object, not a null-prototype one (which V8 keeps in slow dictionary mode): every key
+  // that Object.prototype has (`__proto__`, `constructor`, `toString`…) is left to the full parser.
+  const obj: Record<string, unknown> = {};
   let i = skipSpaces(line, start);
-  if (line[i] === '}') return closing(line, i + 1, obj);
+  if (line.charCodeAt(i) === CLOSE) return closing(line, i + 1, obj);
   for (;;) {
-    KEY.lastIndex = i;
-    const km = KEY.exec(line);
-    if (!km) return null;
-    const k = km[0];
+    const ks = i;
+    let c = line.charCodeAt(i);
+    if (!(isLetter(c) || c === UNDERSCORE)) return null;
+    i++;
+    for (c = line.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; )
+      c = line.charCodeAt(++i);
+    const k = line.slice(ks, i);
     // `null:`, `true:`… are not string keys in YAML: leave them to the full parser.
-    if (CORE_NON_STRING.test(k)) return null;
-    i = KEY.lastIndex;
-    if (line[i] !== ':' || line[i + 1] !== ' ') return null;
-    if (Object.hasOwn(obj, k)) return null;
+    if (maybeNonString(line.charCodeAt(ks)) && CORE_NON_STRING.test(k)) return null;
+    if (k in obj) return null; // a duplicate key, or a name Object.prototype has
+    if (line.charCodeAt(i) !== COLON || line.charCodeAt(i + 1) !== SPACE) return null;
     i = skipSpaces(line, i + 2);
-    const c = line[i];
+    const q = line.charCodeAt(i);
     let value: unknown;
-    if (c === '"') {
+    if (q === DQUOTE) {
       const close = line.indexOf('"', i + 1);
       if (close === -1) return null;
       const s = line.slice(i + 1, close);
       if (s.includes('\\')) return null;
       value = s;
       i = close + 1;
-    } else if (c === "'") {
+    } else if (q === SQUOTE) {
       let j = i + 1;
       let s = '';
       for (;;) {
@@ -104,17 +107,36 @@ export function parseFlowMapping(line: string, start: number): Record<string, un
       }
       value = s;
     } else {
+      // A plain scalar runs to the next `,` or `}`; brackets, `: `, ` #` or a final `:` inside it
+      // mean YAML reads it otherwise, so the full parser takes the file.
       let j = i;
-      while (j < line.length && line[j] !== ',' && line[j] !== '}') j++;
+      let prev = -1;
+      for (; j < line.length; j++) {
+        const ch = line.charCodeAt(j);
+        if (ch === COMMA || ch === CLOSE) break;
+        if (ch === OPEN_SQ || ch === CLOSE_SQ || ch === OPEN) return null;
+        if (ch === SPACE && prev === COLON) return null;
+        if (ch === HASH && prev === SPACE) return null;
+        prev = ch;
+      }
       // Only spaces end a plain scalar: JS trimEnd() would also eat \v, NBSP, U+FEFF… which YAML keeps.
       let e = j;
-      while (e > i && line[e - 1] === ' ') e--;
+      while (e > i && line.charCodeAt(e - 1) === SPACE) e--;
+      if (e === i) return null;
+      if (line.charCodeAt(e - 1) === COLON) return null;
+      const first = q;
+      if (
+        INDICATORS.includes(String.fromCharCode(first)) &&
+        !(first === DASH && isDigit(line.charCodeAt(i + 1)))
+      )
+        return null;
       const raw = line.slice(i, e);
-      if (raw === '' || (/^[-?:[\]{}#&*!|>'"%@`]/.test(raw) && !/^-[0-9]/.test(raw))) return null;
-      if (/[[\]{}]|: | #|:$/.test(raw)) return null;
-      if (CORE_NON_STRING.test(raw)) {
-        if (!SIMPLE_DECIMAL.test(raw)) return null;
-        value = Number(raw);
+      if (maybeNonString(first) && CORE_NON_STRING.test(raw)) {
+        // Decimals and the core schema's booleans (`corrects: true`, `withdrawn: true`); nothing else.
+        if (SIMPLE_DECIMAL.test(raw)) value = Number(raw);
+        else if (raw === 'true' || raw === 'True' || raw === 'TRUE') value = true;
+        else if (raw === 'false' || raw === 'False' || raw === 'FALSE') value = false;
+        else return null;
       } else {
         value = raw;
       }
@@ -122,14 +144,56 @@ export function parseFlowMapping(line: string, start: number): Record<string, un
     }
     obj[k] = value;
     i = skipSpaces(line, i);
-    if (line[i] === ',') {
+    const sep = line.charCodeAt(i);
+    if (sep === COMMA) {
       i = skipSpaces(line, i + 1);
-      if (line[i] === '}') return null; // trailing comma: leave to the full parser
+      if (line.charCodeAt(i) === CLOSE) return null; // trailing comma: leave to the full parser
       continue;
     }
-    if (line[i] === '}') return closing(line, i + 1, obj);
+    if (sep === CLOSE) return closing(line, i + 1, obj);
     return null;
   }
+}
+
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const OPEN_SQ = 91;
+const CLOSE_SQ = 93;
+const UNDERSCORE = 95;
+const OPEN = 123;
+const CLOSE = 125;
+/** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
+const INDICATORS = '-?:[]{}#&*!|>\'"%@`';
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether a scalar starting with this character can be anything but a string in the core schema. */
+function maybeNonString(c: number): boolean {
+  // digits + - . ~ and the first letters of null, true, false (any case)
+  return (
+    isDigit(c) ||
+    c === 43 ||
+    c === DASH ||
+    c === 46 ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70
+  );
 }
 
 function closing(line: string, i: number, obj: Record<string, unknown>): Record<string, unknown> | null {

@@ -37,10 +37,12 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
   const fast = opts.fast === false ? null : scanFastLedger(text);
   if (fast) {
     const starts = lineStarts(text);
+    // The locator keeps the line numbers only, not the items: they are garbage once normalised.
+    const lines = fast.lines;
     const file = lineFile(name, text, (path, key) => {
       const i = path[1];
-      if (typeof i !== 'number' || i >= fast.lines.length) return { line: 1, col: 1 };
-      const lineIdx = fast.lines[i] as number;
+      if (typeof i !== 'number' || i >= lines.length) return { line: 1, col: 1 };
+      const lineIdx = lines[i] as number;
       const lineText = lineAt(text, starts, lineIdx);
       const field = path[2];
       let col = lineText.indexOf('{') + 1;

@@ -44,3 +44,26 @@ export function child(src: Src, ...segs: PathSeg[]): Src {
 export function descendant(src: Src, segs: readonly PathSeg[]): Src {
   return { file: src.file, path: [...src.path, ...segs] };
 }
+
+/**
+ * The source reference of item `index` of the list at `parent`. A ledger has a million items:
+ * each keeps this two-field object, and the path array is built only when a diagnostic or
+ * `--explain` asks for it.
+ */
+export class ItemSrc implements Src {
+  readonly #parent: Src;
+  readonly #index: number;
+
+  constructor(parent: Src, index: number) {
+    this.#parent = parent;
+    this.#index = index;
+  }
+
+  get file(): SourceFile {
+    return this.#parent.file;
+  }
+
+  get path(): Path {
+    return [...this.#parent.path, this.#index];
+  }
+}

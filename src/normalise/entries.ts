@@ -24,8 +24,17 @@ import {
   type WrittenContributionEntry,
   type WrittenPledgeEntry,
 } from '../schema/written.js';
+import { fastContext, fastEntry } from './fast-entries.js';
 import { convertedProblem, moneyMinor } from './money.js';
-import { describe, nearest, PARSE, schemaDiagnostics, suggest, unknownKey } from './schema-issues.js';
+import {
+  describe,
+  nearest,
+  PARSE,
+  schemaDiagnostics,
+  suggest,
+  suggester,
+  unknownKey,
+} from './schema-issues.js';
 import { groupedValue, isGroupedNumber } from './thousands.js';
 import { figureRange } from './values.js';
 
@@ -36,7 +45,8 @@ interface RawEntry {
   src: Src;
 }
 
-interface Lookup {
+/** What the entry checks look ids up in (shared with the fast path, fast-entries.ts). */
+export interface EntryLookup {
   indicators: Map<string, Indicator>;
   lines: Map<string, BudgetLine>;
   sources: Set<string>;
@@ -44,6 +54,8 @@ interface Lookup {
   fw: Framework;
   /** Ids of indicators and lines that exist but failed their own checks (reported there). */
   invalidIds: ReadonlySet<string>;
+  /** Did-you-mean over each id list, shared by every entry (schema-issues.ts `suggester`). */
+  didYouMean: Record<'indicator' | 'line' | 'source' | 'contributor', (input: unknown) => string>;
 }
 
 /** Checks and converts every ledger entry, then applies the correction rule across the ledger. */
@@ -53,28 +65,46 @@ export function normaliseEntries(
   diagnostics: Diagnostic[],
   invalidIds: ReadonlySet<string> = new Set(),
 ): Entry[] {
-  const lookup: Lookup = {
+  const lookup = entryLookup(fw, invalidIds);
+  const entries: Entry[] = [];
+  const fast = fastContext(lookup);
+  for (let seq = 0; seq < raw.length; seq++) {
+    const item = raw[seq] as RawEntry;
+    // The fast path answers for entries it is sure of; anything else (every entry with an error
+    // among them) takes the slow path, whose diagnostics are the reference.
+    const e =
+      fastEntry(item.value, item.src, seq, fast) ??
+      normaliseEntry(item.value, item.src, seq, lookup, diagnostics);
+    if (e) entries.push(e);
+  }
+  checkCorrections(entries, diagnostics);
+  return entries;
+}
+
+/** The id lists an entry is checked against (shared by the fast and the slow path). */
+export function entryLookup(fw: Framework, invalidIds: ReadonlySet<string> = new Set()): EntryLookup {
+  return {
     indicators: new Map(fw.indicators.map((i) => [i.id, i])),
     lines: new Map(fw.lines.map((l) => [l.id, l])),
     sources: new Set(fw.sources.map((x) => x.id)),
     contributors: new Set(fw.contributors.map((c) => c.id)),
     fw,
     invalidIds,
+    didYouMean: {
+      indicator: suggester(() => fw.indicators.map((i) => i.id)),
+      line: suggester(() => fw.lines.map((l) => l.id)),
+      source: suggester(() => fw.sources.map((x) => x.id)),
+      contributor: suggester(() => fw.contributors.map((c) => c.id)),
+    },
   };
-  const entries: Entry[] = [];
-  raw.forEach((item, seq) => {
-    const e = normaliseEntry(item.value, item.src, seq, lookup, diagnostics);
-    if (e) entries.push(e);
-  });
-  checkCorrections(entries, diagnostics);
-  return entries;
 }
 
-function normaliseEntry(
+/** The slow path: the schema (zod), then each check; the reference for every diagnostic. Exported for tests. */
+export function normaliseEntry(
   value: unknown,
   src: Src,
   seq: number,
-  lk: Lookup,
+  lk: EntryLookup,
   diagnostics: Diagnostic[],
 ): Entry | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -107,7 +137,7 @@ function resultEntry(
   obj: Record<string, unknown>,
   src: Src,
   seq: number,
-  lk: Lookup,
+  lk: EntryLookup,
   diagnostics: Diagnostic[],
 ): ResultEntry | undefined {
   const res = ResultEntrySchema.safeParse(obj, PARSE);
@@ -127,7 +157,7 @@ function resultEntry(
     diagnostics.push(
       error(
         'unknown-indicator',
-        `unknown indicator "${v.indicator}"${suggest(v.indicator, [...lk.indicators.keys()])}`,
+        `unknown indicator "${v.indicator}"${lk.didYouMean.indicator(v.indicator)}`,
         child(src, 'indicator'),
       ),
     );
@@ -349,7 +379,7 @@ function spendEntry(
   obj: Record<string, unknown>,
   src: Src,
   seq: number,
-  lk: Lookup,
+  lk: EntryLookup,
   diagnostics: Diagnostic[],
 ): SpendEntry | undefined {
   const res = SpendEntrySchema.safeParse(obj, PARSE);
@@ -368,7 +398,7 @@ function spendEntry(
     diagnostics.push(
       error(
         'unknown-line',
-        `unknown budget line "${v.spend}"${suggest(v.spend, [...lk.lines.keys()])}`,
+        `unknown budget line "${v.spend}"${lk.didYouMean.line(v.spend)}`,
         child(src, 'spend'),
       ),
     );
@@ -416,7 +446,7 @@ function convertedAmount(
   v: { amount: number; currency?: string | undefined; date: string },
   date: Day | null,
   src: Src,
-  lk: Lookup,
+  lk: EntryLookup,
   diagnostics: Diagnostic[],
 ): Converted | undefined {
   const plan = lk.fw.plan;
@@ -464,7 +494,7 @@ function resourceEntry(
   obj: Record<string, unknown>,
   src: Src,
   seq: number,
-  lk: Lookup,
+  lk: EntryLookup,
   diagnostics: Diagnostic[],
 ): PledgeEntry | ContributionEntry | undefined {
   const schema = kind === 'pledge' ? PledgeEntrySchema : ContributionEntrySchema;
@@ -484,7 +514,7 @@ function resourceEntry(
     diagnostics.push(
       error(
         'unknown-source',
-        `unknown funding source "${fund}"${suggest(fund, [...lk.sources])}`,
+        `unknown funding source "${fund}"${lk.didYouMean.source(fund)}`,
         child(src, kind),
       ),
     );
@@ -493,7 +523,7 @@ function resourceEntry(
     diagnostics.push(
       error(
         'unknown-contributor',
-        `unknown contributor "${v.from}"${suggest(v.from, [...lk.contributors])}${lk.contributors.size === 0 ? ' (budget.contributors lists none)' : ''}`,
+        `unknown contributor "${v.from}"${lk.didYouMean.contributor(v.from)}${lk.contributors.size === 0 ? ' (budget.contributors lists none)' : ''}`,
         child(src, 'from'),
       ),
     );
@@ -540,18 +570,39 @@ export function yearsKnown(plan: Plan): boolean {
 }
 
 /** The rate of a currency for a date: the month's, else the year's. */
-function findRate(fw: Framework, currency: string, date: string): string | undefined {
+export function findRate(fw: Framework, currency: string, date: string): string | undefined {
   const m = fw.rates.get(currency);
   return m?.get(date.slice(0, 7)) ?? m?.get(date.slice(0, 4));
 }
 
 /** The key that identifies what a result entry measures: indicator, period and disaggregation values. */
 export function entryKey(e: ResultEntry): string {
-  const dims = Object.keys(e.dims)
-    .sort()
-    .map((k) => `${k}=${e.dims[k]}`)
-    .join(',');
-  return `${e.indicator}|${formatPeriod(e.period)}|${dims}`;
+  return `${e.indicator}|${periodText(e.period)}|${dimsText(e.dims)}`;
+}
+
+// Entries share their period and dims objects (fast-entries.ts): each one's text is made once.
+const periodTexts = new WeakMap<object, string>();
+const dimsTexts = new WeakMap<object, string>();
+
+function periodText(p: ResultEntry['period']): string {
+  let t = periodTexts.get(p);
+  if (t === undefined) {
+    t = formatPeriod(p);
+    periodTexts.set(p, t);
+  }
+  return t;
+}
+
+function dimsText(dims: Record<string, string>): string {
+  let t = dimsTexts.get(dims);
+  if (t === undefined) {
+    t = Object.keys(dims)
+      .sort()
+      .map((k) => `${k}=${dims[k]}`)
+      .join(',');
+    dimsTexts.set(dims, t);
+  }
+  return t;
 }
 
 /** Same key twice is an error unless the later (by date, then position) says `corrects: true`. */

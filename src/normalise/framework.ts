@@ -14,7 +14,7 @@ import type {
   Result,
 } from '../model/framework.js';
 import type { ParsedFile } from '../model/parsed.js';
-import { child, type PathSeg, type Src } from '../model/source.js';
+import { child, ItemSrc, type PathSeg, type Src } from '../model/source.js';
 import {
   BudgetLineSchema,
   BudgetSchema,
@@ -259,7 +259,7 @@ interface Item {
 /** Appends each element of a list section with its source position. */
 function pushItems(into: Item[], list: readonly unknown[] | undefined, at: Src): void {
   if (!list) return;
-  for (let i = 0; i < list.length; i++) into.push({ value: list[i], src: child(at, i) });
+  for (let i = 0; i < list.length; i++) into.push({ value: list[i], src: new ItemSrc(at, i) });
 }
 
 const BudgetShallow = z

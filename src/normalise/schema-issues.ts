@@ -171,6 +171,30 @@ export function suggest(input: unknown, candidates: readonly string[]): string {
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
 }
 
+/**
+ * How many different misspellings one did-you-mean list searches in a run. Each search compares
+ * the input with every candidate; a ledger of 250,000 entries naming unknown ids among 2,000 would
+ * otherwise make 500 million comparisons. Repeats of a misspelling reuse its answer; past the cap
+ * a new one is reported without a suggestion (docs/readings.md).
+ */
+export const MAX_SUGGESTION_SEARCHES = 1000;
+
+/** `suggest` over one list for a whole run: the list is built once, each input searched once, searches capped. */
+export function suggester(candidates: () => readonly string[]): (input: unknown) => string {
+  let list: readonly string[] | undefined;
+  const memo = new Map<string, string>();
+  return (input) => {
+    if (typeof input !== 'string') return '';
+    const known = memo.get(input);
+    if (known !== undefined) return known;
+    if (memo.size >= MAX_SUGGESTION_SEARCHES) return '';
+    list ??= candidates();
+    const found = suggest(input, list);
+    memo.set(input, found);
+    return found;
+  };
+}
+
 /** The candidate closest to the input when it is close enough to be a likely misspelling. */
 export function nearest(input: unknown, candidates: readonly string[]): string | undefined {
   if (typeof input !== 'string' || candidates.length === 0) return undefined;

@@ -4,6 +4,11 @@ import { parse } from 'yaml';
 import { parseFlowMapping, scanFastLedger } from '../../src/load/flow-lines.js';
 import { checkParsed } from '../../src/load/index.js';
 import { parseYamlFile } from '../../src/load/yaml-file.js';
+import type { Diagnostic } from '../../src/model/diagnostics.js';
+import type { Framework, ResultEntry } from '../../src/model/framework.js';
+import { ItemSrc } from '../../src/model/source.js';
+import { entryLookup, normaliseEntry } from '../../src/normalise/entries.js';
+import { fastContext, fastEntry } from '../../src/normalise/fast-entries.js';
 import { locate } from '../../src/render/diagnostics.js';
 import { BUDGET, PLAN } from './helpers.js';
 
@@ -324,5 +329,214 @@ describe('diagnostics point at the same place on both paths', () => {
       'unknown-key@progress.yaml:5:52',
     ]);
     expect(positions(block, true)).toEqual(fastPositions);
+  });
+});
+
+/**
+ * The fast entry path (src/normalise/fast-entries.ts) against the slow one (zod, then each check
+ * in entries.ts): for every generated entry of every kind, the fast path either declines (the slow
+ * path then answers, with its diagnostics) or builds exactly the entry the slow path builds, and
+ * the slow path reports nothing for it.
+ */
+const KINDS_PLAN = `plan:
+  id: kinds
+  title: Every entry kind
+  start: 2026
+  end: 2028
+  currency: USD
+  dimensions: {country: [CN, MN], sex: [f, m], code: [1, 2]}
+programmes: [{id: AP, title: Air}]
+results: [{id: AP.O1, level: outcome, programme: AP, title: Cleaner air}]
+indicators:
+  - {id: N1, result: AP.O1, title: Reports, unit: reports, measure: number, direction: increase, aggregation: cumulative, baseline: {year: 2025, value: 0}, targets: {2028: 3}, frequency: annual, disaggregate: [country]}
+  - {id: N2, result: AP.O1, title: Stations, unit: stations, measure: number, direction: increase, aggregation: level, baseline: {year: 2025, value: 0}, targets: {2028: 3}, frequency: quarterly}
+  - {id: P1, result: AP.O1, title: Share, unit: '%', measure: percent, direction: increase, aggregation: level, baseline: {year: 2025, value: 10}, targets: {2028: 50}, frequency: annual, disaggregate: [country, sex]}
+  - {id: P2, result: AP.O1, title: Coded, unit: '%', measure: percent, direction: increase, aggregation: level, baseline: {year: 2025, value: 10}, targets: {2028: 50}, frequency: monthly, disaggregate: [code]}
+  - {id: M1, result: AP.O1, title: Policy, unit: stage, measure: milestone, levels: [none, drafted, endorsed], direction: increase, aggregation: level, baseline: {year: 2025, value: none}, targets: {2028: endorsed}, frequency: annual}
+budget:
+  sources: [{id: CORE, title: Core}, {id: TF, title: Trust fund}]
+  contributors: [{id: KR, title: Korea}, {id: MN, title: Mongolia}]
+  rates: {KRW: {2026: 0.00072, 2027-03: 0.0007}, JPY: {2026: 0.0067}}
+  lines:
+    - {id: B1, title: Meetings, result: AP.O1, source: CORE, planned: {2026: 1000, 2027: 1000, 2028: 1000}}
+    - {id: B2, title: Studies, result: AP.O1, source: TF, planned: {2026: 1000, 2027: 1000, 2028: 1000}}
+`;
+
+const RESULT_PARTS: Record<string, string[]> = {
+  indicator: ['N1', 'N2', 'P1', 'P2', 'M1', 'N9', "'N1'", '1'],
+  period: ['2026', '2027', '2029', '2026-Q2', '2026-Q5', '2026-03', '2026-13', '"2026"', '26'],
+  value: ['1', '0', '-3', '12.5', '150', '100', 'drafted', 'endorsed', 'many', '"7"', 'true', '1,5'],
+  numerator: ['3', '0', '-1', '12.5', '40'],
+  denominator: ['12', '0', '4', '-2'],
+  date: ['2026-11-02', '2026-02-30', '2025-12-31', '2026-04-01', '2027-12-31', '"2026-11-02"', '20261102'],
+  country: ['CN', 'MN', 'JP', '1'],
+  sex: ['f', 'm', 'x'],
+  code: ['1', '2', '"1"', '3'],
+  cuntry: ['CN'],
+  corrects: ['true', 'false', 'yes', '"true"'],
+  withdrawn: ['true', 'false'],
+  note: ['a note', '"x, y"', '12', "'it''s'"],
+  source: ['SOM doc', '3'],
+};
+const MONEY_PARTS: Record<string, string[]> = {
+  amount: ['12.5', '12.345', '0', '-40', '100000', '1000000000000000', '9000000', '"12"', 'x'],
+  currency: ['KRW', 'JPY', 'USD', 'EUR', 'XXQ', 'krw', '"KRW"'],
+  date: ['2026-05-12', '2027-03-09', '2027-01-15', '2025-12-31', '2029-01-01', '2026-02-30'],
+  note: ['venue', '"a, b"', '5'],
+  source: ['invoice 3'],
+};
+const KIND_PARTS: Record<string, Record<string, string[]>> = {
+  result: RESULT_PARTS,
+  spend: { spend: ['B1', 'B2', 'B9', "'B1'"], ...MONEY_PARTS, indicator: ['N1'] },
+  pledge: {
+    pledge: ['CORE', 'TF', 'XX'],
+    from: ['KR', 'MN', 'ZZ'],
+    year: ['2026', '2028', '2031', '"2027"', '26'],
+    ...MONEY_PARTS,
+  },
+  contribution: {
+    contribution: ['CORE', 'TF', 'XX'],
+    from: ['KR', 'MN', 'ZZ'],
+    year: ['2026', '2027', '2031', '"2027"'],
+    kind: ['cash', 'in-kind', 'gift'],
+    ...MONEY_PARTS,
+  },
+};
+const REQUIRED: Record<string, string[]> = {
+  result: ['indicator', 'period', 'date'],
+  spend: ['spend', 'date', 'amount'],
+  pledge: ['pledge', 'from', 'year', 'date', 'amount'],
+  contribution: ['contribution', 'from', 'date', 'amount'],
+};
+
+/** A value for a key: usually its first (a valid one), otherwise any of them. */
+const pick = (pool: string[]) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constant(pool[0] as string) },
+    { weight: 2, arbitrary: fc.constantFrom(...pool) },
+  );
+
+/** One entry line of a kind: its required keys (each usually present) and a few optional ones. */
+const entryLine = fc.constantFrom(...Object.keys(KIND_PARTS)).chain((kind) => {
+  const parts = KIND_PARTS[kind] as Record<string, string[]>;
+  const required = REQUIRED[kind] as string[];
+  const optional = Object.keys(parts).filter((k) => !required.includes(k));
+  return fc
+    .tuple(
+      fc.tuple(...required.map((k) => fc.option(pick(parts[k] as string[]), { freq: 12 }))),
+      fc
+        .subarray(optional, { maxLength: Math.min(3, optional.length) })
+        .chain((keys) => fc.tuple(...keys.map((k) => pick(parts[k] as string[]).map((v) => `${k}: ${v}`)))),
+    )
+    .map(([req, opt]) => {
+      const given = required.flatMap((k, n) => (req[n] === null ? [] : [`${k}: ${req[n]}`]));
+      return `  - {${[...given, ...opt].join(', ')}}`;
+    });
+});
+
+/** The framework of KINDS_PLAN and the ledger's items, read through the fast scanner. */
+function kindsLedger(lines: string[]) {
+  const text = `progress:\n${lines.join('\n')}\n`;
+  const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+  const ledger = parseYamlFile('progress.yaml', text);
+  const checked = checkParsed('fw', [plan, ledger]);
+  return { text, checked, ledger };
+}
+
+describe('the fast entry path builds what the slow path builds', () => {
+  test('the plan of every kind is clean', () => {
+    expect(kindsLedger([]).checked.diagnostics).toEqual([]);
+  });
+
+  test('generated entries of every kind: declined, or the same entry with no diagnostic', () => {
+    let accepted = 0;
+    let refused = 0;
+    const kinds = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(entryLine, { minLength: 1, maxLength: 8 }), (lines) => {
+        const { checked, ledger, text } = kindsLedger(lines);
+        const items = (ledger.value as { progress: unknown[] } | undefined)?.progress;
+        if (!items || scanFastLedger(text) === null) return;
+        const fw = checked.framework as Framework;
+        const lk = entryLookup(fw);
+        const cx = fastContext(lk);
+        items.forEach((item, seq) => {
+          const src = new ItemSrc({ file: ledger.file, path: ['progress'] }, seq);
+          const fast = fastEntry(item, src, seq, cx);
+          const diagnostics: Diagnostic[] = [];
+          const slow = normaliseEntry(item, src, seq, lk, diagnostics);
+          if (fast === undefined) {
+            if (diagnostics.length > 0) refused++;
+            return;
+          }
+          accepted++;
+          kinds.add(fast.kind + (fast.kind === 'result' && fast.withdrawn ? '-withdrawn' : ''));
+          expect(diagnostics.map((d) => d.message)).toEqual([]);
+          expect(fast).toStrictEqual(slow);
+        });
+      }),
+      { numRuns: 400, seed: 14 },
+    );
+    // Not vacuous: both paths are exercised, for every kind.
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+    expect([...kinds].sort()).toEqual(['contribution', 'pledge', 'result', 'result-withdrawn', 'spend']);
+  });
+
+  test('the shapes `record` writes take the fast path, kind by kind', () => {
+    const lines = [
+      '  - {indicator: N1, period: 2026, value: 3, country: MN, date: 2026-11-02, source: SOM doc}',
+      '  - {indicator: N1, period: 2026, value: 4, country: MN, date: 2026-11-03, corrects: true}',
+      '  - {indicator: N1, period: 2026, withdrawn: true, country: MN, date: 2026-11-04, note: counted twice}',
+      '  - {indicator: P1, period: 2027, numerator: 3, denominator: 12, country: CN, sex: f, date: 2027-12-31}',
+      '  - {indicator: P2, period: 2026-03, value: 40, code: 1, date: 2026-04-01}',
+      '  - {indicator: M1, period: 2026, value: drafted, date: 2026-11-02}',
+      '  - {indicator: N2, period: 2026-Q2, value: 1, date: 2026-07-01}',
+      '  - {spend: B1, date: 2026-05-12, amount: 12.5, note: "SPC-7, meeting"}',
+      '  - {spend: B2, date: 2027-03-09, amount: 9000000, currency: KRW}',
+      '  - {pledge: CORE, from: KR, year: 2027, amount: 300000, date: 2025-09-23}',
+      '  - {contribution: TF, from: MN, amount: 15000, kind: in-kind, date: 2026-09-24, note: venue}',
+      '  - {contribution: CORE, from: KR, year: 2026, amount: 4000000, currency: JPY, date: 2026-03-10}',
+    ];
+    const { checked, ledger } = kindsLedger(lines);
+    expect(checked.diagnostics.map((d) => d.message)).toEqual([]);
+    const lk = entryLookup(checked.framework as Framework);
+    const cx = fastContext(lk);
+    const items = (ledger.value as { progress: unknown[] }).progress;
+    items.forEach((item, seq) => {
+      const src = new ItemSrc({ file: ledger.file, path: ['progress'] }, seq);
+      expect(fastEntry(item, src, seq, cx), lines[seq]).toBeDefined();
+    });
+    // Converted per entry: 9,000,000 KRW at 0.0007 (the March 2027 rate) is 6,300.00 USD.
+    const entries = (checked.framework as Framework).entries;
+    const krw = entries[8];
+    expect(krw?.kind === 'spend' && krw.planAmount).toBe(630000n);
+    // Entries share their period and disaggregation objects.
+    const [a, b] = entries as ResultEntry[];
+    expect(a?.period).toBe(b?.period);
+    expect(a?.dims).toBe(b?.dims);
+  });
+
+  test('a whole ledger: the same entries at the same positions through the scanner and through yaml', () => {
+    const lines = fc.sample(fc.array(entryLine, { minLength: 30, maxLength: 30 }), { numRuns: 20, seed: 7 });
+    for (const sample of lines) {
+      const text = `progress:\n${sample.join('\n')}\n`;
+      if (scanFastLedger(text) === null) continue;
+      const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+      const read = (fast: boolean) => {
+        const checked = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text, { fast })]);
+        return {
+          entries: (checked.framework?.entries ?? []).map((e) => {
+            const { src, ...rest } = e;
+            return { ...rest, at: src.file.locate(src.path) };
+          }),
+          diagnostics: checked.diagnostics.map((d) => {
+            const l = locate(d);
+            return `${l.code}@${l.line}:${l.col} ${l.message}`;
+          }),
+        };
+      };
+      expect(read(true)).toStrictEqual(read(false));
+    }
   });
 });
