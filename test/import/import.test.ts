@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx, table } from '../export/read-xlsx.js';
@@ -283,5 +283,12 @@ describe('template and import', () => {
     expect(other.stderr).toContain('no table with an "Indicator" or "Budget line" column');
     const badPeriod = await run(['template', '--period', '2026-Q5']);
     expect(badPeriod.code).toBe(2);
+    // A CSV inside the framework would be read as a ledger: refused, nothing written.
+    const inside = await run(['template', '--period', '2026-Q4', '--out', 'fw/round.csv']);
+    expect(inside.stderr).toBe(
+      'neaspec-track: --out fw/round.csv lies inside the framework, where every CSV file is read as a ledger: write the sheet elsewhere\n',
+    );
+    expect(inside.code).toBe(2);
+    expect(existsSync(path.join(fw, 'round.csv'))).toBe(false);
   });
 });

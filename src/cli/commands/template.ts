@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { computeTemplate } from '../../compute/template.js';
 import { parsePeriod } from '../../core/periods.js';
@@ -22,7 +23,17 @@ export async function runTemplate(io: Io, global: GlobalOptions, opts: TemplateO
   if (opts.out !== undefined && !csv && !/\.xlsx$/i.test(opts.out)) {
     throw new CliError(`--out "${opts.out}" must end in .xlsx or .csv`, 2);
   }
-  const { framework } = loadValid(io, global);
+  const { framework, root } = loadValid(io, global);
+  if (csv) {
+    // Every CSV file inside a framework directory is read as a ledger: a template there would break it.
+    const rel = path.relative(root, path.resolve(io.cwd, opts.out as string));
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) {
+      throw new CliError(
+        `--out ${opts.out} lies inside the framework, where every CSV file is read as a ledger: write the sheet elsewhere`,
+        2,
+      );
+    }
+  }
   if (opts.programme !== undefined && !framework.programmes.some((p) => p.id === opts.programme)) {
     const known = framework.programmes.map((p) => p.id).join(', ');
     throw new CliError(`--programme ${opts.programme} is not a programme area of the plan (${known})`, 2);
