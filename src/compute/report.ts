@@ -338,7 +338,7 @@ function standingNarratives(fw: Framework, asOf: Day): Map<string, ReportNarrati
     if (!cur || n.date >= cur.date) best.set(n.about, n);
   }
   const out = new Map<string, ReportNarrative>();
-  for (const [about, n] of best) out.set(about, { about, date: formatDate(n.date), text: n.text });
+  for (const [about, n] of best) out.set(about, { about, date: formatDate(n.date), text: n.text.trimEnd() });
   return out;
 }
 

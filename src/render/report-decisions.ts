@@ -38,10 +38,7 @@ export function sinceItems(data: ReportData): SinceItem[] {
   return [
     {
       label: 'Status changes',
-      text:
-        s.statusChanges.length === 0
-          ? 'none.'
-          : `${s.statusChanges.map((c) => `${c.id} ${arrow(c.from, c.to)}`).join('; ')}.`,
+      text: s.statusChanges.length === 0 ? 'none.' : `${groupedChanges(s.statusChanges, arrow).join('; ')}.`,
     },
     {
       label: 'Restated',
@@ -58,6 +55,21 @@ export function sinceItems(data: ReportData): SinceItem[] {
       text: s.revisions.length === 0 ? 'none taken.' : `${s.revisions.join(', ')}.`,
     },
   ];
+}
+
+/** Status changes grouped by transition, in order of first appearance: "no data → on track: A, B". */
+function groupedChanges(
+  list: readonly { id: string; from: Status; to: Status }[],
+  arrow: (from: Status, to: Status) => string,
+): string[] {
+  const groups = new Map<string, string[]>();
+  for (const c of list) {
+    const k = arrow(c.from, c.to);
+    const ids = groups.get(k) ?? [];
+    ids.push(c.id);
+    groups.set(k, ids);
+  }
+  return [...groups].map(([k, ids]) => `${k}: ${ids.join(', ')}`);
 }
 
 /** One change of a revision: "AP.O1.2-b target 2027: 3 → 4", "B-AP-1 planned 2027: 60,000.00 → 70,000.00". */

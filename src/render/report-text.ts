@@ -104,7 +104,12 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
     pushAll(out, heading(c, 'REVISIONS IN FORCE'));
     for (const r of data.revisions) {
       pushAll(out, wrap(`${c.bold(r.id)}${revisionHead(r).slice(r.id.length)}`, WIDTH, '  '));
-      for (const ch of r.changes) pushAll(out, wrap(`  • ${changeText(ch, data)}`, WIDTH, '    '));
+      for (const ch of r.changes) {
+        pushAll(
+          out,
+          wrap(`• ${changeText(ch, data)}`, WIDTH - 2, '  ').map((l) => `  ${l}`),
+        );
+      }
     }
     out.push('');
   }
@@ -206,7 +211,7 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
     out.push(`${label(c, 'Execution')}${c.cyan(bar(b.execution, 30))} ${c.bold(formatRatio(b.execution))}`);
     if (p.budgetRevisions.length > 0)
       out.push(
-        `${' '.repeat(16)}${c.magenta(revisedMark(p.budgetRevisions))}: planned total was ${formatMoney(b.originalPlannedTotal, digits)}`,
+        `${' '.repeat(16)}${c.magenta(revisedMark(p.budgetRevisions))}: planned total as written ${formatMoney(b.originalPlannedTotal, digits)}`,
       );
   } else {
     out.push(`${label(c, `Budget (${cur})`)}no budget line linked to this programme area`);

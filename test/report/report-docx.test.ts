@@ -287,7 +287,7 @@ narratives:
     expect(text).toContain('Since SOM-1 (2026-03-31)');
     // Every indicator had no data on 2026-03-31 (the first entry is dated 2026-04-10).
     expect(text).toContain(
-      'Status changes: AP.O1.1-a no data → on track; NC.O1-a no data → at risk; NC.O1-b no data → off track.',
+      'Status changes: no data → on track: AP.O1.1-a; no data → at risk: NC.O1-a; no data → off track: NC.O1-b.',
     );
     expect(text).toContain('Revisions in force');
     expect(text).toContain('R1 (2026-05-01, SOM-1): Targets revised — More reports asked for');
