@@ -10,6 +10,8 @@
 /** The result of a fast scan: one plain object per list item and the 0-based line of each. */
 export interface FastLedger {
   key: string;
+  /** The 0-based line of the section's key (`progress:`). */
+  keyLine: number;
   items: Record<string, unknown>[];
   lines: number[];
 }
@@ -27,6 +29,7 @@ export function scanFastLedger(text: string): FastLedger | null {
   const items: Record<string, unknown>[] = [];
   const lines: number[] = [];
   let key: string | null = null;
+  let keyLine = 0;
   let indent = -1;
   let lineNo = 0;
   let pos = 0;
@@ -41,6 +44,7 @@ export function scanFastLedger(text: string): FastLedger | null {
       const m = SECTION.exec(line);
       if (!m) return null;
       key = m[1] as string;
+      keyLine = lineNo;
     } else {
       const m = ITEM.exec(line);
       if (!m) return null;
@@ -56,11 +60,18 @@ export function scanFastLedger(text: string): FastLedger | null {
     pos = end + 1;
   }
   if (key === null) return null;
-  return { key, items, lines };
+  return { key, keyLine, items, lines };
 }
 
-/** Parses `{k: v, ...}` starting just after the `{`; the rest of the line may hold only a comment. */
-export function parseFlowMapping(line: string, start: number): Record<string, unknown> | null {
+/**
+ * Parses `{k: v, ...}` starting just after the `{`; the rest of the line may hold only a comment.
+ * When `positions` is given, it receives each key's 0-based offset in the line and its value's.
+ */
+export function parseFlowMapping(
+  line: string,
+  start: number,
+  positions?: Map<string, { key: number; value: number }>,
+): Record<string, unknown> | null {
   // Tabs are separation whitespace in some places and content in others: not worth the risk.
   if (line.includes('\t')) return null;
   // A plain object, not a null-prototype one (which V8 keeps in slow dictionary mode): every key
@@ -76,11 +87,13 @@ export function parseFlowMapping(line: string, start: number): Record<string, un
     for (c = line.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; )
       c = line.charCodeAt(++i);
     const k = line.slice(ks, i);
+    const keyAt = ks;
     // `null:`, `true:`… are not string keys in YAML: leave them to the full parser.
     if (maybeNonString(line.charCodeAt(ks)) && CORE_NON_STRING.test(k)) return null;
     if (k in obj) return null; // a duplicate key, or a name Object.prototype has
     if (line.charCodeAt(i) !== COLON || line.charCodeAt(i + 1) !== SPACE) return null;
     i = skipSpaces(line, i + 2);
+    positions?.set(k, { key: keyAt, value: i });
     const q = line.charCodeAt(i);
     let value: unknown;
     if (q === DQUOTE) {
@@ -207,11 +220,18 @@ function skipSpaces(line: string, i: number): number {
   return i;
 }
 
-/** Column (1-based) of `key` in a flow-mapping line, or of its value; 0 when absent. */
+/**
+ * Column (1-based) of `key` in a flow-mapping line, or of its value; 0 when absent. The line is
+ * parsed again for its positions (only for a diagnostic being shown), so a key's name inside an
+ * earlier quoted value, or a non-breaking space (content in YAML, not white space), cannot
+ * mislead it.
+ */
 export function columnOfKey(line: string, key: string, value: boolean): number {
-  const re = new RegExp(`[{,]\\s*(${key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')})\\s*:\\s*`, 'g');
-  const m = re.exec(line);
+  const m = /^ +- \{/.exec(line);
   if (!m) return 0;
-  const keyCol = m.index + m[0].indexOf(key) + 1;
-  return value ? m.index + m[0].length + 1 : keyCol;
+  const positions = new Map<string, { key: number; value: number }>();
+  if (parseFlowMapping(line, m[0].length, positions) === null) return 0;
+  const p = positions.get(key);
+  if (!p) return 0;
+  return (value ? p.value : p.key) + 1;
 }

@@ -39,9 +39,11 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
     const starts = lineStarts(text);
     // The locator keeps the line numbers only, not the items: they are garbage once normalised.
     const lines = fast.lines;
+    const keyLine = fast.keyLine;
     const file = lineFile(name, text, (path, key) => {
       const i = path[1];
-      if (typeof i !== 'number' || i >= lines.length) return { line: 1, col: 1 };
+      // The section itself (a misspelt `progres:`), or anything not in an item: the section's line.
+      if (typeof i !== 'number' || i >= lines.length) return { line: keyLine + 1, col: 1 };
       const lineIdx = lines[i] as number;
       const lineText = lineAt(text, starts, lineIdx);
       const field = path[2];

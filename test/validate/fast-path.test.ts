@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, parse, parseDocument } from 'yaml';
 import { parseFlowMapping, scanFastLedger } from '../../src/load/flow-lines.js';
 import { checkParsed } from '../../src/load/index.js';
 import { parseYamlFile } from '../../src/load/yaml-file.js';
@@ -179,7 +179,46 @@ function yamlItem(text: string): unknown {
   }
 }
 
+/**
+ * Where `yaml` puts each key and its value in a one-item line (0-based offsets in the line), or
+ * null when it rejects the line.
+ */
+function yamlPositions(text: string): Map<string, { key: number; value: number }> | null {
+  const doc = parseDocument(text, { uniqueKeys: true, strict: true, logLevel: 'silent' });
+  if (doc.errors.length > 0 || !isSeq(doc.contents)) return null;
+  const map = doc.contents.items[0];
+  if (!isMap(map)) return null;
+  const out = new Map<string, { key: number; value: number }>();
+  for (const pair of map.items) {
+    const k = pair.key as Node;
+    const v = pair.value as Node | null;
+    if (!isScalar(k) || !k.range || !v?.range) return null;
+    out.set(String(k.value), { key: k.range[0], value: v.range[0] });
+  }
+  return out;
+}
+
 describe('parseFlowMapping agrees with yaml', () => {
+  test('for generated lines: each key and value at the same column as yaml puts them', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const positions = new Map<string, { key: number; value: number }>();
+        if (parseFlowMapping(text, text.indexOf('{') + 1, positions) === null) return;
+        expect(positions).toEqual(yamlPositions(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a non-breaking space is content, not white space: the value starts at it', () => {
+    // The issue's case: one column off after a non-breaking space.
+    const text = '  - {indicator: X, note: \u00a0padded, value: 1}';
+    const positions = new Map<string, { key: number; value: number }>();
+    expect(parseFlowMapping(text, 5, positions)).not.toBeNull();
+    expect(positions.get('note')).toEqual({ key: 19, value: 25 });
+    expect(positions).toEqual(yamlPositions(text));
+  });
+
   test('for generated lines: null, or exactly what yaml parses', () => {
     fc.assert(
       fc.property(line, (text) => {
@@ -289,20 +328,39 @@ describe('diagnostics point at the same place on both paths', () => {
     'spend: B9',
     'amount: 12.345',
     'currency: KRW',
+    // A non-breaking space is content in YAML (and so a value that is no number); a key's name
+    // inside a quoted value must not be taken for the key.
+    'value: \u00a01',
+    'note: \u00a0a note',
+    'source: "x, cuntry: y, value: z"',
+    "currency: ' KRW, period: x'",
   );
   const entry = fc
     .tuple(fc.uniqueArray(entryPart, { minLength: 1, maxLength: 6, selector: (s) => s.split(':')[0] }), space)
     .map(([parts, s]) => `  - {${s}${parts.join(', ')}${s}}`);
 
-  test('generated ledgers with mistakes', () => {
+  test('generated ledgers with mistakes, under a right or misspelt section name', () => {
+    const head = fc.constantFrom(
+      'progress:',
+      'progres:',
+      '# the ledger\n\nprogress:',
+      '# x\nprogess:  # typo',
+    );
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (entries) => {
-        const text = `progress:\n${entries.join('\n')}\n`;
+      fc.property(head, fc.array(entry, { minLength: 1, maxLength: 6 }), (section, entries) => {
+        const text = `${section}\n${entries.join('\n')}\n`;
         if (scanFastLedger(text) === null) return;
         expect(positions(text, true)).toEqual(positions(text, false));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  test('a misspelt section is reported at its line, not at 1:1 (issue 16.5)', () => {
+    const text = '# Ledger 2026\n\nprogres:\n  - {spend: B1, date: 2026-05-12, amount: 12}\n';
+    expect(scanFastLedger(text)).not.toBeNull();
+    expect(positions(text, true)).toEqual(['unknown-key@progress.yaml:3:1']);
+    expect(positions(text, false)).toEqual(['unknown-key@progress.yaml:3:1']);
   });
 
   test('adding a block-style entry (which forces the full parser) moves no position', () => {
