@@ -18,6 +18,7 @@ import type {
 } from '../model/framework.js';
 import type { Src } from '../model/source.js';
 import { type EntryLookup, findRate, yearsKnown } from './entries.js';
+import { inFigureRange } from './values.js';
 
 /**
  * The fast path for ledger entries: one pass over an entry as written that checks the same rules
@@ -211,6 +212,7 @@ function resultValue(
   if (hasRatio) {
     if (value !== undefined || ind.measure !== 'percent') return null;
     if (numerator === undefined || denominator === undefined || numerator > denominator) return null;
+    if (!inFigureRange(numerator) || !inFigureRange(denominator)) return null; // figure-range
     return undefined;
   }
   if (value === undefined) return null;
@@ -220,6 +222,7 @@ function resultValue(
   }
   if (typeof value !== 'number') return null;
   if (ind.measure === 'percent' && (value < 0 || value > 100)) return null;
+  if (!inFigureRange(value)) return null; // figure-range
   return value;
 }
 

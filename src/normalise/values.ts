@@ -12,10 +12,16 @@ import { notANumber } from './schema-issues.js';
 export const FIGURE_MIN = 1e-9;
 export const FIGURE_MAX = 1e15;
 
+/** True when `value` is 0 or of a magnitude within [FIGURE_MIN, FIGURE_MAX]. */
+export function inFigureRange(value: number): boolean {
+  const abs = Math.abs(value);
+  return abs === 0 || (abs >= FIGURE_MIN && abs <= FIGURE_MAX);
+}
+
 /** The `figure-range` error for a number outside 0 ∪ [FIGURE_MIN, FIGURE_MAX] in magnitude, or undefined. */
 export function figureRange(value: number, at: Src): Diagnostic | undefined {
+  if (inFigureRange(value)) return undefined;
   const abs = Math.abs(value);
-  if (abs === 0 || (abs >= FIGURE_MIN && abs <= FIGURE_MAX)) return undefined;
   return error(
     'figure-range',
     `${value} is ${abs < FIGURE_MIN ? 'too small' : 'too large'} to compute with exactly enough: an indicator figure is 0 or of a magnitude from 0.000000001 to 1,000,000,000,000,000 (1e15)`,
