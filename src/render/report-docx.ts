@@ -19,7 +19,15 @@ import {
 import { ChartRun } from 'docx/charts';
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { pushAll } from '../core/arrays.js';
-import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { minorToNumber } from '../core/money.js';
+import type {
+  ContributionStatus,
+  FundingSourceFigures,
+  IndicatorStatus,
+  Status,
+  VarianceFigures,
+  VarianceReport,
+} from '../model/reports.js';
 import { narrativeDocx } from './narrative-docx.js';
 import {
   breakdownText,
@@ -47,6 +55,13 @@ import {
   sinceHeading,
   sinceItems,
 } from './report-decisions.js';
+import {
+  contributionStatusLabel,
+  resourcesSummary,
+  SOURCE_COLUMNS,
+  STATUS_COLUMNS,
+  sourceName,
+} from './report-resources.js';
 
 /**
  * The meeting report as a Word document, for circulation as a meeting document: the same
@@ -184,6 +199,9 @@ export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
     heading(2, `By funding source (${cur})`),
     varianceTable(data.budget.bySource, 'Funding source'),
   );
+
+  // Resources
+  pushAll(body, resourcesBlock(data));
 
   // Data-quality notes
   body.push(heading(1, 'Data-quality notes'));
@@ -390,6 +408,118 @@ function progressChart(p: ReportProgramme): Paragraph | null {
       transformation: { width: 620, height: 240 },
     }),
   );
+}
+
+/** Shades of the status-of-contributions words: paid in full green, in part amber, not yet red. */
+const CONTRIBUTION_SHADE: Record<ContributionStatus, string> = {
+  'paid-in-full': STATUS_SHADE['on-track'],
+  'paid-in-part': STATUS_SHADE['at-risk'],
+  'not-yet': STATUS_SHADE['off-track'],
+  unpledged: STATUS_SHADE['no-data'],
+  'nothing-due': STATUS_SHADE['no-data'],
+};
+
+/** Resources: the summary sentences, a chart by source, the source table and the status of contributions. */
+function resourcesBlock(data: ReportData): (Paragraph | Table)[] {
+  const f = data.funding;
+  const m = (x: bigint) => formatMoney(x, f.digits);
+  const out: (Paragraph | Table)[] = [
+    heading(1, 'Resources'),
+    para([text(resourcesSummary(f))]),
+    heading(2, `By funding source (${f.currency})`),
+  ];
+  if (f.sources.some((r) => r.planned !== 0n || r.pledged !== 0n || r.received !== 0n)) {
+    out.push(
+      chart(
+        new ChartRun({
+          type: 'column',
+          title: `Planned, pledged and received by funding source (${f.currency})`,
+          font: CHART_FONT,
+          legend: { position: 'bottom' },
+          categories: f.sources.map((r) => r.key),
+          series: [
+            {
+              name: 'Planned',
+              values: f.sources.map((r) => minorToNumber(r.planned, f.digits)),
+              color: 'B8C7D9',
+            },
+            {
+              name: 'Pledged',
+              values: f.sources.map((r) => minorToNumber(r.pledged, f.digits)),
+              color: '1F5F99',
+            },
+            {
+              name: 'Received',
+              values: f.sources.map((r) => minorToNumber(r.received, f.digits)),
+              color: '2E7D32',
+            },
+          ],
+          valueAxis: { minimum: 0, numberFormat: '#,##0' },
+          transformation: { width: 620, height: 260 },
+        }),
+      ),
+    );
+  }
+  const widths = [1838, ...SOURCE_COLUMNS.map(() => 975)];
+  const small = (s: string, strong = false) => new TextRun({ text: s, size: 16, bold: strong });
+  const sourceRow = (name: string, v: FundingSourceFigures, strong: boolean) =>
+    new TableRow({
+      children: [
+        cell({
+          width: widths[0] as number,
+          shade: strong ? RESULT_SHADE : undefined,
+          children: [small(name, strong)],
+        }),
+        ...SOURCE_COLUMNS.map((c, i) =>
+          cell({
+            width: widths[i + 1] as number,
+            right: true,
+            children: [small(m(v[c.field] as bigint), strong)],
+          }),
+        ),
+      ],
+    });
+  out.push(
+    table(widths, [
+      new TableRow({
+        tableHeader: true,
+        children: ['Source', ...SOURCE_COLUMNS.map((c) => c.label)].map((l, i) =>
+          cell({ width: widths[i] as number, shade: HEADER_SHADE, right: i > 0, children: [small(l, true)] }),
+        ),
+      }),
+      ...f.sources.map((r) => sourceRow(sourceName(r), r, false)),
+      sourceRow('Total', f.total, true),
+    ]),
+  );
+  out.push(heading(2, `Status of contributions (${f.currency})`));
+  if (f.status.length === 0) {
+    out.push(para([text('No pledge or contribution recorded.')]));
+    return out;
+  }
+  const sw = [3238, 800, 1400, 1400, 1400, 1400];
+  out.push(
+    table(sw, [
+      headerRow(sw, ['Contributor', 'Year', ...STATUS_COLUMNS.map((c) => c.label), 'Status'], 2),
+      ...f.status.map(
+        (r) =>
+          new TableRow({
+            children: [
+              cell({ width: sw[0] as number, children: [bold(r.contributor), text(` ${r.title}`)] }),
+              cell({ width: sw[1] as number, children: [text(String(r.year))] }),
+              ...STATUS_COLUMNS.map((c, i) =>
+                cell({ width: sw[i + 2] as number, right: true, children: [text(m(r[c.field]))] }),
+              ),
+              cell({
+                width: sw[5] as number,
+                shade: CONTRIBUTION_SHADE[r.status],
+                children: [bold(contributionStatusLabel(r.status))],
+              }),
+            ],
+          }),
+      ),
+    ]),
+  );
+  return out;
 }
 
 /** A narrative: a small italic line naming what it is about and its date, then its paragraphs. */

@@ -33,7 +33,7 @@ export function contributionStatusLabel(s: ContributionStatus): string {
 }
 
 /** The source columns of the report, in reading order: what was promised and paid, then the cash. */
-const SOURCE_COLUMNS: readonly { field: keyof FundingSourceFigures; label: string }[] = [
+export const SOURCE_COLUMNS: readonly { field: keyof FundingSourceFigures; label: string }[] = [
   { field: 'planned', label: 'Planned' },
   { field: 'pledged', label: 'Pledged' },
   { field: 'received', label: 'Received' },
@@ -44,13 +44,13 @@ const SOURCE_COLUMNS: readonly { field: keyof FundingSourceFigures; label: strin
   { field: 'balance', label: 'Cash balance' },
 ];
 
-const STATUS_COLUMNS: readonly { field: 'pledged' | 'received' | 'outstanding'; label: string }[] = [
+export const STATUS_COLUMNS: readonly { field: 'pledged' | 'received' | 'outstanding'; label: string }[] = [
   { field: 'pledged', label: 'Pledged' },
   { field: 'received', label: 'Received' },
   { field: 'outstanding', label: 'Outstanding' },
 ];
 
-function sourceName(r: { key: string; title: string }): string {
+export function sourceName(r: { key: string; title: string }): string {
   return r.key === '-' ? '- lines without a source' : `${r.key} ${r.title}`;
 }
 

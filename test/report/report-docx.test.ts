@@ -143,9 +143,7 @@ describe('report --format docx', () => {
   });
 
   it('has every figure of the Markdown report (the same ReportData)', async () => {
-    // The Resources section (ReportData.funding) is left out until the Word report renders it.
-    const full = await reportOf('md');
-    const md = full.replace(/\n## Resources\n[\s\S]*?(?=\n## )/, '\n');
+    const md = await reportOf('md');
     const figures = new Set(md.match(/-?\d[\d,]*(?:\.\d+)?%?/g) ?? []);
     expect(figures.size).toBeGreaterThan(40);
     const missing = [...figures].filter((f) => !text.includes(f));
@@ -184,6 +182,7 @@ describe('report --format docx', () => {
       'AP: progress against the expected value',
       'NC: progress against the expected value',
       'Budget execution by programme area',
+      'Planned, pledged and received by funding source (USD)',
     ]);
     const [status, ap, nc, exec] = charts as DocxChart[];
     expect(status?.series[0]).toMatchObject({
@@ -206,6 +205,13 @@ describe('report --format docx', () => {
     expect(exec?.series[0]?.values[0]).toBeCloseTo(20000.5 / 23186.3, 12);
     expect(exec?.series[0]?.values[1]).toBeCloseTo(2500 / 9972.6, 12);
     expect(exec?.series[0]?.values[2]).toBeCloseTo(1000 / 3640, 12);
+    // Resources: CORE 36,500 × 2 + 20,000 × 2 + 7,300 × 2 = 127,600; ROK 10,000 × 2 = 20,000; nothing pledged.
+    const resources = charts[4];
+    expect(resources?.series.map((x) => [x.name, x.categories, x.values])).toEqual([
+      ['Planned', ['CORE', 'ROK'], { 0: 127600, 1: 20000 }],
+      ['Pledged', ['CORE', 'ROK'], { 0: 0, 1: 0 }],
+      ['Received', ['CORE', 'ROK'], { 0: 0, 1: 0 }],
+    ]);
     expect(exec?.series[1]).toMatchObject({ name: '100% of planned to date', values: { 0: 1, 1: 1, 2: 1 } });
   });
 
@@ -263,6 +269,21 @@ narratives:
     text: Reports are [published online](https://example.org/reports); <b>raw HTML</b> stays text.
 `,
     );
+    const budget = path.join(fw, 'budget.yaml');
+    writeFileSync(
+      budget,
+      readFileSync(budget, 'utf8').replace(
+        '  lines:',
+        '  contributors:\n    - { id: KR, title: Republic of Korea }\n  lines:',
+      ),
+    );
+    const ledger = path.join(fw, 'progress/2026.yaml');
+    writeFileSync(
+      ledger,
+      `${readFileSync(ledger, 'utf8')}  - { pledge: CORE, from: KR, year: 2026, amount: 10000, date: 2026-02-01 }
+  - { contribution: CORE, from: KR, amount: 4000, date: 2026-03-01 }
+`,
+    );
     const r = await runCli([
       '--framework',
       fw,
@@ -297,6 +318,21 @@ narratives:
     // AP's planned total as revised: 36,500 + 40,000 + 10,000 + 10,000 = 96,500.00; as written 93,000.00.
     expect(text).toContain('planned total 96,500.00');
     expect(text).toContain('revised (R1): planned total as written 93,000.00');
+  });
+
+  it('has the Resources section: by source, and the status of contributions in words on shaded cells', () => {
+    // KR pledged 10,000.00 to CORE for 2026 and paid 4,000.00 (40.0%): 6,000.00 outstanding.
+    // CORE planned (as revised): B-AP-1 36,500 + 40,000, B-NC-1 40,000, B-GEN 14,600 = 131,100.00;
+    // gap 131,100 − 10,000 = 121,100.00; spent by 2026-07-01 15,000.50 + 2,500.00 + 1,000.00 = 18,500.50;
+    // cash balance 0 + 4,000 − 18,500.50 = −14,500.50.
+    expect(text).toContain(
+      'Pledged USD 10,000.00, received USD 4,000.00 (40.0% of pledges), outstanding USD 6,000.00. Funding gap USD',
+    );
+    expect(text).toContain(
+      'CORE Core Fund 131,100.00 10,000.00 4,000.00 6,000.00 121,100.00 0.00 18,500.50 -14,500.50',
+    );
+    expect(text).toContain('KR Republic of Korea 2026 10,000.00 4,000.00 6,000.00 paid in part');
+    expect(xml).toMatch(/<w:shd [^>]*w:fill="FBE5BF"[^>]*\/>(?:(?!<\/w:tc>).)*paid in part/s);
   });
 
   it('puts each narrative beside what it is about, with its emphasis, lists and links', () => {
