@@ -53,7 +53,14 @@ function rewrite(tokens: Token[]): string {
   let out = '';
   for (const t of tokens) {
     if (t.type === 'html') out += (t as Tokens.HTML).raw.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    else if ('tokens' in t && Array.isArray(t.tokens) && t.type !== 'code' && t.type !== 'codespan') {
+    else if (t.type === 'link' && safeHref((t as Tokens.Link).href) === null) {
+      // A link to javascript: or data: keeps its words only.
+      out += rewrite((t as Tokens.Link).tokens);
+    } else if (t.type === 'image') {
+      // Nothing is fetched when the report is read: an image becomes a link to it.
+      const i = t as Tokens.Image;
+      out += safeHref(i.href) === null ? i.text : `[${i.text || i.href}](${i.href})`;
+    } else if ('tokens' in t && Array.isArray(t.tokens) && t.type !== 'code' && t.type !== 'codespan') {
       // Rebuild from the children so that inline HTML inside a paragraph is caught too.
       out += sameRaw(t, rewrite(t.tokens));
     } else if (t.type === 'list') {

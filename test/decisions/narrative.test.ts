@@ -33,6 +33,9 @@ describe('narratives rendered safely', () => {
     expect(m).toContain('- two &lt;b&gt;bold&lt;/b&gt; & more');
     expect(m).toContain('&lt;div onclick="x"&gt;raw block&lt;/div&gt;');
     expect(m).not.toMatch(/<(script|b|div)/);
+    // Unsafe link targets keep their words; an image becomes a link (nothing is fetched).
+    expect(m).toContain('- one [link](https://x.org) and bad\n');
+    expect(m).toContain('[img](https://evil.example/x.png) 1 < 2');
   });
 
   test('text: paragraphs and list items, markers dropped, links spelt out', () => {
