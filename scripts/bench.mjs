@@ -8,7 +8,8 @@
 //   3. a cold `validate` of the shipped framework against `node -e 0` (target ≤ 2×);
 //   4. growth: µs/entry at 10k, 100k and N (linear: the per-entry cost does not grow);
 // then the error path (250,000 entries whose indicator ids are all unknown: no crash, not
-// quadratic), and the loader and CSV benchmarks (scripts/bench-load.mjs, bench-csv.mjs) at 100k.
+// quadratic), hostile files (scripts/bench-hostile.mjs: many syntax errors, a very long line, deep
+// nesting), and the loader and CSV benchmarks (scripts/bench-load.mjs, bench-csv.mjs) at 100k.
 //   node scripts/bench.mjs [entries=1000000] [runs=1]
 //   BENCH_QUICK=1 skips the loader and CSV benchmarks; KEEP=1 keeps the generated data.
 // Every figure is a whole process (start-up included), wall time, median of the runs; peak RSS is
@@ -231,6 +232,9 @@ console.log('\nverdicts');
 for (const v of verdicts) console.log(`  ${v}`);
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 else console.log(`data kept in ${dir}`);
+
+console.log('\n── scripts/bench-hostile.mjs ──');
+spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-hostile.mjs')], { stdio: 'inherit' });
 
 if (!process.env.BENCH_QUICK) {
   for (const script of ['bench-load.mjs', 'bench-csv.mjs']) {
