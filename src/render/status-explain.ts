@@ -17,6 +17,7 @@ function n(x: number | null | undefined): string {
 }
 
 function entryValue(e: ResultEntry, levels: string[] | undefined): string {
+  if (e.withdrawn) return 'withdrawn';
   if (e.value === undefined) return `${n(e.numerator)}/${n(e.denominator)}`;
   return levels ? `${levels[e.value]} (${e.value})` : n(e.value);
 }
@@ -127,6 +128,12 @@ export function renderExplain(x: Explanation, c: ChalkInstance): string {
     );
   }
   out.push(`  final = the last year's target = ${n(tr.final)}`);
+  if (ind.revisedBy.length > 0) {
+    const written = ind.originalTargets.map((t) => `${t.year}: ${n(t.value)}`).join(', ');
+    out.push(
+      `  targets as revised by ${ind.revisedBy.join(', ')} (in force at ${asOf}); as written: ${written}`,
+    );
+  }
 
   h('Expected at t');
   const ex = tr.expected;
@@ -188,6 +195,9 @@ export function renderExplain(x: Explanation, c: ChalkInstance): string {
     out.push(
       `  next period ${due} ends ${formatDate(o.nextEnd)}, ${o.overdue ? 'before' : 'not before'} ${asOf} → ${o.overdue ? 'overdue' : 'not overdue'}`,
     );
+
+  h('Missing periods (ended before the as-of date, no figure)');
+  out.push(`  ${tr.missing.length ? tr.missing.join(', ') : 'none'}`);
 
   h('Forecast (least squares through (period end, actual so far), at 31 Dec of the last plan year)');
   const f = tr.forecast;

@@ -143,3 +143,24 @@ describe('missing periods: gaps as well as the periods after the latest entry', 
     expect(status(f, '2026-01-01', 'G').missing).toEqual([]);
   });
 });
+
+describe('status --explain shows withdrawals, revised targets and missing periods', () => {
+  test('a withdrawn Q1, a revised curve, the missing periods', async () => {
+    const { explainIndicator } = await import('../../src/compute/explain.js');
+    const { renderExplain } = await import('../../src/render/status-explain.js');
+    const { Chalk } = await import('chalk');
+    const f = framework(
+      `  - {id: Q, result: AP.O1, title: Q, unit: n, measure: number, direction: increase, aggregation: cumulative,
+     frequency: quarterly, baseline: {year: 2025, value: 0}, targets: {2030: 40}}`,
+      `  - {indicator: Q, period: 2026-Q1, value: 5, date: 2026-04-05}
+  - {indicator: Q, period: 2026-Q1, withdrawn: true, date: 2026-05-01, note: counted twice}`,
+      'revisions:\n  - {id: RQ, date: 2026-06-01, title: Added, targets: {Q: {2027: 10}}}\n',
+    );
+    const x = explainIndicator(f, 'Q', day('2026-07-15'));
+    if (!x) throw new Error('no explanation');
+    const text = renderExplain(x, new Chalk({ level: 0 }));
+    expect(text).toContain('2026-Q1 total = withdrawn, dated 2026-05-01 — withdrawal');
+    expect(text).toContain('targets as revised by RQ (in force at 2026-07-15); as written: 2030: 40');
+    expect(text).toContain('Missing periods (ended before the as-of date, no figure)\n  2026-Q1, 2026-Q2\n');
+  });
+});
