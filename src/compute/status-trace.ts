@@ -427,7 +427,7 @@ function verdictOf(
 }
 
 /** Per dimension value: the value's own figures, aggregated like the total (cumulative rows leave out the baseline). */
-function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]): BreakdownRow[] {
+export function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]): BreakdownRow[] {
   const rows: BreakdownRow[] = [];
   for (const dimension of ind.disaggregate) {
     for (const value of fw.plan.dimensions[dimension] ?? []) {

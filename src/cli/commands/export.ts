@@ -5,7 +5,7 @@ import { binaryTarget, writeBinary } from '../binary-out.js';
 import { type GlobalOptions, type Io, loadValid, parseAsOf, parseFormat } from '../context.js';
 import { shownPath } from './report.js';
 
-const FORMATS = ['xlsx'] as const;
+const FORMATS = ['xlsx', 'iati'] as const;
 
 interface ExportOptions {
   asOf?: string;
@@ -13,11 +13,15 @@ interface ExportOptions {
   out?: string;
 }
 
-/** `export`: the framework and its figures as a file for other tools (an Excel workbook). */
+/** `export`: the framework and its figures as a file for other tools (an Excel workbook, an IATI activity file). */
 export async function runExport(io: Io, global: GlobalOptions, opts: ExportOptions): Promise<number> {
-  parseFormat(opts.format, FORMATS, 'xlsx');
+  const format = parseFormat(opts.format, FORMATS, 'xlsx');
   const asOf = parseAsOf(io, opts.asOf);
   const { framework, checked, root } = loadValid(io, global);
+  if (format === 'iati') {
+    const { runIati } = await import('./export-iati.js');
+    return runIati(io, framework, root, asOf, opts.out);
+  }
   const data = computeWorkbook(framework, asOf, {
     generated: io.today(),
     framework: shownPath(io.cwd, root),
@@ -37,11 +41,14 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
   program
     .command('export')
     .description(
-      'the framework and its figures as an Excel workbook (summary, indicators, periods, budget, ledger)',
+      'the framework and its figures as an Excel workbook (summary, indicators, periods, budget, ledger) or an IATI 2.03 activity file',
     )
     .option('--as-of <date>', 'figures as of this date (YYYY-MM-DD; default today)')
-    .option('--format <format>', 'xlsx', 'xlsx')
-    .option('--out <file>', 'the file to write (default <plan>-workbook-<date>.xlsx)')
+    .option('--format <format>', 'xlsx | iati', 'xlsx')
+    .option(
+      '--out <file>',
+      'the file to write (xlsx default <plan>-workbook-<date>.xlsx; iati default stdout)',
+    )
     .action(async (opts: ExportOptions, cmd: Command) => {
       setExit(await runExport(io, cmd.optsWithGlobals(), opts));
     });
