@@ -126,6 +126,8 @@ export interface IatiActivity {
 }
 
 export const RESULT_TYPE: Record<Level, string> = { output: '1', outcome: '2', impact: '3' };
+const REPORTED = { annual: 'yearly', semiannual: 'twice a year', quarterly: 'quarterly', monthly: 'monthly' };
+
 export const INDICATOR_MEASURE: Record<Measure, string> = { number: '1', percent: '2', milestone: '4' };
 
 /** The activity as of `asOf`; `fileOf` names an entry's file as the transaction's @ref shows it. */
@@ -340,7 +342,7 @@ function computeIndicator(
     ind.aggregation === 'cumulative'
       ? "Cumulative: each year's actual is the baseline plus every value reported to the year's end."
       : "Level: each year's actual is the latest value reported for it.",
-    `Reported ${ind.frequency}.`,
+    `Reported ${REPORTED[ind.frequency]}.`,
     ind.levels ? `Levels (ordinal, from 0): ${ind.levels.map((l, i) => `${i} ${l}`).join(', ')}.` : '',
     ind.means_of_verification ? `Means of verification: ${ind.means_of_verification}.` : '',
   ];
@@ -373,7 +375,15 @@ function yearActuals(
   const total = shown(last.soFar as number);
   const notes = [total.comment];
   if (ind.frequency !== 'annual') notes.push(`as of ${formatPeriod(last.period)}`);
-  if (last.rule === 'ratio') notes.push(`${last.numerator} of ${last.denominator}`);
+  // A percentage from numerators: the counts behind it (Σ per-value counts, or the total entry's own).
+  const counts =
+    last.rule === 'ratio'
+      ? last
+      : last.rule === 'total-entry'
+        ? (last.parts[0] as PeriodFigure['parts'][number])
+        : undefined;
+  if (counts?.numerator !== undefined && counts.denominator !== undefined)
+    notes.push(`${counts.numerator} of ${counts.denominator}`);
   total.comment = notes.filter(Boolean).join('; ') || undefined;
   if (ind.disaggregate.length === 0) return [total];
   const upTo =
