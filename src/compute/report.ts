@@ -85,6 +85,8 @@ export interface EntryCounts {
   total: number;
   results: number;
   spending: number;
+  /** Pledges and contributions. */
+  resources: number;
 }
 
 /** The data-quality notes. */
@@ -368,7 +370,8 @@ function trendOf(values: readonly number[], direction: 'increase' | 'decrease'):
 
 function countEntries(list: Framework['entries']): EntryCounts {
   const results = list.filter((e) => e.kind === 'result').length;
-  return { total: list.length, results, spending: list.length - results };
+  const spending = list.filter((e) => e.kind === 'spend').length;
+  return { total: list.length, results, spending, resources: list.length - results - spending };
 }
 
 /** Counts indicators by status. */

@@ -1,5 +1,6 @@
 import type { FundingReport } from '../model/reports.js';
 import {
+  allColumns,
   CONTRIBUTOR_GROUPS,
   type FundingColumn,
   fundingCaption,
@@ -40,20 +41,20 @@ export function renderFundingMd(r: FundingReport): string {
   const d = r.digits;
   const sources = mdTable(
     ['Source', 'Title'],
-    SOURCE_GROUPS.flat(),
+    allColumns(SOURCE_GROUPS),
     r.sources.map((s) => ({ names: [s.key, s.title], values: s as unknown as Values })),
     d,
     r.total as unknown as Values,
   );
   const contributors = mdTable(
     ['Contributor', 'Title'],
-    CONTRIBUTOR_GROUPS.flat(),
+    allColumns(CONTRIBUTOR_GROUPS),
     r.contributors.map((x) => ({ names: [x.key, x.title], values: x as unknown as Values })),
     d,
   );
   const years = mdTable(
     ['Year'],
-    YEAR_GROUPS.flat(),
+    allColumns(YEAR_GROUPS),
     r.years.map((y) => ({ names: [y.key], values: y as unknown as Values })),
     d,
   );

@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import { maxOf, pushAll } from '../core/arrays.js';
+import { maxOf } from '../core/arrays.js';
 import type { FundingReport } from '../model/reports.js';
 import {
   CONTRIBUTOR_GROUPS,
   type FundingColumn,
+  type FundingGroup,
   fundingCaption,
   fundingText,
   SOURCE_GROUPS,
@@ -23,7 +24,7 @@ export const FUNDING_WIDTH = 80;
 interface Table<F extends string> {
   title: string;
   keyLabel: string;
-  groups: readonly (readonly FundingColumn<F>[])[];
+  groups: readonly FundingGroup<F>[];
   rows: { key: string; values: Record<F, bigint | number | null> }[];
   total?: Record<F, bigint | number | null>;
 }
@@ -86,31 +87,28 @@ function table<F extends string>(t: Table<F>, digits: number, c: ChalkInstance, 
       col.label.length,
     );
   // Pack whole groups into blocks while they fit; a group too wide on its own fills blocks column by column.
-  const blocks: FundingColumn<F>[][] = [];
-  let current: FundingColumn<F>[] = [];
+  const blocks: { names: string[]; cols: FundingColumn<F>[] }[] = [];
+  let current: { names: string[]; cols: FundingColumn<F>[] } = { names: [], cols: [] };
   const fits = (cols: FundingColumn<F>[]) =>
     keyWidth + cols.reduce((sum, col) => sum + 2 + colWidth(col), 0) <= width;
+  const flush = () => {
+    if (current.cols.length > 0) blocks.push(current);
+    current = { names: [], cols: [] };
+  };
   for (const group of t.groups) {
-    if (fits([...current, ...group])) {
-      pushAll(current, group);
-      continue;
-    }
-    if (current.length > 0) blocks.push(current);
-    current = [];
-    for (const column of group) {
-      if (current.length > 0 && !fits([...current, column])) {
-        blocks.push(current);
-        current = [];
-      }
-      current.push(column);
+    if (!fits([...current.cols, ...group.columns])) flush();
+    for (const column of group.columns) {
+      if (current.cols.length > 0 && !fits([...current.cols, column])) flush();
+      if (!current.names.includes(group.name)) current.names.push(group.name);
+      current.cols.push(column);
     }
   }
-  if (current.length > 0) blocks.push(current);
+  flush();
 
   const red = (field: string, v: bigint | number | null) =>
     (field === 'gap' || field === 'balance') && typeof v === 'bigint' && v < 0n;
   return blocks
-    .map((cols) => {
+    .map(({ cols }) => {
       const widths = cols.map(colWidth);
       const line = (key: string, cells: string[], paint: (s: string, i: number) => string) =>
         `${[key.padEnd(keyWidth), ...cells.map((s, i) => paint(s.padStart(widths[i] as number), i))]
@@ -142,8 +140,9 @@ function table<F extends string>(t: Table<F>, digits: number, c: ChalkInstance, 
       }
       return out;
     })
-    .map(
-      (block, i, all) => `${all.length > 1 ? `${t.title} (${i + 1} of ${all.length})` : t.title}\n${block}`,
-    )
+    .map((block, i) => {
+      const names = blocks[i]?.names ?? [];
+      return `${blocks.length > 1 ? `${t.title}: ${names.join('; ')}` : t.title}\n${block}`;
+    })
     .join('\n');
 }

@@ -117,7 +117,7 @@ export function noteItems(data: ReportData): NoteItem[] {
   if (ill.total > 0) {
     out.push({
       kind: 'illustrative',
-      text: `${plural(ill.total, 'ledger entry', 'ledger entries')} (${plural(ill.results, 'result')}, ${ill.spending} spending) ${ill.total === 1 ? 'is' : 'are'} marked "source: illustrative": the figures built on them are examples, not reported data.`,
+      text: `${plural(ill.total, 'ledger entry', 'ledger entries')} (${kindsText(ill)}) ${ill.total === 1 ? 'is' : 'are'} marked "source: illustrative": the figures built on them are examples, not reported data.`,
       where: null,
       code: null,
     });
@@ -207,7 +207,15 @@ export function lacksIndicator(
   return r.indicators.length === 0 && !p.results.some((x) => x.parent === r.id);
 }
 
+/** "22 results, 30 spending" and, when there are any, ", 12 pledges and contributions". */
+function kindsText(e: ReportData['entries']): string {
+  const base = `${plural(e.results, 'result')}, ${e.spending} spending`;
+  return e.resources > 0
+    ? `${base}, ${plural(e.resources, 'pledge or contribution', 'pledges and contributions')}`
+    : base;
+}
+
 /** "52 (22 results, 30 spending)". */
 export function entriesText(e: ReportData['entries']): string {
-  return `${e.total} (${plural(e.results, 'result')}, ${e.spending} spending)`;
+  return `${e.total} (${kindsText(e)})`;
 }

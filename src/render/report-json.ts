@@ -20,7 +20,11 @@ export function reportJson(data: ReportData) {
     framework: data.framework,
     plan: data.plan,
     entries: data.entries.total,
-    entriesByKind: { results: data.entries.results, spending: data.entries.spending },
+    entriesByKind: {
+      results: data.entries.results,
+      spending: data.entries.spending,
+      resources: data.entries.resources,
+    },
     // status-json exports only its text; parsing it back keeps the shape exactly theirs.
     status: JSON.parse(renderStatusJson(data.status)) as unknown,
     budget: {
@@ -64,6 +68,7 @@ export function reportJson(data: ReportData) {
             count: ill.total,
             results: ill.results,
             spending: ill.spending,
+            resources: ill.resources,
           };
         case 'missing':
           return { kind: n.kind, message: n.text, indicator: n.indicator ?? null, periods: n.periods ?? [] };

@@ -102,18 +102,18 @@ describe('funding --format csv and md', () => {
       '| PRJ | Project fund | 13,000.00 | 3,000.00 | 3,000.00 | 10,000.00 | 23.1% | 20,000.00 | 13,000.00 | 7,000.00 | 0.00 | 2,000.00 | -2,000.00 |',
     );
     expect(r.stdout).toContain(
-      '| MN | Mongolia | 8,000.00 | 8,500.00 | 3,000.00 | 0.00 | 106.3% | 8,500.00 |',
+      '| MN | Mongolia | 8,000.00 | 8,500.00 | 0.00 | 106.3% | 3,000.00 | 8,500.00 |',
     );
   });
 });
 
 describe('funding --format table', () => {
-  it('fits 80 columns, splitting a table into blocks that repeat the key', async () => {
+  it('fits 80 columns, splitting a table into blocks that repeat the key, named for their columns', async () => {
     const r = await runCli([...FW, 'funding', ...AS_OF]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
-    expect(r.stdout).toContain(`By source (1 of 2)
+    expect(r.stdout).toContain(`By source: pledged and received
 Source    Pledged   Received   In kind  Outstanding  Collection
 ───────────────────────────────────────────────────────────────
 CORE    35,000.00  27,900.00      0.00    15,600.00       79.7%
@@ -122,7 +122,7 @@ PRJ     13,000.00   3,000.00  3,000.00    10,000.00       23.1%
 ───────────────────────────────────────────────────────────────
 Total   48,000.00  30,900.00  3,000.00    25,600.00       64.4%
 `);
-    expect(r.stdout).toContain(`By source (2 of 2)
+    expect(r.stdout).toContain(`By source: funding against the plan; cash
 Source     Planned    Secured        Gap    Opening      Spent  Cash balance
 ────────────────────────────────────────────────────────────────────────────
 CORE    110,000.00  43,500.00  66,500.00  10,000.00  12,500.00     25,400.00

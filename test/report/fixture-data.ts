@@ -102,7 +102,7 @@ export function handBuilt(): ReportData {
     generated: '2027-01-05',
     framework: 'fw',
     plan,
-    entries: { total: 7, results: 4, spending: 3 },
+    entries: { total: 7, results: 4, spending: 3, resources: 0 },
     status: {
       asOf: '2026-12-31',
       plan,
@@ -208,7 +208,7 @@ export function handBuilt(): ReportData {
       indicatorWarnings: [
         { indicator: 'P1.O1-d', message: '2026-H1 has per-country percentages without numerators' },
       ],
-      illustrative: { total: 0, results: 0, spending: 0 },
+      illustrative: { total: 0, results: 0, spending: 0, resources: 0 },
       missing: [],
     },
     rating: { on_track: 0.85, at_risk: 0.5 },

@@ -57,7 +57,7 @@ describe('computeReport arranges, never recomputes', () => {
       framework: 'x',
       diagnostics,
     });
-    expect(data.entries).toEqual({ total: 4, results: 1, spending: 3 });
-    expect(data.notes.illustrative).toEqual({ total: 1, results: 0, spending: 1 });
+    expect(data.entries).toEqual({ total: 4, results: 1, spending: 3, resources: 0 });
+    expect(data.notes.illustrative).toEqual({ total: 1, results: 0, spending: 1, resources: 0 });
   });
 });
