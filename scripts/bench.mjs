@@ -84,10 +84,13 @@ const header = () =>
     `  ${pad('', 50)}${pad('time', 11)}${pad('µs/entry', 9)}${pad('cpu', 10)}${pad('peak RSS', 10)}vs floor`,
   );
 const verdicts = [];
-const verdict = (what, value, target, unit = '×') => {
+// Judged on wall time, as the issue states its targets; the ratio of CPU time is shown beside it,
+// since on a shared machine the wall time of each process depends on what else runs.
+const verdict = (what, value, target, unit = '×', cpu = undefined) => {
   const ok = value <= target;
+  const also = cpu === undefined ? '' : `; cpu ${cpu.toFixed(2)}${unit}`;
   verdicts.push(
-    `${ok ? 'PASS' : 'FAIL'}  ${pad(what, 62)} ${value.toFixed(2)}${unit} (target ≤ ${target}${unit})`,
+    `${ok ? 'PASS' : 'FAIL'}  ${pad(what, 62)} ${value.toFixed(2)}${unit} (target ≤ ${target}${unit}${also})`,
   );
 };
 
@@ -119,7 +122,13 @@ console.log(
   console.log(
     `  ratio ${(v / e).toFixed(2)}× (cpu ${(med(validate, 'cpuMs') / Math.max(1, med(empty, 'cpuMs'))).toFixed(2)}×)`,
   );
-  verdict('cold validate of the shipped framework / node -e 0', v / e, 2);
+  verdict(
+    'cold validate of the shipped framework / node -e 0',
+    v / e,
+    2,
+    '×',
+    med(validate, 'cpuMs') / Math.max(1, med(empty, 'cpuMs')),
+  );
 }
 
 // --- 1. and 4. the portfolio at 10k, 100k and N ---------------------------------------------------
@@ -150,8 +159,16 @@ for (const n of sizes) {
       `${fmt(n)} entries: status + variance / JSON.parse floor`,
       (status.ms + variance.ms) / floor.ms,
       5,
+      '×',
+      (status.cpuMs + variance.cpuMs) / floor.cpuMs,
     );
-    verdict(`${fmt(n)} entries: validate / JSON.parse floor`, validate.ms / floor.ms, 5);
+    verdict(
+      `${fmt(n)} entries: validate / JSON.parse floor`,
+      validate.ms / floor.ms,
+      5,
+      '×',
+      validate.cpuMs / floor.cpuMs,
+    );
     const peak = Math.max(validate.rssMb, status.rssMb, variance.rssMb);
     verdict(`${fmt(n)} entries: largest peak RSS of validate, status, variance`, peak, 1024, ' MB');
     for (const [name, m] of [
@@ -200,7 +217,13 @@ if (growth.length > 1) {
     const ledger = measure('ledger', ['-f', info.journal, 'budget', 'expenses'], SMALL_RUNS);
     row('ledger -f spending.journal budget expenses', ledger, n);
     console.log(`  variance / ledger budget = ${(variance.ms / ledger.ms).toFixed(2)}×`);
-    verdict(`${fmt(n)} spending: variance --by line / ledger budget`, variance.ms / ledger.ms, 0.5);
+    verdict(
+      `${fmt(n)} spending: variance --by line / ledger budget`,
+      variance.ms / ledger.ms,
+      0.5,
+      '×',
+      variance.cpuMs / ledger.cpuMs,
+    );
   } else verdicts.push('SKIP  ledger-cli is not installed: no comparison with `ledger budget`');
   if (has('hledger')) {
     const hledger = measure('hledger', ['-f', info.journal, 'bal', '-Y', 'expenses'], SMALL_RUNS);

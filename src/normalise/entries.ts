@@ -607,19 +607,21 @@ function dimsText(dims: Record<string, string>): string {
 
 /** Same key twice is an error unless the later (by date, then position) says `corrects: true`. */
 function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
-  const groups = new Map<string, ResultEntry[]>();
+  // Most keys have one entry: it is kept as is, and a list is made for the few that have more.
+  const groups = new Map<string, ResultEntry | ResultEntry[]>();
   for (const e of entries) {
     if (e.kind !== 'result') continue;
     const k = entryKey(e);
     const g = groups.get(k);
-    if (g) g.push(e);
-    else groups.set(k, [e]);
+    if (g === undefined) groups.set(k, e);
+    else if (Array.isArray(g)) g.push(e);
+    else groups.set(k, [g, e]);
   }
   // Ledger order decides which entry is the original: a correction is appended after what it
   // corrects, and is dated on or after it (the day the better figure became known). A withdrawal
   // leaves the key with no standing value; the next value for it is a new report, not a correction.
-  for (const group of groups.values()) {
-    group.sort((a, b) => a.seq - b.seq);
+  for (const g of groups.values()) {
+    const group = Array.isArray(g) ? g.sort((a, b) => a.seq - b.seq) : [g];
     const first = group[0] as ResultEntry;
     if (first.corrects && !first.withdrawn) {
       diagnostics.push(
@@ -636,13 +638,11 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
     /** The latest entry seen, value or withdrawal: no later entry may be dated before it. */
     let latest: ResultEntry | null = null;
     for (const e of group) {
-      const where = latest ? latest.src.file.locate(latest.src.path) : undefined;
-      const at = latest && where ? `${latest.src.file.name}:${where.line}` : '';
       if (e.withdrawn && standing === null) {
         diagnostics.push(
           error(
             'withdraw-nothing',
-            `nothing to withdraw: ${e.indicator} ${formatPeriod(e.period)}${dimText(e)} has no standing value${latest ? ` (it was withdrawn at ${at})` : ''}`,
+            `nothing to withdraw: ${e.indicator} ${formatPeriod(e.period)}${dimText(e)} has no standing value${latest ? ` (it was withdrawn at ${lineOf(latest)})` : ''}`,
             child(e.src, 'withdrawn'),
             true,
           ),
@@ -651,7 +651,7 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
         diagnostics.push(
           error(
             'duplicate-entry',
-            `a second entry for ${e.indicator} ${formatPeriod(e.period)}${dimText(e)} (the first is at ${at}); add corrects: true to correct it`,
+            `a second entry for ${e.indicator} ${formatPeriod(e.period)}${dimText(e)} (the first is at ${lineOf(latest)}); add corrects: true to correct it`,
             e.src,
           ),
         );
@@ -659,7 +659,7 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
         diagnostics.push(
           error(
             'correction-backdated',
-            `this ${e.withdrawn ? 'withdrawal' : 'correction'} is dated ${formatDate(e.date)}, before the entry it follows (${formatDate(latest.date)}, at ${at}); date it when the better figure became known`,
+            `this ${e.withdrawn ? 'withdrawal' : 'correction'} is dated ${formatDate(e.date)}, before the entry it follows (${formatDate(latest.date)}, at ${lineOf(latest)}); date it when the better figure became known`,
             child(e.src, 'date'),
           ),
         );
@@ -670,6 +670,12 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
       }
     }
   }
+}
+
+/** `file:line` of an entry, located only when a message names it. */
+function lineOf(e: ResultEntry | null): string {
+  if (!e) return '';
+  return `${e.src.file.name}:${e.src.file.locate(e.src.path).line}`;
 }
 
 function dimText(e: ResultEntry): string {

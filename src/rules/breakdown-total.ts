@@ -14,10 +14,17 @@ import { entryKey } from '../normalise/entries.js';
 export function breakdownTotal(fw: Framework): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byId = new Map(fw.indicators.map((i) => [i.id, i]));
+  // Only a period with a total entry can disagree with its breakdown: those are found first, so a
+  // ledger of per-value entries (a million of them in a portfolio) costs one pass and no keys.
+  const withTotal = new Set<string>();
+  for (const e of fw.entries) {
+    if (e.kind === 'result' && !e.withdrawn && isTotal(e)) withTotal.add(periodKey(e));
+  }
+  if (withTotal.size === 0) return out;
   // The standing entry of each key, by date then ledger position (as the figures read the ledger).
   const standing = new Map<string, ResultEntry>();
   for (const e of fw.entries) {
-    if (e.kind !== 'result') continue;
+    if (e.kind !== 'result' || !withTotal.has(periodKey(e))) continue;
     const k = entryKey(e);
     const cur = standing.get(k);
     if (!cur || e.date > cur.date || (e.date === cur.date && e.seq > cur.seq)) standing.set(k, e);
@@ -26,7 +33,7 @@ export function breakdownTotal(fw: Framework): Diagnostic[] {
   for (const e of [...standing.values()].sort((a, b) => a.seq - b.seq)) {
     const ind = byId.get(e.indicator);
     if (e.withdrawn || !ind || ind.disaggregate.length === 0 || ind.measure === 'milestone') continue;
-    const k = `${e.indicator}|${formatPeriod(e.period)}`;
+    const k = periodKey(e);
     const p = periods.get(k) ?? { parts: [] };
     if (Object.keys(e.dims).length === 0) p.total = e;
     else p.parts.push(e);
@@ -48,6 +55,15 @@ export function breakdownTotal(fw: Framework): Diagnostic[] {
     );
   }
   return out;
+}
+
+function isTotal(e: ResultEntry): boolean {
+  for (const _ in e.dims) return false;
+  return true;
+}
+
+function periodKey(e: ResultEntry): string {
+  return `${e.indicator}|${formatPeriod(e.period)}`;
 }
 
 /** How many per-value keys a complete breakdown has: the product of each dimension's value count. */
