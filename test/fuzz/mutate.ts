@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { HAND } from '../funding/fixture.js';
 import { ROOT } from '../helpers/cli.js';
 
 /**
@@ -41,7 +42,41 @@ export function corpus(): { name: string; files: Files }[] {
       ]),
     },
     { name: 'minimal', files: read('examples/minimal', ['framework.yaml']) },
+    { name: 'decisions-and-resources', files: decisions() },
   ];
+}
+
+/**
+ * Meetings, revisions, narratives, contributors, pledges and contributions (the shipped frameworks
+ * have none yet): the resources fixture with meetings and narratives added.
+ */
+function decisions(): Files {
+  const files: Files = { ...HAND };
+  files['plan.yaml'] = (HAND['plan.yaml'] as string).replace(
+    'plan: {id: hand, title: Hand-worked, start: 2026, end: 2027, currency: USD}',
+    `plan:
+  id: hand
+  title: Hand-worked
+  start: 2026
+  end: 2027
+  currency: USD
+  meetings:
+    - {id: SOM-28, date: 2025-09-23, title: 28th Senior Officials Meeting}
+    - {id: SOM-29, date: 2026-10-21, title: 29th Senior Officials Meeting}`,
+  );
+  files['narratives.yaml'] = `narratives:
+  - {about: plan, date: 2026-06-01, text: "Work *began* on time; see [the plan](https://example.org)."}
+  - about: P
+    date: 2026-10-01
+    text: |
+      Two points:
+
+      - the first, with **emphasis**
+      - the second, with \`code\` and <b>raw HTML</b>
+revisions:
+  - {id: R2, date: 2026-10-21, meeting: SOM-29, title: Target raised, reason: Faster than foreseen, targets: {P.O1-a: {2027: 3}}}
+`;
+  return files;
 }
 
 /** Numbers of odd forms and ordinary sizes. */
@@ -150,6 +185,9 @@ const ENUMS: Record<string, string[]> = {
   frequency: ['annual', 'semiannual', 'quarterly', 'monthly'],
   level: ['impact', 'outcome', 'output'],
   currency: ['USD', 'KRW', 'JPY', 'EUR', 'XXX', 'usd'],
+  kind: ['cash', 'in-kind', 'loan'],
+  about: ['plan', 'P', 'P.O1', 'P.O1-a', 'AP', 'nothing'],
+  meeting: ['SOM-28', 'SOM-29', 'SOM-30'],
 };
 
 /** One mutation step, as data (so fast-check can print and shrink it). */
@@ -171,7 +209,7 @@ export type Step =
 
 /** A ledger entry to append, in terms of the framework's own ids (picked by index). */
 export interface EntryShape {
-  type: 'result' | 'spend' | 'withdraw';
+  type: 'result' | 'spend' | 'withdraw' | 'pledge' | 'contribution';
   id: number;
   period: string;
   value: string;
@@ -254,7 +292,14 @@ export function stepArb(maxDepth: number, extremes: boolean): fc.Arbitrary<Step>
       kind: fc.constant('entry' as const),
       file,
       entry: fc.record({
-        type: fc.constantFrom('result' as const, 'result' as const, 'spend' as const, 'withdraw' as const),
+        type: fc.constantFrom(
+          'result' as const,
+          'result' as const,
+          'spend' as const,
+          'withdraw' as const,
+          'pledge' as const,
+          'contribution' as const,
+        ),
         id: fc.nat(200),
         period: fc.constantFrom(...PERIODS),
         value: fc.constantFrom(...numbers),
@@ -365,7 +410,18 @@ function ids(all: Files, kind: 'indicator' | 'line'): string[] {
 
 function appendEntry(text: string, e: EntryShape, all: Files): string {
   let entry: string;
-  if (e.type === 'spend') {
+  if (e.type === 'pledge' || e.type === 'contribution') {
+    const text = Object.values(all).join('\n');
+    const pick = (re: RegExp, fallback: string) => {
+      const found = [...new Set([...text.matchAll(re)].map((m) => m[1] as string))];
+      return found.length > 0 ? (found[e.id % found.length] as string) : fallback;
+    };
+    const source = pick(/(?:pledge|contribution|source): ([A-Za-z0-9._-]+)/g, 'CORE');
+    const from = pick(/from: ([A-Za-z0-9._-]+)/g, e.country ?? 'KR');
+    const year = e.period.slice(0, 4);
+    const kind = e.corrects && e.type === 'contribution' ? ', kind: in-kind' : '';
+    entry = `{${e.type}: ${source}, from: ${from}, year: ${year}, amount: ${e.value}, date: ${e.date}${e.currency ? `, currency: ${e.currency}` : ''}${kind}}`;
+  } else if (e.type === 'spend') {
     const lines = ids(all, 'line');
     const line = lines[e.id % lines.length] as string;
     entry = `{spend: ${line}, date: ${e.date}, amount: ${e.value}${e.currency ? `, currency: ${e.currency}` : ''}}`;

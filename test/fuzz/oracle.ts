@@ -1,12 +1,22 @@
 import { explainIndicator } from '../../src/compute/explain.js';
+import { computeFunding } from '../../src/compute/funding.js';
 import { computeReport } from '../../src/compute/report.js';
 import { computeStatus } from '../../src/compute/status.js';
 import { computeVariance } from '../../src/compute/variance.js';
+import { computeWorkbook } from '../../src/compute/workbook.js';
 import { type Day, parseDate } from '../../src/core/dates.js';
+import { buildHistory } from '../../src/ledger/history.js';
+import { buildResourceHistory } from '../../src/ledger/history-resources.js';
 import { checkFiles } from '../../src/load/index.js';
 import type { Basis, VarianceBy } from '../../src/model/reports.js';
 import { colours } from '../../src/render/colour.js';
 import { formatGithub, formatJson, formatText, locate } from '../../src/render/diagnostics.js';
+import { renderFundingCsv } from '../../src/render/funding-csv.js';
+import { renderFundingJson } from '../../src/render/funding-json.js';
+import { renderFundingMd } from '../../src/render/funding-md.js';
+import { renderFundingTable } from '../../src/render/funding-table.js';
+import { renderHistoryJson, renderHistoryTable } from '../../src/render/history.js';
+import { renderResourceHistoryJson, renderResourceHistoryTable } from '../../src/render/history-resources.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportJson } from '../../src/render/report-json.js';
 import { renderReportMd } from '../../src/render/report-md.js';
@@ -24,7 +34,9 @@ import { renderVarianceTable } from '../../src/render/variance-table.js';
 /**
  * The fuzz campaign's oracle, in process: a framework (file name → text, as the loader reads it)
  * goes through the same pure steps as `validate`, and — when validate accepts it — as `status`
- * (every format and --explain), `variance` (every format) and `report` (every format). Nothing may
+ * (every format and --explain), `variance`, `funding` (every format), `history` (of an indicator,
+ * a line, a source or a contributor), `report` (every format, with and without --since) and
+ * `export` (the workbook). Nothing may
  * throw, and nothing printed may leak JavaScript's internals: "undefined", "NaN", "[object
  * Object]", "Infinity", a stack trace, a stack overflow. A word the input itself contains is
  * allowed (a title may say "NaN"). A failure throws an Error saying what and where, which
@@ -48,6 +60,8 @@ export interface Views {
   basis: Basis;
   /** Index (mod the count) of the indicator to explain. */
   explain: number;
+  /** report --since: null for none, a date, or undefined for the default (the last meeting). */
+  since: string | null | undefined;
   color: boolean;
   /** Also write the Word report (the slowest renderer). */
   docx: boolean;
@@ -154,10 +168,73 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
     inputs,
   );
 
+  const funding = step('funding', () => computeFunding(fw, asOf));
+  clean(
+    'funding table',
+    step('funding table', () => renderFundingTable(funding, c)),
+    inputs,
+  );
+  cleanJson(
+    'funding json',
+    step('funding json', () => renderFundingJson(funding)),
+    inputs,
+  );
+  clean(
+    'funding csv',
+    step('funding csv', () => renderFundingCsv(funding)),
+    inputs,
+    false,
+  );
+  clean(
+    'funding md',
+    step('funding md', () => renderFundingMd(funding)),
+    inputs,
+  );
+
+  const ids = [
+    ...fw.indicators.map((i) => i.id),
+    ...fw.lines.map((l) => l.id),
+    ...fw.sources.map((x) => x.id),
+    ...fw.contributors.map((x) => x.id),
+  ];
+  if (ids.length > 0) {
+    const id = ids[views.explain % ids.length] as string;
+    const h = step('history', () => buildHistory(fw, id, asOf));
+    if (h) {
+      clean(
+        'history table',
+        step('history table', () => renderHistoryTable(h, c)),
+        inputs,
+      );
+      cleanJson(
+        'history json',
+        step('history json', () => renderHistoryJson(h)),
+        inputs,
+      );
+    } else {
+      const r = step('history', () => buildResourceHistory(fw, id, asOf));
+      if (!r) fail('history', `no history for ${id}`);
+      clean(
+        'history table',
+        step('history table', () => renderResourceHistoryTable(r, c)),
+        inputs,
+      );
+      cleanJson(
+        'history json',
+        step('history json', () => renderResourceHistoryJson(r)),
+        inputs,
+      );
+    }
+  }
+
+  const since =
+    typeof views.since === 'string' ? { date: parseDate(views.since) as Day, meeting: null } : views.since;
   const facts = {
     generated: parseDate('2026-11-28') as Day,
     framework: 'fw',
     diagnostics: checked.diagnostics,
+    // --since must lie before the report date (the command refuses others as a usage error).
+    since: since && since.date >= asOf ? null : since,
   };
   const report = step('report', () => computeReport(fw, asOf, facts));
   clean(
@@ -187,6 +264,14 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
       if (!(bytes instanceof Uint8Array) || bytes.length === 0) fail('report docx', 'no bytes');
     } catch (e) {
       fail('report docx', `threw ${describeError(e)}`);
+    }
+    const { exportWorkbook } = await import('../../src/export/xlsx.js');
+    const book = step('export', () => computeWorkbook(fw, asOf, facts));
+    try {
+      const bytes = await exportWorkbook(book, (name) => name);
+      if (!(bytes instanceof Uint8Array) || bytes.length === 0) fail('export xlsx', 'no bytes');
+    } catch (e) {
+      fail('export xlsx', `threw ${describeError(e)}`);
     }
   }
   return { accepted: true, errors: 0 };
