@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { HAND } from '../funding/fixture.js';
@@ -19,29 +19,32 @@ import { ROOT } from '../helpers/cli.js';
 /** A framework: file name (relative) → text. */
 export type Files = Record<string, string>;
 
-function read(dir: string, names: string[]): Files {
+/** Every framework file below a directory of the repository, as the loader would find them. */
+function read(dir: string): Files {
   const out: Files = {};
-  for (const n of names) out[n] = readFileSync(path.join(ROOT, dir, n), 'utf8');
+  const walk = (rel: string) => {
+    for (const d of readdirSync(path.join(ROOT, dir, rel), { withFileTypes: true })) {
+      const name = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) walk(name);
+      else if (/\.(ya?ml|csv)$/.test(d.name)) out[name] = readFileSync(path.join(ROOT, dir, name), 'utf8');
+    }
+  };
+  walk('');
   return out;
 }
 
 /** The shipped frameworks (a CSV ledger added to NEASPEC's so the CSV reader is mutated too). */
 export function corpus(): { name: string; files: Files }[] {
-  const neaspec = read('frameworks/neaspec-2026-2030', ['plan.yaml', 'budget.yaml', 'progress/2026.yaml']);
+  const neaspec = read('frameworks/neaspec-2026-2030');
   neaspec['progress/export.csv'] =
     'spend,date,amount,currency,note\nB-AP-1,2026-03-02,1500.00,,bank export\nB-BD-1,2026-04-15,2000000,KRW,"transfer, KRW"\n';
   return [
     { name: 'neaspec-2026-2030', files: neaspec },
     {
       name: 'donor-project',
-      files: read('examples/donor-project', [
-        'plan.yaml',
-        'budget.yaml',
-        'progress/2026.yaml',
-        'progress/bank-export.csv',
-      ]),
+      files: read('examples/donor-project'),
     },
-    { name: 'minimal', files: read('examples/minimal', ['framework.yaml']) },
+    { name: 'minimal', files: read('examples/minimal') },
     { name: 'decisions-and-resources', files: decisions() },
   ];
 }

@@ -1,10 +1,12 @@
 import { explainIndicator } from '../../src/compute/explain.js';
 import { computeFunding } from '../../src/compute/funding.js';
+import { computeIati } from '../../src/compute/iati.js';
 import { computeReport } from '../../src/compute/report.js';
 import { computeStatus } from '../../src/compute/status.js';
 import { computeVariance } from '../../src/compute/variance.js';
 import { computeWorkbook } from '../../src/compute/workbook.js';
 import { type Day, parseDate } from '../../src/core/dates.js';
+import { exportIati } from '../../src/export/iati.js';
 import { buildHistory } from '../../src/ledger/history.js';
 import { buildResourceHistory } from '../../src/ledger/history-resources.js';
 import { checkFiles } from '../../src/load/index.js';
@@ -36,7 +38,7 @@ import { renderVarianceTable } from '../../src/render/variance-table.js';
  * goes through the same pure steps as `validate`, and — when validate accepts it — as `status`
  * (every format and --explain), `variance`, `funding` (every format), `history` (of an indicator,
  * a line, a source or a contributor), `report` (every format, with and without --since) and
- * `export` (the workbook). Nothing may
+ * `export` (the workbook and IATI XML). Nothing may
  * throw, and nothing printed may leak JavaScript's internals: "undefined", "NaN", "[object
  * Object]", "Infinity", a stack trace, a stack overflow. A word the input itself contains is
  * allowed (a title may say "NaN"). A failure throws an Error saying what and where, which
@@ -236,6 +238,18 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
     // --since must lie before the report date (the command refuses others as a usage error).
     since: since && since.date >= asOf ? null : since,
   };
+  const iati = fw.plan.iati;
+  if (iati) {
+    // validate checks the codes an IATI file needs, so an accepted framework always exports.
+    const activity = step('export iati', () => computeIati(fw, iati, asOf, (name) => name));
+    clean(
+      'export iati',
+      step('export iati', () => exportIati(activity)),
+      inputs,
+      false,
+    );
+  }
+
   const report = step('report', () => computeReport(fw, asOf, facts));
   clean(
     'report text',
