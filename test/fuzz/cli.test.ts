@@ -160,10 +160,8 @@ describe('tiny and huge numbers', () => {
       ['1e308', 'variance'],
       ['1e-300', 'report'],
     ] as const) {
-      const budget = (NEASPEC['budget.yaml'] as string).replace(
-        'KRW: {2026: 0.00072}',
-        `KRW: {2026: ${rate}}`,
-      );
+      const budget = (NEASPEC['budget.yaml'] as string).replace(/(KRW: \{\d{4}: )0\.00072/, `$1${rate}`);
+      expect(budget, 'the shipped budget has a KRW rate to replace').not.toBe(NEASPEC['budget.yaml']);
       const dir = write({ ...NEASPEC, 'budget.yaml': budget });
       const inputs = Object.values(NEASPEC).join('\n') + rate;
       for (const args of [
