@@ -7,6 +7,7 @@ import { hasErrors } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
 import { colours } from '../render/colour.js';
 import { formatCounts, formatText } from '../render/diagnostics.js';
+import { terminalWidth, wrap } from '../render/layout.js';
 import { OutputError, stdoutClosed, writeOutFile, writeStderr, writeStdout } from './output.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -21,6 +22,28 @@ export interface Io {
   today(): Day;
   /** True when standard output is closed (`>&-`): nothing printed would reach anyone. */
   stdoutClosed?: boolean;
+  /** The terminal's width in columns (default: $COLUMNS, else 80; never below 80). */
+  columns?: number;
+  /**
+   * Standard error's terminal width, when it is a terminal. Messages there wrap to it; written to a
+   * pipe or a log they stay one line each, for whatever reads them.
+   */
+  errColumns?: number;
+}
+
+/** Writes a message to stderr, wrapped (continuing indented) when stderr is a terminal. */
+export function errLine(io: Io, text: string): void {
+  io.err(io.errColumns === undefined ? `${text}\n` : `${wrap(text, errWidthOf(io), '  ').join('\n')}\n`);
+}
+
+/** The width diagnostics on stderr lay out to: its terminal's (never below 80), else 200. */
+export function errWidthOf(io: Io): number {
+  return io.errColumns === undefined ? 200 : terminalWidth(io.errColumns, undefined);
+}
+
+/** The width terminal output lays out to: the Io's, else $COLUMNS, else 80 — never below 80. */
+export function widthOf(io: Io): number {
+  return terminalWidth(io.columns, io.env.COLUMNS);
 }
 
 /** Options every command shares. */
@@ -52,6 +75,8 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env,
     color,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    errColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     today: () => {
       const now = new Date();
       return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
@@ -81,8 +106,9 @@ export function frameworkPath(io: Io, opts: GlobalOptions): string {
 export function check(io: Io, opts: GlobalOptions): Checked & { root: string } {
   const root = frameworkPath(io, opts);
   if (root === shippedFramework() && opts.framework === undefined && !io.env.NEASPEC_TRACK_FRAMEWORK) {
-    io.err(
-      `neaspec-track: no framework selected and none in this directory; using the shipped example ${displayName(root, io.cwd)} (choose one with --framework PATH or NEASPEC_TRACK_FRAMEWORK)\n`,
+    errLine(
+      io,
+      `neaspec-track: no framework selected and none in this directory; using the shipped example ${displayName(root, io.cwd)} (choose one with --framework PATH or NEASPEC_TRACK_FRAMEWORK)`,
     );
   }
   let files: ReturnType<typeof readFrameworkFiles>;
@@ -106,7 +132,7 @@ export function loadValid(
   const checked = check(io, opts);
   if (!checked.framework || hasErrors(checked.diagnostics)) {
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-    io.err(formatText(errors, chalkFor({ ...io, color: false }), checked.root));
+    io.err(formatText(errors, chalkFor({ ...io, color: false }), checked.root, errWidthOf(io)));
     throw new CliError(
       `the framework has ${formatCounts(errors).split(',')[0]}; fix them first (run \`neaspec-track validate\`)`,
       1,

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CliError, type Io, processIo } from './context.js';
+import { CliError, errLine, type Io, processIo } from './context.js';
 import { OutputError } from './output.js';
 
 /** A command module: it registers its options and action on the program. */
@@ -80,7 +80,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 2;
     }
     if (e instanceof CliError) {
-      io.err(`neaspec-track: ${e.message}\n`);
+      errLine(io, `neaspec-track: ${e.message}`);
       return e.exitCode;
     }
     if (e instanceof OutputError) {

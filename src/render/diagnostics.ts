@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
+import { pushAll } from '../core/arrays.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { formatPath } from '../model/source.js';
+import { displayWidth, MIN_WIDTH, wrap } from './layout.js';
 
 /** One formatter for diagnostics: text with an excerpt and a caret, JSON, or GitHub annotations. */
 
@@ -43,8 +45,6 @@ export function locate(d: Diagnostic): LocatedDiagnostic {
  * counted in one closing line. `--format json` lists them all.
  */
 export const MAX_PER_CODE = 20;
-/** The width of the excerpt of a long line: a window around the column, so the caret stays on it. */
-const EXCERPT = 160;
 
 /** Splits diagnostics into those shown (the first MAX_PER_CODE of each code) and counts of the rest. */
 function capPerCode(diags: readonly Diagnostic[]): {
@@ -75,8 +75,17 @@ function moreLine(h: { code: string; severity: Diagnostic['severity']; count: nu
   return `${h.count.toLocaleString('en-US')} more ${h.code} ${what} not shown (the first ${MAX_PER_CODE} are listed; --format json lists all)`;
 }
 
-/** `file:line:col: error CODE message`, then the offending line with a caret under the spot. */
-export function formatText(diags: readonly Diagnostic[], c: ChalkInstance, fallbackFile: string): string {
+/**
+ * `file:line:col: error CODE message`, then the offending line with a caret under the spot — all
+ * within `width` columns: the message wraps (continuing indented), and a long source line shows
+ * the stretch around the caret between `…`.
+ */
+export function formatText(
+  diags: readonly Diagnostic[],
+  c: ChalkInstance,
+  fallbackFile: string,
+  width = MIN_WIDTH,
+): string {
   const out: string[] = [];
   const lines = new LineIndex();
   const { shown, hidden } = capPerCode(diags);
@@ -84,28 +93,38 @@ export function formatText(diags: readonly Diagnostic[], c: ChalkInstance, fallb
     const l = locate(d);
     const where = l.file ? `${l.file}:${l.line}:${l.col}` : fallbackFile;
     const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-    out.push(`${c.bold(where)}: ${sev} ${c.dim(d.code)} ${d.message}`);
+    pushAll(out, wrap(`${c.bold(where)}: ${sev} ${c.dim(d.code)} ${d.message}`, width, '    '));
     if (d.src && l.line !== null && l.col !== null) {
       const lineText = lines.line(d.src.file.text, l.line);
       if (lineText !== undefined && lineText.trim() !== '') {
         const num = String(l.line);
-        const { text, caret } = excerpt(lineText, l.col - 1);
-        out.push(`${c.dim(`${num.padStart(5)} |`)} ${text}`);
-        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(caret)}${c.red('^')}`);
+        const gutter = Math.max(5, num.length);
+        const { text, caret } = excerpt(lineText, l.col - 1, width - gutter - 3);
+        out.push(`${c.dim(`${num.padStart(gutter)} |`)} ${text}`);
+        out.push(`${c.dim(`${' '.repeat(gutter)} |`)} ${' '.repeat(caret)}${c.red('^')}`);
       }
     }
   }
-  for (const h of hidden) out.push(c.dim(`… ${moreLine(h)}`));
+  for (const h of hidden) pushAll(out, wrap(c.dim(`… ${moreLine(h)}`), width, '  '));
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
-/** At most EXCERPT characters of a line around column `col` (0-based), and where the caret goes. */
-function excerpt(line: string, col: number): { text: string; caret: number } {
-  if (line.length <= EXCERPT) return { text: line, caret: Math.min(col, line.length) };
-  const start = col < EXCERPT - 10 ? 0 : Math.min(col - EXCERPT / 2, line.length - EXCERPT);
+/**
+ * The stretch of a line that fits `room` columns around column `col` (0-based), and where the
+ * caret goes in it. A line of a megabyte is never measured whole: it cannot fit anyway.
+ */
+function excerpt(line: string, col: number, room: number): { text: string; caret: number } {
+  const at = Math.max(0, Math.min(col, line.length));
+  if (line.length <= 2 * room && displayWidth(line) <= room) {
+    return { text: line, caret: displayWidth(line.slice(0, at)) };
+  }
+  const keep = Math.max(1, room - 2);
+  const start = at < keep - 1 ? 0 : at - Math.floor(keep / 2);
   const head = start > 0 ? '…' : '';
-  const tail = start + EXCERPT < line.length ? '…' : '';
-  return { text: `${head}${line.slice(start, start + EXCERPT)}${tail}`, caret: col - start + head.length };
+  const tail = start + keep < line.length ? '…' : '';
+  let piece = line.slice(start, start + keep);
+  while (piece.length > 0 && displayWidth(head + piece + tail) > room) piece = piece.slice(0, -1);
+  return { text: head + piece + tail, caret: displayWidth(head + line.slice(start, at)) };
 }
 
 /**

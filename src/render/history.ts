@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { maxOf } from '../core/arrays.js';
+import { pushAll } from '../core/arrays.js';
 import { currencyDigits, minorToNumber } from '../core/money.js';
 import type { History, ResultHistoryRow, SpendHistoryRow } from '../ledger/history.js';
+import { type Column, layoutTable, MIN_WIDTH, type Row, wrap } from './layout.js';
 import { formatMoney } from './money.js';
 
 /** Renders an entry history: an aligned table for the terminal, or the JSON shape. */
@@ -25,45 +26,65 @@ export function renderHistoryJson(h: History): string {
   return `${JSON.stringify({ ...h, entries, revisions }, null, 2)}\n`;
 }
 
+/**
+ * History columns, and how they give way when the table is too wide: the note is cut (to 16
+ * columns) and the file:line cut at its start (to 24, `…progress/2026.yaml:41`); then the note
+ * goes, then Dimensions (results) or Total (spending).
+ */
+const RESULT_COLUMNS: readonly Column[] = [
+  { head: 'Date' },
+  { head: 'Period' },
+  { head: 'Dimensions', drop: 2 },
+  { head: 'Value', align: 'right' },
+  { head: 'Status' },
+  { head: 'Where', min: 24, cutStart: true },
+  { head: 'Note', min: 16, drop: 1 },
+];
+
+function spendColumns(currency: string): Column[] {
+  return [
+    { head: 'Date' },
+    { head: 'Amount', align: 'right' },
+    { head: 'Currency' },
+    { head: currency, align: 'right' },
+    { head: 'Total', align: 'right', drop: 2 },
+    { head: 'Where', min: 24, cutStart: true },
+    { head: 'Note', min: 16, drop: 1 },
+  ];
+}
+
 /** `history --format table`: one row per entry, corrected ones marked with where they were corrected. */
-export function renderHistoryTable(h: History, c: ChalkInstance): string {
-  const head =
+export function renderHistoryTable(h: History, c: ChalkInstance, width = MIN_WIDTH): string {
+  const head = wrap(
     h.kind === 'indicator'
       ? `${c.bold(h.id)} ${h.title} (${h.unit}) — entries as of ${h.asOf}`
-      : `${c.bold(h.id)} ${h.title} — spending in ${h.currency} as of ${h.asOf}`;
-  const revs = revisionLines(h, c);
+      : `${c.bold(h.id)} ${h.title} — spending in ${h.currency} as of ${h.asOf}`,
+    width,
+  ).join('\n');
+  const revs = revisionLines(h, c, width);
   if (h.entries.length === 0) return `${head}\nno entries\n${revs}`;
-  const rows =
+  const cells =
     h.kind === 'indicator'
-      ? [['Date', 'Period', 'Dimensions', 'Value', 'Status', 'Where', 'Note'], ...h.entries.map(resultCells)]
-      : [
-          ['Date', 'Amount', 'Currency', h.currency, 'Total', 'Where', 'Note'],
-          ...h.entries.map((e) => spendCells(e, currencyDigits(h.currency))),
-        ];
-  const right = h.kind === 'line' ? new Set([1, 3, 4]) : new Set([3]);
-  const widths = (rows[0] as string[]).map((_, i) => maxOf(rows.map((r) => (r[i] ?? '').length)));
-  const lines = rows.map((r, ri) => {
-    const text = r
-      .map((cell, i) =>
-        right.has(i) ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number),
-      )
-      .join('  ')
-      .trimEnd();
-    if (ri === 0) return c.bold(text);
-    const entry = h.entries[ri - 1] as ResultHistoryRow | SpendHistoryRow;
-    return entry.status === 'stands' ? text : c.dim(text);
-  });
+      ? h.entries.map(resultCells)
+      : h.entries.map((e) => spendCells(e, currencyDigits(h.currency)));
+  const rows: Row[] = cells.map((row, k) => ({
+    cells: row,
+    paint: (t: string) =>
+      (h.entries[k] as ResultHistoryRow | SpendHistoryRow).status === 'stands' ? t : c.dim(t),
+  }));
+  const columns = h.kind === 'indicator' ? RESULT_COLUMNS : spendColumns(h.currency);
+  const laid = layoutTable(columns, rows, width, { head: (t) => c.bold(t) });
   const corrected = h.entries.filter((e) => e.status === 'corrected').length;
   const withdrawals = h.kind === 'indicator' ? h.entries.filter((e) => e.withdrawn).length : 0;
   const foot =
     h.kind === 'indicator'
       ? `${h.entries.length} ${h.entries.length === 1 ? 'entry' : 'entries'}, ${corrected} corrected${withdrawals ? `, ${withdrawals} ${withdrawals === 1 ? 'withdrawal' : 'withdrawals'}` : ''}`
       : `${h.entries.length} ${h.entries.length === 1 ? 'entry' : 'entries'}`;
-  return `${head}\n${lines.join('\n')}\n${foot}\n${revs}`;
+  return `${head}\n${laid.lines.join('\n')}\n${foot}\n${revs}`;
 }
 
 /** The revisions that touched the indicator or line: one line each, then its years from → to. */
-function revisionLines(h: History, c: ChalkInstance): string {
+function revisionLines(h: History, c: ChalkInstance, width: number): string {
   if (h.revisions.length === 0) return '';
   const digits = h.kind === 'line' ? currencyDigits(h.currency) : 0;
   const value = (v: number | bigint | null) => {
@@ -76,7 +97,10 @@ function revisionLines(h: History, c: ChalkInstance): string {
   for (const r of h.revisions) {
     const when = r.meeting ? `${r.date}, ${r.meeting}` : r.date;
     const years = r.changes.map((x) => `${what} ${x.year}: ${value(x.from)} → ${value(x.to)}`).join('; ');
-    out.push(`${r.id} (${when}) ${r.title}: ${years}  ${c.dim(`${r.file}:${r.line}`)}`);
+    pushAll(
+      out,
+      wrap(`${r.id} (${when}) ${r.title}: ${years}  ${c.dim(`${r.file}:${r.line}`)}`, width, '  '),
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { maxOf, pushAll } from '../core/arrays.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { type Column, layoutTable, MIN_WIDTH, type Row, wrap, wrapLines } from './layout.js';
 import { narrativeParagraphs } from './narrative.js';
 import {
   bar,
@@ -33,11 +33,21 @@ import {
 } from './report-decisions.js';
 import { resourcesText } from './report-resources.js';
 
-/** The meeting report for the terminal: a title block, the summary, a section per programme, the budget, the notes. */
+/**
+ * The meeting report for the terminal: a title block, the summary, a section per programme, the
+ * budget, the notes. It lays out to the terminal's width, up to 100 columns (its design width):
+ * prose and labelled lines wrap, tables narrow and drop columns (layout.ts), and a last pass
+ * wraps any line still too long, so a section added later fits too.
+ */
 
-const WIDTH = 100;
+/** The report's own widest layout: wider lines are harder to read, not easier. */
+const DESIGN_WIDTH = 100;
 
-export function renderReportText(data: ReportData, c: ChalkInstance): string {
+/** The label column of the title block and the summaries. */
+const LABEL = 16;
+
+export function renderReportText(data: ReportData, c: ChalkInstance, width = MIN_WIDTH): string {
+  const WIDTH = Math.min(width, DESIGN_WIDTH);
   const out: string[] = [];
   const cur = data.plan.currency;
   const digits = data.budget.byProgramme.digits;
@@ -55,53 +65,78 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
     ['Framework', data.framework],
     ['Entries used', entriesText(data.entries)],
   ];
-  for (const [k, v] of facts) out.push(`${c.dim(k.padEnd(16))}${v}`);
+  for (const [k, v] of facts) pushAll(out, labelled(c, k, v, WIDTH));
   out.push('');
 
   // Executive summary
-  pushAll(out, heading(c, 'EXECUTIVE SUMMARY'));
+  pushAll(out, heading(c, 'EXECUTIVE SUMMARY', WIDTH));
   const sum = data.summary;
   const counts = STATUS_ORDER.map((s) => colour(s, `● ${sum.byStatus[s]} ${statusLabel(s).toLowerCase()}`));
-  out.push(`${label(c, 'Indicators')}${sum.indicators}:  ${counts.join('   ')}   (${sum.achieved} achieved)`);
-  out.push(`${' '.repeat(16)}${statusBar(c, sum.byStatus, 48)}`);
-  out.push(
-    `${label(c, 'Overdue')}${sum.overdue > 0 ? c.yellow(plural(sum.overdue, 'indicator')) : '0 indicators'} with a reporting period ended and no entry`,
+  pushAll(
+    out,
+    labelled(
+      c,
+      'Indicators',
+      `${sum.indicators}:  ${counts.join('   ')}   (${sum.achieved} achieved)`,
+      WIDTH,
+    ),
+  );
+  out.push(`${' '.repeat(LABEL)}${statusBar(c, sum.byStatus, Math.min(48, WIDTH - LABEL))}`);
+  pushAll(
+    out,
+    labelled(
+      c,
+      'Overdue',
+      `${sum.overdue > 0 ? c.yellow(plural(sum.overdue, 'indicator')) : '0 indicators'} with a reporting period ended and no entry`,
+      WIDTH,
+    ),
   );
   const total = data.budget.byProgramme.total;
-  out.push(
-    `${label(c, 'Budget')}planned to date ${cur} ${money(total.plannedToDate)} · actual ${cur} ${money(total.actual)} · planned total ${cur} ${money(total.plannedTotal)}`,
-  );
-  out.push(
-    `${label(c, 'Execution')}${c.cyan(bar(total.execution, 40))} ${c.bold(formatRatio(total.execution))}`,
+  pushAll(
+    out,
+    labelled(
+      c,
+      'Budget',
+      `planned to date ${cur} ${money(total.plannedToDate)} · actual ${cur} ${money(total.actual)} · planned total ${cur} ${money(total.plannedTotal)}`,
+      WIDTH,
+    ),
   );
   pushAll(
     out,
-    nameList(c, 'Off track', sum.offTrack, (s) => c.red(s)),
+    labelled(
+      c,
+      'Execution',
+      `${c.cyan(bar(total.execution, 40))} ${c.bold(formatRatio(total.execution))}`,
+      WIDTH,
+    ),
   );
   pushAll(
     out,
-    nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s)),
+    nameList(c, 'Off track', sum.offTrack, (s) => c.red(s), WIDTH),
   );
-  out.push(`${label(c, 'Missing')}${missingText(data)}`);
+  pushAll(
+    out,
+    nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s), WIDTH),
+  );
+  pushAll(out, labelled(c, 'Missing', missingText(data), WIDTH));
   out.push('');
-  if (data.planNarrative) pushAll(out, narrativeText(c, data.planNarrative, ''));
+  if (data.planNarrative) pushAll(out, narrativeText(c, data.planNarrative, '', WIDTH));
 
   // Since the last meeting
   if (data.since) {
-    pushAll(out, heading(c, sinceHeading(data).toUpperCase()));
-    for (const item of sinceItems(data))
-      pushAll(out, wrap(`${label(c, item.label)}${item.text}`, WIDTH, ' '.repeat(16)));
+    pushAll(out, heading(c, sinceHeading(data).toUpperCase(), WIDTH));
+    for (const item of sinceItems(data)) pushAll(out, labelled(c, item.label, item.text, WIDTH));
     out.push('');
   }
 
   // Programme sections
   data.programmes.forEach((p, i) => {
-    pushAll(out, programmeText(c, p, data, i + 1));
+    pushAll(out, programmeText(c, p, data, i + 1, WIDTH));
   });
 
   // Revisions in force
   if (data.revisions.length > 0) {
-    pushAll(out, heading(c, 'REVISIONS IN FORCE'));
+    pushAll(out, heading(c, 'REVISIONS IN FORCE', WIDTH));
     for (const r of data.revisions) {
       pushAll(out, wrap(`${c.bold(r.id)}${revisionHead(r).slice(r.id.length)}`, WIDTH, '  '));
       for (const ch of r.changes) {
@@ -115,16 +150,16 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
   }
 
   // Budget
-  pushAll(out, heading(c, `BUDGET BY PROGRAMME AREA (${cur}, pro rata to ${data.asOf})`));
-  out.push(varianceTable(c, data.budget.byProgramme, 'Programme'), '');
-  pushAll(out, heading(c, `BUDGET BY FUNDING SOURCE (${cur})`));
-  out.push(varianceTable(c, data.budget.bySource, 'Source'), '');
+  pushAll(out, heading(c, `BUDGET BY PROGRAMME AREA (${cur}, pro rata to ${data.asOf})`, WIDTH));
+  out.push(varianceTable(c, data.budget.byProgramme, 'Programme', WIDTH), '');
+  pushAll(out, heading(c, `BUDGET BY FUNDING SOURCE (${cur})`, WIDTH));
+  out.push(varianceTable(c, data.budget.bySource, 'Source', WIDTH), '');
 
   // Resources
   pushAll(out, resourcesText(data, c, WIDTH));
 
   // Notes
-  pushAll(out, heading(c, 'DATA-QUALITY NOTES'));
+  pushAll(out, heading(c, 'DATA-QUALITY NOTES', WIDTH));
   const notes = noteItems(data);
   if (notes.length === 0)
     out.push('None: no validation warnings, overdue indicators or illustrative entries.');
@@ -142,15 +177,26 @@ export function renderReportText(data: ReportData, c: ChalkInstance): string {
   }
   out.push('');
   pushAll(out, wrap(c.dim(methodText(data)), WIDTH, ''));
-  return `${out.join('\n')}\n`;
+  // The last guard: any line still too long wraps, continuing at its own indentation.
+  return `${wrapLines(out.join('\n'), WIDTH).join('\n')}\n`;
 }
 
-function heading(c: ChalkInstance, text: string): string[] {
-  return [c.bold(text), c.dim('─'.repeat(Math.min(WIDTH, text.length)))];
+/** A heading and its rule, wrapped to the width. */
+function heading(c: ChalkInstance, text: string, width: number): string[] {
+  const lines = wrap(text, width);
+  return [
+    ...lines.map((l) => c.bold(l)),
+    c.dim('─'.repeat(Math.min(width, maxOf(lines.map((l) => l.length))))),
+  ];
 }
 
 function label(c: ChalkInstance, text: string): string {
-  return c.dim(text.padEnd(16));
+  return c.dim(text.padEnd(LABEL));
+}
+
+/** A labelled line (`Budget          planned …`), its text wrapped under itself. */
+function labelled(c: ChalkInstance, name: string, text: string, width: number): string[] {
+  return wrap(`${label(c, name)}${text}`, width, ' '.repeat(LABEL));
 }
 
 function statusColour(c: ChalkInstance): (s: Status, text: string) => string {
@@ -190,31 +236,70 @@ function nameList(
   title: string,
   list: readonly IndicatorStatus[],
   paint: (s: string) => string,
+  width: number,
 ): string[] {
   if (list.length === 0) return [`${label(c, title)}none`];
-  return list.map(
-    (s, i) => `${i === 0 ? label(c, title) : ' '.repeat(16)}${paint(s.id.padEnd(12))} ${s.title}`,
+  return list.flatMap((s, i) =>
+    wrap(
+      `${i === 0 ? label(c, title) : ' '.repeat(LABEL)}${paint(s.id.padEnd(12))} ${s.title}`,
+      width,
+      ' '.repeat(LABEL + 13),
+    ),
   );
 }
 
-function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n: number): string[] {
+/**
+ * A programme area's indicator table. Its columns, and the order they go in when the width is
+ * short: the indicator (id, title, unit, latest period and breakdown) wraps, keeping at least 30
+ * columns; then Trend goes, then Baseline.
+ */
+function programmeColumns(finalHead: string): Column[] {
+  return [
+    { head: 'Indicator', min: 30, wrap: true },
+    { head: 'Baseline', align: 'right', drop: 2 },
+    { head: 'Expected', align: 'right' },
+    { head: 'Actual', align: 'right' },
+    { head: finalHead, align: 'right' },
+    { head: 'Status', min: 9, wrap: true },
+    { head: 'Trend', drop: 1 },
+  ];
+}
+
+function programmeText(
+  c: ChalkInstance,
+  p: ReportProgramme,
+  data: ReportData,
+  n: number,
+  width: number,
+): string[] {
   const out: string[] = [];
   const cur = data.plan.currency;
   const digits = data.budget.byProgramme.digits;
   const name = p.id === '-' ? p.title : `${p.id} — ${p.title}`;
-  pushAll(out, heading(c, `${n}. ${name}`));
+  pushAll(out, heading(c, `${n}. ${name}`, width));
   if (p.budget) {
     const b = p.budget;
-    out.push(
-      `${label(c, `Budget (${cur})`)}planned ${formatMoney(b.plannedTotal, digits)} · to date ${formatMoney(b.plannedToDate, digits)} · actual ${formatMoney(b.actual, digits)}`,
+    pushAll(
+      out,
+      labelled(
+        c,
+        `Budget (${cur})`,
+        `planned ${formatMoney(b.plannedTotal, digits)} · to date ${formatMoney(b.plannedToDate, digits)} · actual ${formatMoney(b.actual, digits)}`,
+        width,
+      ),
     );
     out.push(`${label(c, 'Execution')}${c.cyan(bar(b.execution, 30))} ${c.bold(formatRatio(b.execution))}`);
     if (p.budgetRevisions.length > 0)
-      out.push(
-        `${' '.repeat(16)}${c.magenta(revisedMark(p.budgetRevisions))}: planned total as written ${formatMoney(b.originalPlannedTotal, digits)}`,
+      pushAll(
+        out,
+        wrap(
+          `${' '.repeat(LABEL)}${c.magenta(revisedMark(p.budgetRevisions))}: planned total as written ${formatMoney(b.originalPlannedTotal, digits)}`,
+          width,
+          ' '.repeat(LABEL),
+        ),
       );
   } else {
-    out.push(`${label(c, `Budget (${cur})`)}no budget line linked to this programme area`);
+    pushAll(out, labelled(c, `Budget (${cur})`, 'no budget line linked to this programme area', width));
   }
   const colour = statusColour(c);
   const nInd = indicatorsOf(p).length;
@@ -222,121 +307,94 @@ function programmeText(c: ChalkInstance, p: ReportProgramme, data: ReportData, n
     colour(s, `${p.summary[s]} ${statusLabel(s).toLowerCase()}`),
   );
   if (p.id !== '-' || nInd > 0) {
-    out.push(
-      `${label(c, 'Delivery')}${plural(nInd, 'indicator')}${counts.length ? `: ${counts.join(', ')}` : ''}`,
+    pushAll(
+      out,
+      labelled(
+        c,
+        'Delivery',
+        `${plural(nInd, 'indicator')}${counts.length ? `: ${counts.join(', ')}` : ''}`,
+        width,
+      ),
     );
   } else {
-    out.push(`${label(c, 'Delivery')}budget lines linked to no result; no indicators`);
+    pushAll(out, labelled(c, 'Delivery', 'budget lines linked to no result; no indicators', width));
   }
-  if (p.narrative) pushAll(out, narrativeText(c, p.narrative, ''));
+  if (p.narrative) pushAll(out, narrativeText(c, p.narrative, '', width));
   if (p.results.length === 0) return [...out, ''];
 
-  // Value columns as wide as their longest entry (milestone level names can be long), the title takes the rest.
-  const cells = p.results.flatMap((r) =>
-    r.indicators.flatMap(({ status: s }) =>
-      [s.baseline, s.expected, s.actual, s.final].map((v) => formatValue(v, s)),
-    ),
-  );
-  const valueW = Math.min(
-    13,
-    maxOf(
-      cells.map((x) => x.length + 2),
-      10,
-    ),
-  );
-  const finalHead = `Final ${data.plan.end}`;
-  const finalW = Math.max(valueW, finalHead.length + 2);
-  const t = new Table({
-    head: ['Indicator', 'Baseline', 'Expected', 'Actual', finalHead, 'Status', 'Trend'].map((h) => c.bold(h)),
-    colWidths: [
-      Math.max(28, WIDTH - 8 - 3 * valueW - finalW - 13 - 10),
-      valueW,
-      valueW,
-      valueW,
-      finalW,
-      13,
-      10,
-    ],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
-    wordWrap: true,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-  });
+  const rows: Row[] = [];
   for (const r of p.results) {
-    t.push([{ colSpan: 7, content: c.bold(`${r.id} ${r.level}: ${r.title}`) }]);
-    if (lacksIndicator(p, r)) t.push([{ colSpan: 7, content: c.dim('  no indicator') }]);
+    rows.push({ span: `${r.id} ${r.level}: ${r.title}`, paint: (t: string) => c.bold(t), hang: '  ' });
+    if (lacksIndicator(p, r)) rows.push({ span: '  no indicator', paint: (t: string) => c.dim(t) });
     for (const { status: s, trend } of r.indicators) {
       const bd = breakdownText(s);
-      const period = s.period ? c.dim(` (${s.period})`) : '';
-      const mark = s.revisions.length ? `\n${c.magenta(revisedMark(s.revisions))}` : '';
-      t.push([
-        `${s.id} ${s.title} ${c.dim(`[${unitText(s)}]`)}${period}${bd ? `\n${c.dim(bd)}` : ''}${mark}`,
-        formatValue(s.baseline, s),
-        formatValue(s.expected, s),
-        c.bold(formatValue(s.actual, s)),
-        formatValue(s.final, s),
-        colour(s.status, statusText(s)),
-        `${trendText(trend)}${trend ? `\n${sparkline(trend)}` : ''}`,
-      ]);
+      const period = s.period ? ` (${s.period})` : '';
+      const mark = s.revisions.length ? `\n  ${revisedMark(s.revisions)}` : '';
+      rows.push({
+        cells: [
+          `  ${s.id} ${s.title} [${unitText(s)}]${period}${bd ? `\n  ${bd}` : ''}${mark}`,
+          formatValue(s.baseline, s),
+          formatValue(s.expected, s),
+          formatValue(s.actual, s),
+          formatValue(s.final, s),
+          statusText(s),
+          `${trendText(trend)}${trend ? `\n${sparkline(trend)}` : ''}`,
+        ],
+        paint: (t: string, col: number) => (col === 3 ? c.bold(t) : col === 5 ? colour(s.status, t) : t),
+      });
     }
   }
-  out.push(t.toString(), '');
+  const laid = layoutTable(programmeColumns(`Final ${data.plan.end}`), rows, width, {
+    head: (t) => c.bold(t),
+  });
+  const [head, ...body] = laid.lines;
+  out.push(head as string, c.dim('─'.repeat(laid.total)));
+  pushAll(out, body);
+  out.push('');
   for (const r of p.results) {
-    if (r.narrative) pushAll(out, narrativeText(c, r.narrative, r.id));
-    for (const i of r.indicators) if (i.narrative) pushAll(out, narrativeText(c, i.narrative, i.status.id));
+    if (r.narrative) pushAll(out, narrativeText(c, r.narrative, r.id, width));
+    for (const i of r.indicators) {
+      if (i.narrative) pushAll(out, narrativeText(c, i.narrative, i.status.id, width));
+    }
   }
   return out;
 }
 
 /** A narrative wrapped to the report width, under a dim line naming what it is about and its date. */
-function narrativeText(c: ChalkInstance, n: ReportNarrative, about: string): string[] {
+function narrativeText(c: ChalkInstance, n: ReportNarrative, about: string, width: number): string[] {
   const out = [c.dim(`${about ? `${about} — ` : ''}narrative of ${n.date}`)];
   for (const para of narrativeParagraphs(n.text)) {
-    pushAll(out, wrap(para, WIDTH, para.startsWith('• ') ? '  ' : ''));
+    pushAll(out, wrap(para, width, para.startsWith('• ') ? '  ' : ''));
   }
   out.push('');
   return out;
 }
 
-function varianceTable(c: ChalkInstance, v: VarianceReport, keyLabel: string): string {
-  const t = new Table({
-    head: [keyLabel, 'Planned total', 'To date', 'Actual', 'Variance', 'Execution'].map((h) => c.bold(h)),
-    colWidths: [WIDTH - 7 - 4 * 15 - 11, 15, 15, 15, 15, 11],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right'],
-    wordWrap: true,
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-  });
-  const row = (key: string, f: VarianceFigures, bold: boolean) => {
-    const b = (s: string) => (bold ? c.bold(s) : s);
-    return [
-      b(key),
-      b(formatMoney(f.plannedTotal, v.digits)),
-      b(formatMoney(f.plannedToDate, v.digits)),
-      b(formatMoney(f.actual, v.digits)),
-      b(formatMoney(f.variance, v.digits)),
-      b(formatRatio(f.execution)),
-    ];
-  };
-  for (const r of v.rows) {
-    t.push(row(r.key === '-' ? `- ${r.title || 'not linked'}` : `${r.key} ${r.title}`, r, false));
-  }
-  t.push(row('Total', v.total, true));
-  return t.toString();
-}
-
-/** Wraps plain prose to `width`, continuing lines with `indent` (ANSI codes count as zero width). */
-function wrap(text: string, width: number, indent: string): string[] {
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let line = '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colour codes to measure width
-  const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
-  for (const w of words) {
-    if (line !== '' && visible(line) + 1 + visible(w) > width) {
-      lines.push(line);
-      line = indent + w;
-    } else line = line === '' ? w : `${line} ${w}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
+/** A budget table: Planned total goes first when the width is short; the name column wraps. */
+function varianceTable(c: ChalkInstance, v: VarianceReport, keyLabel: string, width: number): string {
+  const columns: Column[] = [
+    { head: keyLabel, min: 20, wrap: true },
+    { head: 'Planned total', align: 'right', drop: 1 },
+    { head: 'To date', align: 'right' },
+    { head: 'Actual', align: 'right' },
+    { head: 'Variance', align: 'right' },
+    { head: 'Execution', align: 'right' },
+  ];
+  const cells = (key: string, f: VarianceFigures) => [
+    key,
+    formatMoney(f.plannedTotal, v.digits),
+    formatMoney(f.plannedToDate, v.digits),
+    formatMoney(f.actual, v.digits),
+    formatMoney(f.variance, v.digits),
+    formatRatio(f.execution),
+  ];
+  const rows: Row[] = v.rows.map((r) => ({
+    cells: cells(r.key === '-' ? `- ${r.title || 'not linked'}` : `${r.key} ${r.title}`, r),
+  }));
+  rows.push({ cells: cells('Total', v.total), paint: (t: string) => c.bold(t) });
+  const laid = layoutTable(columns, rows, width, { head: (t) => c.bold(t) });
+  const rule = c.dim('─'.repeat(laid.total));
+  const [head, ...body] = laid.lines;
+  const total = body.pop() as string;
+  return [head, rule, ...body, rule, total].join('\n');
 }

@@ -4,6 +4,7 @@ import type { EntryUse, PeriodFigure } from '../compute/status-trace.js';
 import { formatDate } from '../core/dates.js';
 import { formatPeriod } from '../core/periods.js';
 import type { ResultEntry } from '../model/framework.js';
+import { MIN_WIDTH, wrap } from './layout.js';
 import { colourStatus } from './status-common.js';
 
 /** `status --explain ID`: every input and step of one indicator's figures, enough to redo them by hand. */
@@ -71,7 +72,7 @@ function totalText(p: PeriodFigure, levels: string[] | undefined): string {
 }
 
 /** Renders an explanation as plain text (colour only on the status). */
-export function renderExplain(x: Explanation, c: ChalkInstance): string {
+export function renderExplain(x: Explanation, c: ChalkInstance, width = MIN_WIDTH): string {
   const tr = x.trace;
   const ind = tr.indicator;
   const s = x.status;
@@ -226,5 +227,7 @@ export function renderExplain(x: Explanation, c: ChalkInstance): string {
     h('Warnings');
     for (const w of tr.warnings) out.push(`  ${w}`);
   }
-  return `${out.join('\n')}\n`;
+  // Lines wrap at the width, continuing four columns in from their own indentation.
+  const lines = out.flatMap((l) => wrap(l, width, `${/^ */.exec(l)?.[0] ?? ''}    `));
+  return `${lines.join('\n')}\n`;
 }

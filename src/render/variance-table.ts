@@ -1,7 +1,14 @@
 import type { ChalkInstance } from 'chalk';
-import { maxOf } from '../core/arrays.js';
 import type { VarianceFigures, VarianceReport } from '../model/reports.js';
+import { type Column, layoutTable, MIN_WIDTH, wrap } from './layout.js';
 import { caption, FIGURE_COLUMNS, figureText, keyLabel, overspent, showTitle } from './variance-columns.js';
+
+/**
+ * When a figure column goes as the table narrows: Projected first, then Remaining, then Planned
+ * total. The key, planned to date, actual, variance and execution always stay; the title is cut
+ * (to 20 columns) before any figure goes.
+ */
+const DROP: Partial<Record<keyof VarianceFigures, number>> = { projected: 1, remaining: 2, plannedTotal: 3 };
 
 /**
  * The terminal table, hledger-style: a caption, the header, a rule, one line per row, a rule and the
@@ -9,42 +16,33 @@ import { caption, FIGURE_COLUMNS, figureText, keyLabel, overspent, showTitle } f
  * its variance and execution in red; the header and total are bold. Widths are measured on the
  * plain text and colour is applied after padding, so the columns line up with or without colour.
  */
-export function renderVarianceTable(r: VarianceReport, c: ChalkInstance): string {
+export function renderVarianceTable(r: VarianceReport, c: ChalkInstance, width = MIN_WIDTH): string {
   const titled = showTitle(r);
   const lead = titled ? 2 : 1;
-  const head = [keyLabel(r.by), ...(titled ? ['Title'] : []), ...FIGURE_COLUMNS.map((col) => col.label)];
+  const columns: Column[] = [
+    { head: keyLabel(r.by) },
+    ...(titled ? [{ head: 'Title', min: 20 }] : []),
+    ...FIGURE_COLUMNS.map((col) => ({ head: col.label, align: 'right' as const, drop: DROP[col.field] })),
+  ];
   const figures = (f: VarianceFigures) => FIGURE_COLUMNS.map((col) => figureText(f, col.field, r.digits));
-  const body = r.rows.map((row) => [row.key, ...(titled ? [row.title] : []), ...figures(row)]);
-  const total = ['Total', ...(titled ? [''] : []), ...figures(r.total)];
-  const widths = head.map((h, i) =>
-    maxOf(
-      [...body, total].map((cells) => (cells[i] ?? '').length),
-      h.length,
-    ),
-  );
-
-  const pad = (text: string, i: number) => {
-    const w = widths[i] ?? 0;
-    return i < lead ? text.padEnd(w) : text.padStart(w);
-  };
-  const line = (cells: string[], paint: (text: string, i: number) => string) =>
-    `${cells
-      .map((t, i) => paint(pad(t, i), i))
-      .join('  ')
-      .trimEnd()}\n`;
   const red = (f: VarianceFigures) => (text: string, i: number) => {
     const field = FIGURE_COLUMNS[i - lead]?.field;
     return overspent(f) && (field === 'variance' || field === 'execution') ? c.red(text) : text;
   };
-  const rule = `${'─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1))}\n`;
-
-  let out = `${caption(r)}\n\n`;
-  out += line(head, (t) => c.bold(t));
-  out += rule;
-  r.rows.forEach((row, k) => {
-    out += line(body[k] ?? [], red(row));
-  });
-  out += rule;
-  out += line(total, (t, i) => c.bold(red(r.total)(t, i)));
-  return out;
+  const rows = [
+    ...r.rows.map((row) => ({
+      cells: [row.key, ...(titled ? [row.title] : []), ...figures(row)],
+      paint: red(row),
+    })),
+    {
+      cells: ['Total', ...(titled ? [''] : []), ...figures(r.total)],
+      paint: (t: string, i: number) => c.bold(red(r.total)(t, i)),
+    },
+  ];
+  const laid = layoutTable(columns, rows, width, { head: (t) => c.bold(t) });
+  const rule = '─'.repeat(laid.total);
+  const [head, ...body] = laid.lines;
+  const total = body.pop();
+  const lines = [head, rule, ...body, rule, total];
+  return `${wrap(caption(r), width).join('\n')}\n\n${lines.join('\n')}\n`;
 }

@@ -22,6 +22,11 @@ export interface RunOptions {
   /** Today's date as YYYY-MM-DD (default 2026-11-28). */
   today?: string;
   color?: boolean;
+  /**
+   * The terminal's width (default 200: a wide terminal, so tests of content see every column;
+   * the width tests give 80 and 120).
+   */
+  columns?: number;
 }
 
 /** Runs the CLI in-process with a captured Io (fast; for most command tests). */
@@ -40,20 +45,24 @@ export async function runCli(args: string[], opts: RunOptions = {}): Promise<Run
     cwd: opts.cwd ?? ROOT,
     env: opts.env ?? {},
     color: opts.color ?? false,
+    columns: opts.columns ?? 200,
+    // Stderr is a terminal of the same width when a test gives one.
+    errColumns: opts.columns,
     today: () => today,
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
 
-/** Runs the built binary (dist/ must exist: `npm test` builds first) with NO_COLOR. */
+/** Runs the built binary (dist/ must exist: `npm test` builds first) with NO_COLOR and COLUMNS=200. */
 export function runBin(
   args: string[],
   opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', ...opts.env },
+    // A wide terminal, as runCli has: tests of content see every column; width tests set COLUMNS.
+    env: { PATH: process.env.PATH, NO_COLOR: '1', COLUMNS: '200', ...opts.env },
     encoding: 'utf8',
     input: opts.input,
   });

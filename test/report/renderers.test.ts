@@ -23,7 +23,7 @@ describe('report renderers on hand-built data', () => {
   });
 
   it('text: title block, summary, sections, bars and notes', () => {
-    const out = renderReportText(handBuilt(), plain);
+    const out = renderReportText(handBuilt(), plain, 100);
     expect(out.split('\n')[0]).toBe('Hand-built Plan');
     expect(out).toContain('As of           2026-12-31');
     expect(out).toContain('Generated       2027-01-05');

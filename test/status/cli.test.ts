@@ -185,7 +185,7 @@ describe('csv, md and table', () => {
     const nc = lines.findIndex((l) => l.startsWith('NC  Nature conservation'));
     expect(ap).toBeGreaterThan(0);
     expect(nc).toBeGreaterThan(ap);
-    expect(lines.find((l) => l.includes('AP.O1-b  PM2.5'))).toMatch(/████████░░ 75%\s+█▁\s+at-risk$/);
+    expect(lines.find((l) => l.includes('AP.O1-b  PM2.5'))).toMatch(/████████░░\s+75%\s+█▁\s+at-risk$/);
     expect(lines.find((l) => l.includes('AP.O1-c'))).toContain('not started');
     const coloured = await runCli([...FW, 'status', '--as-of', '2027-02-01'], { color: true });
     expect(coloured.stdout).toContain('\x1b[33mat-risk');

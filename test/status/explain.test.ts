@@ -27,7 +27,7 @@ describe('explain verdicts', () => {
   });
 
   it('says why, with file:line', () => {
-    const text = renderExplain(x, plain);
+    const text = renderExplain(x, plain, 200);
     expect(text).toContain('— ignored: superseded by the correction at fw.yaml:');
     expect(text).toContain('(the same date, later in the ledger)');
     expect(text).toContain("not in the total: the period's total entry at fw.yaml:");

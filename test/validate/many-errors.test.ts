@@ -81,9 +81,10 @@ describe('a very long line', () => {
       (e) => e.code === 'duplicate-key',
     );
     expect(dups.map((e) => e.col)).toEqual(Array.from({ length: 4_999 }, (_, i) => 5 + 15 * (i + 1)));
-    const text = await runCli(['validate', dir], { cwd: dir });
+    // At 170 columns the excerpt has 170 − 8 (the `    1 | ` gutter) = 162: 160 of the line and two `…`.
+    const text = await runCli(['validate', dir], { cwd: dir, columns: 170 });
     const out = text.stdout.split('\n');
-    // The 20th duplicate is key 20, at column 305: past the first 150 columns, so the 160-column
+    // The 20th duplicate is key 20, at column 305: past the first 160 columns, so the 160-column
     // window starts 80 columns before it behind an ellipsis; the caret is under its first `k`.
     const i = out.indexOf(
       'long.yaml:1:305: error duplicate-key duplicate key "kkkkkkkkkk" in the same mapping',

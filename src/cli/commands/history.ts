@@ -12,6 +12,7 @@ import {
   loadValid,
   parseAsOf,
   parseFormat,
+  widthOf,
 } from '../context.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -44,7 +45,7 @@ export function runHistory(io: Io, global: GlobalOptions, id: string, opts: Hist
       2,
     );
   }
-  io.out(format === 'json' ? renderHistoryJson(h) : renderHistoryTable(h, chalkFor(io)));
+  io.out(format === 'json' ? renderHistoryJson(h) : renderHistoryTable(h, chalkFor(io), widthOf(io)));
   return 0;
 }
 

@@ -9,7 +9,7 @@ import { holdsFramework } from '../../load/files.js';
 import type { Framework } from '../../model/framework.js';
 import { formatText } from '../../render/diagnostics.js';
 import { RESULT_ENTRY_KEYS } from '../../schema/written.js';
-import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '../context.js';
+import { CliError, chalkFor, errWidthOf, frameworkPath, type GlobalOptions, type Io } from '../context.js';
 import { OutputError } from '../output.js';
 
 interface ResultOptions {
@@ -269,7 +269,7 @@ async function record(
       },
       build,
     );
-    if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
+    if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root, errWidthOf(io)));
     const where = `${done.file}:${done.line}${done.created ? ' (new file)' : ''}: ${done.text}`;
     try {
       io.out(`recorded ${where}\n`);
@@ -281,7 +281,7 @@ async function record(
     return 0;
   } catch (e) {
     if (e instanceof Refusal) {
-      if (e.diagnostics.length > 0) io.err(formatText(e.diagnostics, c, root));
+      if (e.diagnostics.length > 0) io.err(formatText(e.diagnostics, c, root, errWidthOf(io)));
       throw new CliError(e.message, e.exitCode);
     }
     if (e instanceof LockTimeout) throw new CliError(e.message, 1);

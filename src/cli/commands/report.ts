@@ -18,6 +18,7 @@ import {
   loadValid,
   parseAsOf,
   parseFormat,
+  widthOf,
 } from '../context.js';
 
 const FORMATS = ['text', 'md', 'html', 'json', 'docx'] as const;
@@ -57,7 +58,7 @@ export async function runReport(io: Io, global: GlobalOptions, opts: ReportOptio
 function render(format: Exclude<Format, 'docx'>, data: ReportData, io: Io): string {
   switch (format) {
     case 'text':
-      return renderReportText(data, chalkFor(io));
+      return renderReportText(data, chalkFor(io), widthOf(io));
     case 'md':
       return renderReportMd(data);
     case 'html':

@@ -18,6 +18,7 @@ import {
   loadValid,
   parseAsOf,
   parseFormat,
+  widthOf,
 } from '../context.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -95,7 +96,7 @@ export function runStatus(io: Io, global: GlobalOptions, opts: StatusOptions): n
       framework.indicators.map((i) => i.id),
     );
     const x = explainIndicator(framework, opts.explain, asOf);
-    if (x) emit(io, renderExplain(x, c), opts.out);
+    if (x) emit(io, renderExplain(x, c, widthOf(io)), opts.out);
     return 0;
   }
   const report = computeStatus(framework, asOf, filterOf(framework, opts, statuses));
@@ -107,7 +108,7 @@ export function runStatus(io: Io, global: GlobalOptions, opts: StatusOptions): n
         ? renderStatusCsv(report)
         : format === 'md'
           ? renderStatusMd(report)
-          : renderStatusTable(report, c);
+          : renderStatusTable(report, c, widthOf(io));
   emit(io, text, opts.out);
   return 0;
 }

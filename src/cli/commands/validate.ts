@@ -10,7 +10,7 @@ import {
   formatJson,
   formatText,
 } from '../../render/diagnostics.js';
-import { chalkFor, check, type GlobalOptions, type Io, parseFormat } from '../context.js';
+import { chalkFor, check, type GlobalOptions, type Io, parseFormat, widthOf } from '../context.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 
@@ -35,7 +35,7 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
   else if (format === 'github') io.out(formatGithub(all));
   else {
     for (const r of reports) {
-      io.out(formatText(r.diagnostics, c, r.root));
+      io.out(formatText(r.diagnostics, c, r.root, widthOf(io)));
       const name = r.root;
       const counts = formatCounts(r.diagnostics);
       io.out(r.diagnostics.length === 0 ? `${c.green('ok')} ${name}\n` : `${name}: ${counts}\n`);

@@ -14,6 +14,7 @@ import {
   parseAsOf,
   parseChoice,
   parseFormat,
+  widthOf,
 } from '../context.js';
 
 const BY = [
@@ -51,7 +52,11 @@ export function runVariance(io: Io, global: GlobalOptions, opts: VarianceOptions
         ? renderVarianceCsv(report)
         : format === 'md'
           ? renderVarianceMd(report)
-          : renderVarianceTable(report, chalkFor(opts.out === undefined ? io : { ...io, color: false }));
+          : renderVarianceTable(
+              report,
+              chalkFor(opts.out === undefined ? io : { ...io, color: false }),
+              widthOf(io),
+            );
   emit(io, text, opts.out);
   return 0;
 }
