@@ -16,7 +16,7 @@ const plain = new Chalk({ level: 0 });
 
 describe('the report’s Resources section', () => {
   it('text: the source tables, the summary and the status of contributions', () => {
-    const out = renderReportText(handBuilt(), plain);
+    const out = renderReportText(handBuilt(), plain, 100);
     expect(out).toContain('RESOURCES BY FUNDING SOURCE (USD, as of 2026-12-31)');
     expect(out).toMatch(/│ CORE Core\s+│\s+12,000\.00 │\s+8,000\.00 │\s+5,000\.00 │\s+3,000\.00 │/);
     expect(out).toMatch(/│ CORE Core\s+│\s+4,000\.00 │\s+500\.00 │\s+2,500\.00 │\s+2,000\.00 │/);
