@@ -293,7 +293,7 @@ function assembleReport(
         .map((s) => ({ indicator: s.id, periods: [...s.missing] })),
     },
     rating: { ...fw.plan.rating },
-    since: sinceOf(fw, asOf, facts.since),
+    since: sinceOf(fw, asOf, facts.since, status),
     revisions: revisionsInForce(fw, asOf),
     narratives: orderedNarratives(fw, narrative),
     planNarrative: narrative.get('plan') ?? null,
@@ -323,12 +323,17 @@ function ordered(fw: Framework, ids: ReadonlySet<string> | undefined): string[] 
 }
 
 /** The "since" comparison: the given date, none, or by default the latest meeting before D. */
-function sinceOf(fw: Framework, asOf: Day, given: ReportFacts['since']): SinceData | null {
+function sinceOf(
+  fw: Framework,
+  asOf: Day,
+  given: ReportFacts['since'],
+  status: StatusReportDetail,
+): SinceData | null {
   if (given === null) return null;
   if (given !== undefined)
-    return given.date < asOf ? computeSince(fw, given.date, asOf, given.meeting) : null;
+    return given.date < asOf ? computeSince(fw, given.date, asOf, given.meeting, status) : null;
   const m = lastMeetingBefore(fw, asOf);
-  return m ? computeSince(fw, m.date, asOf, m.id) : null;
+  return m ? computeSince(fw, m.date, asOf, m.id, status) : null;
 }
 
 /** Per `about`, the narrative with the latest date ≤ D (on a tie, the later one in file order). */

@@ -1,6 +1,6 @@
 import { type Day, formatDate } from '../core/dates.js';
 import type { Framework } from '../model/framework.js';
-import type { Status } from '../model/reports.js';
+import type { Status, StatusReport } from '../model/reports.js';
 import { computeStatus } from './status.js';
 import { entriesByIndicator, traceIndicator } from './status-trace.js';
 
@@ -43,10 +43,19 @@ export interface SinceData {
   revisions: string[];
 }
 
-/** What changed between `since` (D0) and `asOf` (D), for D0 < D; `meeting` names D0's meeting, if any. */
-export function computeSince(fw: Framework, since: Day, asOf: Day, meeting: string | null = null): SinceData {
+/**
+ * What changed between `since` (D0) and `asOf` (D), for D0 < D; `meeting` names D0's meeting, if
+ * any. `atD` is the status as of D when the caller has it already (the report does).
+ */
+export function computeSince(
+  fw: Framework,
+  since: Day,
+  asOf: Day,
+  meeting: string | null = null,
+  atD?: StatusReport,
+): SinceData {
   const before = computeStatus(fw, since);
-  const after = computeStatus(fw, asOf);
+  const after = atD ?? computeStatus(fw, asOf);
   const was = new Map(before.indicators.map((s) => [s.id, s.status]));
   const statusChanges: StatusChange[] = [];
   for (const s of after.indicators) {
