@@ -31,8 +31,11 @@ import { asWriteError } from './write.js';
 
 /** A lock on another host not refreshed for this long is taken over: its holder has gone. */
 export const DEFAULT_STALE_MS = 10_000;
-/** How long a writer waits while the same holder keeps the lock before giving up. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * How long a writer waits while the same holder keeps the lock before giving up. An append holds
+ * it for a fraction of a second; a minute leaves room for a machine under heavy load.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 /** A wait longer than this is announced (once), so that a queue of writers does not look hung. */
 const ANNOUNCE_AFTER_MS = 1_000;
 /** An empty lock file (its writer died between creating and filling it) is abandoned after this. */
@@ -96,29 +99,24 @@ export async function withLock<T>(
   const staleMs = opts.staleMs ?? DEFAULT_STALE_MS;
   const me: Holder = { pid: process.pid, host: hostname(), start: startTime(process.pid), token: token() };
   await acquire(realRoot, lockPath, me, staleMs, opts);
-  let refreshed = Date.now();
   let lost = false;
   // Keeps the file fresh for waiters on other hosts; a lock that is no longer ours is only noted
   // here (never thrown from a timer) and refused at the next check.
   const timer = setInterval(
     () => {
       if (holds(lockPath, me)) {
-        try {
-          const now = new Date();
-          utimesSync(lockPath, now, now);
-          refreshed = Date.now();
-        } catch {
-          lost = true;
-        }
+        if (!touch(lockPath)) lost = true;
       } else lost = true;
     },
     Math.max(50, Math.floor(staleMs / 4)),
   );
   timer.unref();
   const stillHeld = () => {
-    // Synchronous work cannot refresh the lock: past most of the stale period a writer on another
-    // host may already have taken it over, so commit nothing rather than race it.
-    if (lost || !holds(lockPath, me) || Date.now() - refreshed > staleMs * 0.8) throw new LockLost(lockPath);
+    // Synchronous work cannot refresh the lock, so a long check (a loaded machine) may let a
+    // writer on another host judge it stale: what counts is whether the lock still names this
+    // writer. If it does, it is refreshed and the write goes ahead; if not, nothing is committed.
+    if (lost || !holds(lockPath, me)) throw new LockLost(lockPath);
+    touch(lockPath);
   };
   try {
     return await fn(stillHeld);
@@ -269,6 +267,17 @@ function takeOver(lockPath: string, found: Found, me: Holder): void {
     else unlinkSync(aside);
   } catch {
     // a directory lock with something inside: leave it aside, out of the way
+  }
+}
+
+/** Sets the lock's time to now (a live holder's sign of life for other hosts); false when it is gone. */
+function touch(lockPath: string): boolean {
+  try {
+    const now = new Date();
+    utimesSync(lockPath, now, now);
+    return true;
+  } catch {
+    return false;
   }
 }
 

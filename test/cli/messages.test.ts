@@ -37,6 +37,35 @@ describe('record result', () => {
   });
 });
 
+describe('zod never speaks', () => {
+  it('--denominator 0 is refused in our words at the entry, and nothing is written', async () => {
+    const dir = fw();
+    const before = snapshot(dir);
+    const r = await runCli(
+      [
+        '--framework',
+        dir,
+        'record',
+        'result',
+        'PCT',
+        '--period',
+        '2026',
+        '--numerator',
+        '3',
+        '--denominator',
+        '0',
+        '--date',
+        '2026-11-01',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error invalid-value "denominator" must be greater than 0, not 0\n/);
+    expect(r.stderr).not.toMatch(/Too small|expected number|Invalid input/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe('a target year written as a number too large for YAML (1e309)', () => {
   it('is named at the key, saying what YAML made of it', async () => {
     const line = PLAN.split('\n').findIndex((l) => /targets: \{2026:/.test(l));
