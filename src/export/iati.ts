@@ -1,5 +1,3 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type {
   IatiActivity,
   IatiBudget,
@@ -23,15 +21,14 @@ import {
 } from '../core/iati-codelists.js';
 import { isCurrencyCode } from '../core/money.js';
 import type { IatiClass } from '../model/framework.js';
+import { type Attrs, XmlWriter } from './xml-writer.js';
 
 /**
  * The IATI activity file (IATI Standard 2.03): what computeIati worked out, as XML. Every element
  * is written in the order the schema's sequences require (docs/iati.md lists them), and every code
  * is checked against its codelist before anything is written. Pure: data in, text out.
  *
- * xmlbuilder2 writes the XML: it escapes text and attributes in every context (`&`, `<`, `>`,
- * quotes, `]]>`), declares the extension namespace, and replaces characters XML 1.0 cannot carry
- * (a control character typed into a title) instead of writing a file no parser reads.
+ * The XML is written by xml-writer.ts (escaping, balanced tags, indentation; why not a library: there).
  */
 
 /** neaspec-track's extension namespace: elements IATI lets a publisher add (`xsd:any ##other`), documented in docs/iati.md. */
@@ -80,122 +77,121 @@ export function codelistProblems(a: IatiActivity): string[] {
 export function exportIati(a: IatiActivity): string {
   const problems = codelistProblems(a);
   if (problems.length > 0) throw new IatiCodelistError(problems);
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
-  doc.com(
+  const w = new XmlWriter();
+  w.comment(
     ` IATI Standard 2.03 activity file written by neaspec-track, as of ${a.asOf}. nt: elements are neaspec-track's extension (see the namespace URI). `,
   );
-  const root = doc.ele('iati-activities', { version: '2.03', 'xmlns:nt': EXTENSION_NS });
-  const act = root.ele('iati-activity', { 'xml:lang': a.language, 'default-currency': a.currency });
-  act.ele('iati-identifier').txt(a.identifier);
-  narrative(
-    act.ele('reporting-org', { ref: a.reportingOrg.ref, type: a.reportingOrg.type }),
+  w.open('iati-activities', { version: '2.03', 'xmlns:nt': EXTENSION_NS });
+  w.open('iati-activity', { 'xml:lang': a.language, 'default-currency': a.currency });
+  w.text('iati-identifier', {}, a.identifier);
+  withNarrative(
+    w,
+    'reporting-org',
+    { ref: a.reportingOrg.ref, type: a.reportingOrg.type },
     a.reportingOrg.name,
   );
-  narrative(act.ele('title'), a.title);
-  narrative(act.ele('description', { type: '1' }), a.description);
-  for (const o of a.participating) {
-    narrative(act.ele('participating-org', attrs({ ref: o.ref, type: o.type, role: o.role })), o.name);
-  }
-  act.ele('activity-status', { code: a.status });
-  for (const d of a.dates) act.ele('activity-date', { type: d.type, 'iso-date': d.date });
-  for (const c of a.countries) classElement(act, 'recipient-country', c, false);
-  for (const r of a.regions) classElement(act, 'recipient-region', r, true);
-  for (const s of a.sectors) classElement(act, 'sector', s, true);
-  for (const b of a.budgets) budget(act, b);
-  for (const t of a.transactions) transaction(act, t, a.currency);
-  for (const r of a.results) result(act, r);
-  return `${doc.end({ prettyPrint: true, indent: '  ' })}\n`;
+  withNarrative(w, 'title', {}, a.title);
+  withNarrative(w, 'description', { type: '1' }, a.description);
+  for (const o of a.participating)
+    withNarrative(w, 'participating-org', { ref: o.ref, type: o.type, role: o.role }, o.name);
+  w.empty('activity-status', { code: a.status });
+  for (const d of a.dates) w.empty('activity-date', { type: d.type, 'iso-date': d.date });
+  for (const c of a.countries) classElement(w, 'recipient-country', c, false);
+  for (const r of a.regions) classElement(w, 'recipient-region', r, true);
+  for (const s of a.sectors) classElement(w, 'sector', s, true);
+  for (const b of a.budgets) budget(w, b);
+  for (const t of a.transactions) transaction(w, t, a.currency);
+  for (const r of a.results) result(w, r);
+  w.close();
+  w.close();
+  return w.end();
 }
 
-/** Attributes without the undefined ones. */
-function attrs(all: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(all)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
-function narrative(parent: XMLBuilder, text: string): XMLBuilder {
-  parent.ele('narrative').txt(text);
-  return parent;
+/** An element holding one narrative. */
+function withNarrative(w: XmlWriter, name: string, at: Attrs, content: string): void {
+  w.open(name, at);
+  w.text('narrative', {}, content);
+  w.close();
 }
 
 /** recipient-country, recipient-region or sector: code, vocabulary (left out when it is the default 1), percentage, name. */
-function classElement(parent: XMLBuilder, name: string, c: IatiClass, vocabulary: boolean): void {
-  const el = parent.ele(
-    name,
-    attrs({
-      code: c.code,
-      vocabulary: vocabulary && c.vocabulary !== '1' ? c.vocabulary : undefined,
-      percentage: c.percentage === undefined ? undefined : String(c.percentage),
-    }),
-  );
-  if (c.name !== undefined) narrative(el, c.name);
+function classElement(w: XmlWriter, name: string, c: IatiClass, vocabulary: boolean): void {
+  const at = {
+    code: c.code,
+    vocabulary: vocabulary && c.vocabulary !== '1' ? c.vocabulary : undefined,
+    percentage: c.percentage === undefined ? undefined : String(c.percentage),
+  };
+  if (c.name === undefined) w.empty(name, at);
+  else withNarrative(w, name, at, c.name);
 }
 
-function budget(parent: XMLBuilder, b: IatiBudget): void {
-  const el = parent.ele('budget', { type: b.type });
-  el.ele('period-start', { 'iso-date': b.start });
-  el.ele('period-end', { 'iso-date': b.end });
-  el.ele('value', { 'value-date': b.valueDate }).txt(b.value);
-  for (const l of b.lines) el.ele(EXTENSION_NS, 'nt:line', { ref: l.id, value: l.value });
-  for (const r of b.revisions) el.ele(EXTENSION_NS, 'nt:revision', { ref: r });
+function budget(w: XmlWriter, b: IatiBudget): void {
+  w.open('budget', { type: b.type });
+  w.empty('period-start', { 'iso-date': b.start });
+  w.empty('period-end', { 'iso-date': b.end });
+  w.text('value', { 'value-date': b.valueDate }, b.value);
+  for (const l of b.lines) w.empty('nt:line', { ref: l.id, value: l.value });
+  for (const r of b.revisions) w.empty('nt:revision', { ref: r });
+  w.close();
 }
 
-function org(parent: XMLBuilder, name: string, o: IatiOrg | undefined, idAttr: string): void {
-  if (!o) return;
-  narrative(parent.ele(name, attrs({ ref: o.ref, [idAttr]: o.activityId, type: o.type })), o.name);
+function org(w: XmlWriter, name: string, o: IatiOrg | undefined, idAttr: string): void {
+  if (o) withNarrative(w, name, { ref: o.ref, [idAttr]: o.activityId, type: o.type }, o.name);
 }
 
-function transaction(parent: XMLBuilder, t: IatiTransaction, defaultCurrency: string): void {
-  const el = parent.ele('transaction', { ref: t.ref });
-  el.ele('transaction-type', { code: t.type });
-  el.ele('transaction-date', { 'iso-date': t.date });
-  el.ele(
-    'value',
-    attrs({ currency: t.currency === defaultCurrency ? undefined : t.currency, 'value-date': t.date }),
-  ).txt(t.value);
-  narrative(el.ele('description'), t.description);
-  org(el, 'provider-org', t.provider, 'provider-activity-id');
-  org(el, 'receiver-org', t.receiver, 'receiver-activity-id');
-  el.ele(EXTENSION_NS, 'nt:entry', t.ext);
+function transaction(w: XmlWriter, t: IatiTransaction, defaultCurrency: string): void {
+  w.open('transaction', { ref: t.ref });
+  w.empty('transaction-type', { code: t.type });
+  w.empty('transaction-date', { 'iso-date': t.date });
+  const currency = t.currency === defaultCurrency ? undefined : t.currency;
+  w.text('value', { currency, 'value-date': t.date }, t.value);
+  withNarrative(w, 'description', {}, t.description);
+  org(w, 'provider-org', t.provider, 'provider-activity-id');
+  org(w, 'receiver-org', t.receiver, 'receiver-activity-id');
+  w.empty('nt:entry', t.ext);
+  w.close();
 }
 
-function result(parent: XMLBuilder, r: IatiResult): void {
-  const el = parent.ele('result', { type: r.type });
-  narrative(el.ele('title'), r.title);
-  el.ele('reference', { vocabulary: '99', code: r.id, 'vocabulary-uri': `${EXTENSION_NS}#result-id` });
+function result(w: XmlWriter, r: IatiResult): void {
+  w.open('result', { type: r.type });
+  withNarrative(w, 'title', {}, r.title);
+  w.empty('reference', { vocabulary: '99', code: r.id, 'vocabulary-uri': `${EXTENSION_NS}#result-id` });
   if (r.programme !== undefined)
-    el.ele('reference', {
+    w.empty('reference', {
       vocabulary: '99',
       code: r.programme,
       'vocabulary-uri': `${EXTENSION_NS}#programme-id`,
     });
-  for (const i of r.indicators) indicator(el, i);
+  for (const i of r.indicators) indicator(w, i);
+  w.close();
 }
 
-function indicator(parent: XMLBuilder, i: IatiIndicator): void {
-  const el = parent.ele('indicator', { measure: i.measure, ascending: i.ascending ? '1' : '0' });
-  narrative(el.ele('title'), i.title);
-  narrative(el.ele('description'), i.description);
-  el.ele('reference', { vocabulary: '99', code: i.id });
-  const base = el.ele('baseline', { year: String(i.baseline.year), value: i.baseline.value.value });
-  comment(base, i.baseline.value);
+function indicator(w: XmlWriter, i: IatiIndicator): void {
+  w.open('indicator', { measure: i.measure, ascending: i.ascending ? '1' : '0' });
+  withNarrative(w, 'title', {}, i.title);
+  withNarrative(w, 'description', {}, i.description);
+  w.empty('reference', { vocabulary: '99', code: i.id });
+  valueElement(w, 'baseline', { year: String(i.baseline.year) }, i.baseline.value);
   for (const p of i.periods) {
-    const pe = el.ele('period');
-    pe.ele('period-start', { 'iso-date': p.start });
-    pe.ele('period-end', { 'iso-date': p.end });
-    if (p.target) value(pe, 'target', p.target);
-    for (const a of p.actuals) value(pe, 'actual', a);
+    w.open('period');
+    w.empty('period-start', { 'iso-date': p.start });
+    w.empty('period-end', { 'iso-date': p.end });
+    if (p.target) valueElement(w, 'target', {}, p.target);
+    for (const a of p.actuals) valueElement(w, 'actual', {}, a);
+    w.close();
   }
+  w.close();
 }
 
-/** target or actual: location*, dimension*, comment?, document-link* — in that order. */
-function value(parent: XMLBuilder, name: string, v: IatiValue): void {
-  const el = parent.ele(name, { value: v.value });
-  if (v.dimension) el.ele('dimension', { name: v.dimension.name, value: v.dimension.value });
-  comment(el, v);
-}
-
-function comment(parent: XMLBuilder, v: IatiValue): void {
-  if (v.comment !== undefined) narrative(parent.ele('comment'), v.comment);
+/** baseline, target or actual: @value, then its dimension and comment — the schema's order (location*, dimension*, comment?). */
+function valueElement(w: XmlWriter, name: string, at: Attrs, v: IatiValue): void {
+  const own = { ...at, value: v.value };
+  if (!v.dimension && v.comment === undefined) {
+    w.empty(name, own);
+    return;
+  }
+  w.open(name, own);
+  if (v.dimension) w.empty('dimension', { name: v.dimension.name, value: v.dimension.value });
+  if (v.comment !== undefined) withNarrative(w, 'comment', {}, v.comment);
+  w.close();
 }
