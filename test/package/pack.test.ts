@@ -25,9 +25,12 @@ const npm = (args: string[], cwd: string) =>
     },
   });
 
-/** What runs: the launcher, the bundle and its code cache, the shipped data and the schema. */
+/**
+ * What runs: the launcher, the bundle and its code cache, the Word and Excel writers' bundles
+ * (loaded only by the commands that write or read those files), the shipped data and the schema.
+ */
 const SHIPPED =
-  /^(bin\/[^/]+\.(js|json)|dist\/cli\.(cjs|cache)|frameworks\/.+|examples\/.+|schema\/framework\.schema\.json|README\.md|LICENSE|package\.json)$/;
+  /^(bin\/[^/]+\.(js|json)|dist\/cli\.(cjs|cache)|dist\/vendor-[a-z]+\.cjs|frameworks\/.+|examples\/.+|schema\/framework\.schema\.json|README\.md|LICENSE|package\.json)$/;
 
 describe('the npm package', () => {
   const listing = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT))[0] as {
@@ -43,20 +46,30 @@ describe('the npm package', () => {
     }
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
     expect(files.some((f) => f.startsWith('frameworks/neaspec-2026-2030/'))).toBe(true);
-    // Beside the bundle and its code cache, the data, schema and docs are small: no stray large file.
+    // Beside the bundles and the code cache, the data, schema and docs are small: no stray large file.
     const size = (f: string) => listing.files.find((x) => x.path === f)?.size ?? 0;
-    expect(listing.unpackedSize - size('dist/cli.cjs') - size('dist/cli.cache')).toBeLessThan(500_000);
+    const bundles = files.filter((f) => f.startsWith('dist/')).reduce((n, f) => n + size(f), 0);
+    expect(listing.unpackedSize - bundles).toBeLessThan(500_000);
   });
 
   it('declares its repository and no runtime dependencies (the bundle carries them)', () => {
     expect(pkg.repository?.url).toMatch(/^git\+https:\/\//);
     // A library the CLI needs belongs in devDependencies: esbuild bundles it into dist/cli.cjs.
     expect(pkg.dependencies ?? {}).toEqual({});
-    const bundle = readFileSync(path.join(ROOT, 'dist', 'cli.cjs'), 'utf8');
-    const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1] as string);
-    expect(required.length).toBeGreaterThan(0);
+    // The bundles require Node's own modules, and the CLI its vendor bundles shipped beside it.
     const builtin = new Set(builtinModules);
-    expect(required.filter((r) => !builtin.has(r.replace(/^node:/, '')))).toEqual([]);
+    for (const f of files.filter((x) => /^dist\/.*\.cjs$/.test(x))) {
+      const bundle = readFileSync(path.join(ROOT, f), 'utf8');
+      const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1] as string);
+      if (f === 'dist/cli.cjs') expect(required.length).toBeGreaterThan(0);
+      const outside = required.filter(
+        (r) =>
+          !builtin.has(r.replace(/^node:/, '')) &&
+          !(r.startsWith('./') && files.includes(`dist/${r.slice(2)}`)),
+      );
+      expect(outside, f).toEqual([]);
+    }
+    expect(files).toEqual(expect.arrayContaining(['dist/vendor-docx.cjs', 'dist/vendor-exceljs.cjs']));
   });
 
   describe('installed from its tarball into an empty folder, offline', () => {
@@ -78,6 +91,29 @@ describe('the npm package', () => {
       expect(r.stderr).toContain(`using the shipped example ${shipped} (`);
       expect(r.stdout).toBe(`ok ${shipped}\n`);
       expect(r.status).toBe(0);
+      // The Word and Excel writers load from their bundles in the installed package.
+      const shippedFw = path.join(app, shipped);
+      for (const args of [
+        ['report', '--format', 'docx', '--as-of', '2026-11-28', '--out', 'r.docx'],
+        ['export', '--as-of', '2026-11-28', '--out', 'w.xlsx'],
+      ]) {
+        const w = spawnSync(
+          path.join(app, 'node_modules/.bin/neaspec-track'),
+          ['--framework', shippedFw, ...args],
+          {
+            cwd: app,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+          },
+        );
+        expect(w.stderr).toBe(`wrote ${args.at(-1)}\n`);
+        expect(w.status).toBe(0);
+        expect(
+          readFileSync(path.join(app, args.at(-1) as string))
+            .subarray(0, 2)
+            .toString(),
+        ).toBe('PK');
+      }
       // The schema an editor modeline points at is where the README says.
       expect(existsSync(path.join(app, 'node_modules/neaspec-track/schema/framework.schema.json'))).toBe(
         true,
