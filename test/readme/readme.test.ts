@@ -48,7 +48,8 @@ function makeSandbox(dir: string): string {
   });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   const files = listed.stdout.split('\0').filter(Boolean);
-  for (const f of [...files, 'dist/cli.cjs', 'dist/cli.cache']) {
+  const dist = ['dist/cli.cjs', 'dist/cli.cache', 'dist/vendor-docx.cjs', 'dist/vendor-exceljs.cjs'];
+  for (const f of [...files, ...dist]) {
     const from = path.join(ROOT, f);
     try {
       mkdirSync(path.dirname(path.join(repo, f)), { recursive: true });
