@@ -22,7 +22,8 @@ results: [{id: AP.O1, level: outcome, programme: AP, title: Air}]
 const yamlNumber = (x: number) => (Object.is(x, -0) ? '0' : String(x));
 
 const extreme = fc.oneof(
-  fc.constantFrom(0, 1e-9, -1e-9, 1e15, -1e15, 1.0000000000000002e-9, 999_999_999_999_999.9, 1, 5),
+  // Just inside the range's ends: the next doubles above 1e-9 and below 1e15.
+  fc.constantFrom(0, 1e-9, -1e-9, 1e15, -1e15, 1e-9 * (1 + Number.EPSILON), 1e15 - 0.125, 1, 5),
   fc.double({ min: 1e-9, max: 1e15, noNaN: true }),
   fc.double({ min: -1e15, max: -1e-9, noNaN: true }),
   fc.double({ min: 1e-12, max: 1e-9, noNaN: true }), // below the range: refused
