@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Explanation } from '../compute/explain.js';
 import type { EntryUse, PeriodFigure } from '../compute/status-trace.js';
 import { formatDate } from '../core/dates.js';
+import { decimalText } from '../core/money.js';
 import { formatPeriod } from '../core/periods.js';
 import type { ResultEntry } from '../model/framework.js';
 import { MIN_WIDTH, wrap } from './layout.js';
@@ -12,9 +13,15 @@ import { colourStatus } from './status-common.js';
 /** Full-precision figures (up to 6 decimals) so that a reader can redo the arithmetic. */
 function n(x: number | null | undefined): string {
   if (x === null || x === undefined) return '–';
-  if (Number.isInteger(x)) return String(x);
+  // Plain digits at any size: String() turns to exponent notation at 1e21.
+  if (Number.isInteger(x)) return decimalText(x);
   const text = x.toFixed(6).replace(/\.?0+$/, '');
   return text === '-0' ? '0' : text;
+}
+
+/** Eight significant digits, written out in plain digits (toPrecision gives 5.4544731e+11). */
+function significant(x: number): string {
+  return decimalText(Number(x.toPrecision(8)));
 }
 
 function entryValue(e: ResultEntry, levels: string[] | undefined): string {
@@ -210,8 +217,8 @@ export function renderExplain(x: Explanation, c: ChalkInstance, width = MIN_WIDT
     out.push(
       `  x̄ = ${n(f.meanX)}, ȳ = ${n(f.meanY)}; Σ(x − x̄)(y − ȳ) = ${n(f.sxy)}, Σ(x − x̄)² = ${n(f.sxx)}`,
     );
-    const slope = f.slope < 0 ? `(${f.slope.toPrecision(8)})` : f.slope.toPrecision(8);
-    out.push(`  slope = ${n(f.sxy)} / ${n(f.sxx)} = ${f.slope.toPrecision(8)} per day`);
+    const slope = f.slope < 0 ? `(${significant(f.slope)})` : significant(f.slope);
+    out.push(`  slope = ${n(f.sxy)} / ${n(f.sxx)} = ${significant(f.slope)} per day`);
     out.push(
       `  forecast at ${formatDate(f.atDay)} (x = ${f.at}) = ȳ + slope × (x − x̄) = ${n(f.meanY)} + ${slope} × (${f.at} − ${n(f.meanX)}) = ${n(f.value)}`,
     );

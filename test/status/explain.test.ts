@@ -49,3 +49,20 @@ describe('explain verdicts', () => {
     expect(nums.slice(1).map((n, i) => n - (nums[i] as number))).toEqual([1, 1, 1, 1]);
   });
 });
+
+describe('explain figures in plain digits (found by the fuzz campaign)', () => {
+  it('a large slope is written out, not as 1.0000000e+12', () => {
+    const fw = framework(
+      `  - {id: N1, result: BD.O1, title: Big, unit: t, measure: number, direction: increase, aggregation: level,
+       baseline: {year: 2025, value: 0}, targets: {2030: 900000000000000}, frequency: annual}`,
+      `  - {indicator: N1, period: 2026, value: 0, date: 2026-12-31}
+  - {indicator: N1, period: 2027, value: 365000000000000, date: 2027-12-31}`,
+    );
+    const x = explainIndicator(fw, 'N1', day('2028-01-01'));
+    if (!x) throw new Error('no explanation');
+    // Points (2026-12-31, 0) and (2027-12-31, 365e12), 365 days apart: slope 365e12 / 365 = 1e12 per day.
+    const text = renderExplain(x, plain);
+    expect(text).toMatch(/ = 1000000000000 per day\n/);
+    expect(text).not.toMatch(/\de[+-]\d/);
+  });
+});
