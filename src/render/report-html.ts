@@ -391,6 +391,10 @@ svg text { font-family: inherit; }
   h3, h4 { break-after: avoid-page; }
   tr, .card, .note, svg { break-inside: avoid; }
   thead { display: table-header-group; }
+  /* A footer group repeats on every page a table spans: its total would stand under rows not its own. */
+  tfoot { display: table-row-group; }
+  /* An inline chart sits in a line box, where "break-after: avoid" on the heading above cannot hold. */
+  h2 + svg, h3 + svg, h4 + svg { display: block; }
   .programme { break-inside: auto; }
   svg.exec-bars { max-width: 100%; height: auto; }
   svg.legend { max-width: 100%; height: auto; }
