@@ -108,40 +108,48 @@ export interface ExecutionBar {
   text: string;
 }
 
-/** Horizontal bars of budget execution, with a reference line at 100% of planned to date. */
+/**
+ * Horizontal bars of budget execution, with a reference line at 100% of planned to date. Each label
+ * sits on its own line above its bar, left-aligned from the chart's edge, so a long programme title
+ * is never clipped (a label beside the bar, right-aligned into a fixed column, ran off the left
+ * edge); one longer than the chart is cut with an ellipsis, the full title kept as the tooltip.
+ */
 export function executionBars(rows: readonly ExecutionBar[], width = 640): string {
-  const rowH = 26;
-  const labelW = 200;
+  const rowH = 40;
+  const left = 4;
   const textW = 70;
-  const barW = width - labelW - textW;
+  const barW = width - left - textW;
+  // 12 px text averages under 7 px a character in the report's sans-serif fonts.
+  const maxChars = Math.floor((width - left) / 7);
   const max = maxOf(
     rows.map((r) => r.execution ?? 0),
     1,
   );
-  const x = (v: number) => labelW + (Math.max(0, v) / max) * barW;
+  const x = (v: number) => left + (Math.max(0, v) / max) * barW;
   const height = rows.length * rowH + 22;
   const parts: string[] = [];
   rows.forEach((r, i) => {
     const y = i * rowH + 4;
     const fill = r.execution === null ? '#d1d5db' : r.execution > 1 ? '#b7791f' : '#1f5f99';
+    const label = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
     parts.push(
-      `<text x="${labelW - 8}" y="${y + 14}" font-size="12" text-anchor="end" fill="${INK}">${escapeXml(r.label)}</text>`,
-      `<rect x="${labelW}" y="${y + 2}" width="${n(barW)}" height="16" fill="${TRACK}"/>`,
+      `<text x="${left}" y="${y + 12}" font-size="12" fill="${INK}"><title>${escapeXml(r.label)}</title>${escapeXml(label)}</text>`,
+      `<rect x="${left}" y="${y + 18}" width="${n(barW)}" height="16" fill="${TRACK}"/>`,
     );
     if (r.execution !== null) {
       parts.push(
-        `<rect class="exec" x="${labelW}" y="${y + 2}" width="${n(Math.max(1, x(r.execution) - labelW))}" height="16" fill="${fill}"/>`,
+        `<rect class="exec" x="${left}" y="${y + 18}" width="${n(Math.max(1, x(r.execution) - left))}" height="16" fill="${fill}"/>`,
       );
     }
     parts.push(
-      `<text x="${n(labelW + barW + 6)}" y="${y + 14}" font-size="12" fill="${INK}" font-weight="600">${escapeXml(r.text)}</text>`,
+      `<text x="${n(left + barW + 6)}" y="${y + 30}" font-size="12" fill="${INK}" font-weight="600">${escapeXml(r.text)}</text>`,
     );
   });
   const ref = x(1);
   const bottom = rows.length * rowH + 4;
   parts.push(
-    `<line x1="${n(ref)}" y1="2" x2="${n(ref)}" y2="${bottom}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
-    `<text x="${n(ref)}" y="${bottom + 14}" font-size="11" text-anchor="middle" fill="${INK}">100% of planned to date</text>`,
+    `<line x1="${n(ref)}" y1="18" x2="${n(ref)}" y2="${bottom}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+    `<text x="${n(Math.min(ref, width - 80))}" y="${bottom + 14}" font-size="11" text-anchor="middle" fill="${INK}">100% of planned to date</text>`,
   );
   return `<svg class="exec-bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Budget execution by programme area"><title>Budget execution by programme area</title>${parts.join('')}</svg>`;
 }
