@@ -1,6 +1,6 @@
 import { realpathSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { displayName, packageRoot, type RawFile, readFrameworkFiles, readText } from '../load/files.js';
+import { displayName, packageRoot, type RawFile, readText } from '../load/files.js';
 import { checkFiles } from '../load/index.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { describeErrno } from '../model/errno.js';
@@ -8,7 +8,15 @@ import type { Framework } from '../model/framework.js';
 import { AppendError, appendEntry, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
 import { LockLost, lockPathOf, withLock } from './lock.js';
-import { type RecordOptions, Refusal, realpathOf, refuseReadOnly, refuseUnread, withFile } from './record.js';
+import {
+  type RecordOptions,
+  Refusal,
+  readValidFramework,
+  realpathOf,
+  refuseReadOnly,
+  refuseUnread,
+  withFile,
+} from './record.js';
 import { compareFrameworkPaths, ledgerHeader, ledgerTarget, schemaRef } from './target.js';
 import { asWriteError, atomicCreate, atomicReplace, FileAppeared, WriteError } from './write.js';
 
@@ -112,29 +120,8 @@ function planBatch(
   real: string,
   isDir: boolean,
 ): { result: BatchResult; writes: PlannedWrite[] } {
-  let files: RawFile[];
-  try {
-    files = readFrameworkFiles(opts.root, opts.cwd);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code && err.path) {
-      throw new Refusal(
-        `cannot read ${displayName(err.path, opts.cwd)} (${err.code}); nothing was recorded`,
-        1,
-      );
-    }
-    throw e;
-  }
-  const before = checkFiles(opts.root, files);
-  const errors = before.diagnostics.filter((d) => d.severity === 'error');
-  if (!before.framework || errors.length > 0) {
-    throw new Refusal(
-      `the framework already has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; fix them first (run \`neaspec-track validate\`); nothing was recorded`,
-      1,
-      errors,
-    );
-  }
-  const plan = build(before.framework);
+  const { files, framework } = readValidFramework(opts);
+  const plan = build(framework);
   const refused = [...plan.refused];
 
   // Append every entry, in row order, to the text of its target file.

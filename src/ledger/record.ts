@@ -89,13 +89,12 @@ export async function recordEntry(
   }
 }
 
-function appendUnderLock(
-  opts: RecordOptions,
-  build: (fw: Framework) => EntryRequest,
-  real: string,
-  isDir: boolean,
-  stillHeld: () => void,
-): Recorded {
+/**
+ * The framework's files, read afresh, and the framework they make: what `record` and `import` check
+ * new entries against. Refused (nothing recorded) when a file cannot be read or the framework
+ * already has errors.
+ */
+export function readValidFramework(opts: RecordOptions): { files: RawFile[]; framework: Framework } {
   let files: RawFile[];
   try {
     files = readFrameworkFiles(opts.root, opts.cwd);
@@ -118,7 +117,18 @@ function appendUnderLock(
       errors,
     );
   }
-  const request = build(before.framework);
+  return { files, framework: before.framework };
+}
+
+function appendUnderLock(
+  opts: RecordOptions,
+  build: (fw: Framework) => EntryRequest,
+  real: string,
+  isDir: boolean,
+  stillHeld: () => void,
+): Recorded {
+  const { files, framework } = readValidFramework(opts);
+  const request = build(framework);
   const flow = flowMapping(entryFields(request));
   const target = ledgerTarget(
     opts.root,
