@@ -1,5 +1,5 @@
 import { maxOf } from '../core/arrays.js';
-import { escapeXml } from './report-svg.js';
+import { escapeXml, piecesOf } from './report-svg.js';
 
 /**
  * Inline SVG for the report's Resources section: per funding source, three bars on one money
@@ -25,8 +25,20 @@ function n(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
 
-/** Grouped horizontal bars with a legend; negative figures (refunds beyond receipts) draw as zero. */
-export function fundingBars(rows: readonly FundingBar[], width = 720): string {
+/** Sources of the chart per printed piece: 5 (254 px at most), so that pieces fill a page with little left over. */
+export const FUNDING_ROWS_PER_PIECE = 5;
+
+/**
+ * Grouped horizontal bars with a legend; negative figures (refunds beyond receipts) draw as zero.
+ * As pieces of at most `perPiece` sources, one SVG each, on one scale and stacked without a seam
+ * (the legend in the first): printed, a chart taller than a page breaks between pieces, and the
+ * first piece can be kept on one page with its heading (see executionBars).
+ */
+export function fundingBars(
+  rows: readonly FundingBar[],
+  width = 720,
+  perPiece = FUNDING_ROWS_PER_PIECE,
+): string[] {
   const labelW = 210;
   const textW = 190;
   const barW = width - labelW - textW;
@@ -36,31 +48,36 @@ export function fundingBars(rows: readonly FundingBar[], width = 720): string {
     1,
   );
   const w = (v: bigint) => (Math.max(0, Number(v)) / max) * barW;
-  const parts: string[] = [];
   const legend = (['planned', 'pledged', 'received'] as const)
     .map(
       (k, i) =>
         `<g transform="translate(${labelW + i * 110},0)"><rect x="0" y="4" width="14" height="10" fill="${FILL[k]}"/><text x="20" y="13" font-size="11" fill="${INK}">${k}</text></g>`,
     )
     .join('');
-  parts.push(legend);
-  rows.forEach((r, i) => {
-    const y = 24 + i * groupH;
-    parts.push(
-      `<text x="${labelW - 8}" y="${y + 22}" font-size="12" text-anchor="end" fill="${INK}">${escapeXml(r.label)}</text>`,
-      `<rect x="${labelW}" y="${y}" width="${n(barW)}" height="38" fill="${TRACK}"/>`,
-    );
-    (['planned', 'pledged', 'received'] as const).forEach((k, j) => {
-      const v = r[k];
+  const name = 'Planned, pledged and received by funding source';
+  return piecesOf(rows, perPiece).map((piece, p) => {
+    // The first piece opens with the legend; the others start with a bar group, and the 8 px
+    // between groups is the end of the piece above.
+    const top = p === 0 ? 24 : 0;
+    const parts: string[] = p === 0 ? [legend] : [];
+    piece.forEach((r, i) => {
+      const y = top + i * groupH;
       parts.push(
-        `<rect class="${k}" x="${labelW}" y="${y + 2 + j * 12}" width="${n(w(v))}" height="10" fill="${FILL[k]}"><title>${escapeXml(`${r.label}: ${k}`)}</title></rect>`,
+        `<text x="${labelW - 8}" y="${y + 22}" font-size="12" text-anchor="end" fill="${INK}">${escapeXml(r.label)}</text>`,
+        `<rect x="${labelW}" y="${y}" width="${n(barW)}" height="38" fill="${TRACK}"/>`,
+      );
+      (['planned', 'pledged', 'received'] as const).forEach((k, j) => {
+        const v = r[k];
+        parts.push(
+          `<rect class="${k}" x="${labelW}" y="${y + 2 + j * 12}" width="${n(w(v))}" height="10" fill="${FILL[k]}"><title>${escapeXml(`${r.label}: ${k}`)}</title></rect>`,
+        );
+      });
+      parts.push(
+        `<text x="${n(labelW + barW + 8)}" y="${y + 22}" font-size="12" fill="${INK}" font-weight="600">${escapeXml(r.text)}</text>`,
       );
     });
-    parts.push(
-      `<text x="${n(labelW + barW + 8)}" y="${y + 22}" font-size="12" fill="${INK}" font-weight="600">${escapeXml(r.text)}</text>`,
-    );
+    const height = top + piece.length * groupH;
+    const label = p === 0 ? name : `${name} (continued)`;
+    return `<svg class="funding-bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}"><title>${label}</title>${parts.join('')}</svg>`;
   });
-  const height = 24 + rows.length * groupH;
-  const title = 'Planned, pledged and received by funding source';
-  return `<svg class="funding-bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}"><title>${title}</title>${parts.join('')}</svg>`;
 }

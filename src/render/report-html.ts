@@ -1,5 +1,6 @@
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { KEEP_CSS, keepWithNext } from './html-keep.js';
 import { narrativeHtml } from './narrative.js';
 import {
   breakdownText,
@@ -59,8 +60,9 @@ export function renderReportHtml(data: ReportData): string {
     (s) => `<li>${chip(s)} <strong data-status-count="${s}">${sum.byStatus[s]}</strong></li>`,
   ).join('');
   body.push(`<section class="summary">
-  <h2>Executive summary</h2>
-  <div class="cards">
+  ${keepWithNext(
+    '<h2>Executive summary</h2>',
+    `<div class="cards">
     <div class="card">
       <div class="card-label">Indicators</div>
       <div class="card-figure" data-fact="indicators">${sum.indicators}</div>
@@ -82,10 +84,11 @@ export function renderReportHtml(data: ReportData): string {
         <tr><th>Planned total</th><td class="num">${esc(cur)} ${money(v.total.plannedTotal)}</td></tr>
       </table>
     </div>
-  </div>
+  </div>`,
+  )}
   <div class="watch">
-    <div><h3>${chip('off-track')} indicators</h3>${nameList(sum.offTrack)}</div>
-    <div><h3>${chip('at-risk')} indicators</h3>${nameList(sum.atRisk)}</div>
+    <div>${keepWithNext(`<h3>${chip('off-track')} indicators</h3>`, nameList(sum.offTrack))}</div>
+    <div>${keepWithNext(`<h3>${chip('at-risk')} indicators</h3>`, nameList(sum.atRisk))}</div>
   </div>
   <p class="missing" data-fact="missing"><strong>Missing periods:</strong> ${esc(missingText(data))}</p>
   ${data.planNarrative ? narrativeHtmlBlock(data.planNarrative) : ''}
@@ -93,29 +96,28 @@ export function renderReportHtml(data: ReportData): string {
 
   if (data.since) {
     body.push(`<section class="since">
-  <h2>${esc(sinceHeading(data))}</h2>
-  <dl class="since-items">${sinceItems(data)
-    .map((i) => `<div><dt>${esc(i.label)}</dt><dd>${esc(i.text)}</dd></div>`)
-    .join('')}</dl>
+  ${keepWithNext(
+    `<h2>${esc(sinceHeading(data))}</h2>`,
+    `<dl class="since-items">${sinceItems(data)
+      .map((i) => `<div><dt>${esc(i.label)}</dt><dd>${esc(i.text)}</dd></div>`)
+      .join('')}</dl>`,
+  )}
 </section>`);
   }
 
   // Programme areas
   body.push(`<section class="programmes">
-  <h2>Programme areas: delivery and budget</h2>
-  <div class="legend-row">${bulletLegend()}</div>`);
+  ${keepWithNext('<h2>Programme areas: delivery and budget</h2>', `<div class="legend-row">${bulletLegend()}</div>`)}`);
   for (const p of data.programmes) body.push(programmeHtml(p, data));
   body.push('</section>');
 
   if (data.revisions.length > 0) {
-    body.push(`<section class="revisions">
-  <h2>Revisions in force</h2>
-  <ul>${data.revisions
-    .map(
+    const items = data.revisions.map(
       (r) =>
         `<li data-revision="${esc(r.id)}"><strong>${esc(r.id)}</strong>${esc(revisionHead(r).slice(r.id.length))}<ul>${r.changes.map((ch) => `<li>${esc(changeText(ch, data))}</li>`).join('')}</ul></li>`,
-    )
-    .join('\n')}</ul>
+    );
+    body.push(`<section class="revisions">
+  ${keptList('<h2>Revisions in force</h2>', items)}
 </section>`);
   }
 
@@ -125,10 +127,14 @@ export function renderReportHtml(data: ReportData): string {
     execution: r.execution,
     text: formatRatio(r.execution),
   }));
+  const execution = executionBars(bars);
   body.push(`<section class="budget">
-  <h2>Budget versus actual</h2>
-  <h3>Execution by programme area <span class="sub">(actual / planned to date, pro rata to ${data.asOf})</span></h3>
-  ${executionBars(bars)}
+  ${keepWithNext(
+    `<h2>Budget versus actual</h2>
+  <h3>Execution by programme area <span class="sub">(actual / planned to date, pro rata to ${data.asOf})</span></h3>`,
+    execution[0] as string,
+  )}
+  ${execution.slice(1).join('\n')}
   <h3>By programme area <span class="sub">(${esc(cur)})</span></h3>
   ${varianceTable(v, 'Programme area')}
   <h3>By funding source <span class="sub">(${esc(cur)})</span></h3>
@@ -147,17 +153,21 @@ export function renderReportHtml(data: ReportData): string {
     indicator: 'Data',
     illustrative: 'Illustrative',
   };
+  const noteHead = '<h2>Data-quality notes</h2>';
   body.push(`<section class="notes">
-  <h2>Data-quality notes</h2>
   ${
     notes.length === 0
-      ? '<p>None: no validation warnings, overdue indicators or illustrative entries.</p>'
-      : `<ul>${notes
-          .map(
+      ? keepWithNext(
+          noteHead,
+          '<p>None: no validation warnings, overdue indicators or illustrative entries.</p>',
+        )
+      : keptList(
+          noteHead,
+          notes.map(
             (n) =>
               `<li class="note note-${n.kind}"><span class="tag">${kindLabel[n.kind]}</span> ${n.where ? `<code>${esc(n.where)}</code> ` : ''}${esc(n.text)}${n.code ? ` <span class="code">(${esc(n.code)})</span>` : ''}</li>`,
-          )
-          .join('\n')}</ul>`
+          ),
+        )
   }
 </section>
 <footer><p>${esc(methodText(data))}</p></footer>`);
@@ -168,7 +178,7 @@ export function renderReportHtml(data: ReportData): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(data.plan.title)} — meeting report, ${data.asOf}</title>
-<style>${CSS}${RESOURCES_CSS}</style>
+<style>${CSS}${RESOURCES_CSS}${KEEP_CSS}</style>
 </head>
 <body>
 <main>
@@ -243,27 +253,36 @@ function programmeHtml(p: ReportProgramme, data: ReportData): string {
       ...r.indicators.flatMap((i) => (i.narrative ? [narrativeHtmlBlock(i.narrative, i.status.id)] : [])),
     ]),
   ];
+  // The budget box and the line of counts are kept with the heading (printed, the budget comes
+  // first); on screen the grid puts the budget on the right, beside the indicators.
   return `<article class="programme" data-programme="${esc(p.id)}">
-  <h3>${title}</h3>
-  <div class="prog-grid">
-    <div class="delivery">
-      <div class="delivery-head">${p.id === '-' && nInd === 0 ? 'Budget lines linked to no result; no indicators.' : `${plural(nInd, 'indicator')} ${counts}`}</div>
-      ${
-        rows.length
-          ? `<table class="indicators">
-        <thead><tr><th>Indicator</th><th class="num">Baseline</th><th class="num">Expected</th><th class="num">Actual</th><th class="num">Final (${data.plan.end})</th><th>Status</th><th>Trend</th></tr></thead>
-        <tbody>${rows.join('\n')}</tbody>
-      </table>`
-          : ''
-      }
-    </div>
-    <aside class="burn">
+  ${keepWithNext(
+    `<h3>${title}</h3>`,
+    `<aside class="burn">
       <h4>Budget (${esc(cur)})</h4>
       ${budget}
-    </aside>
-  </div>
+    </aside>`,
+    `<div class="delivery-head">${p.id === '-' && nInd === 0 ? 'Budget lines linked to no result; no indicators.' : `${plural(nInd, 'indicator')} ${counts}`}</div>`,
+  )}
+  ${
+    rows.length
+      ? `<table class="indicators">
+    <thead><tr><th>Indicator</th><th class="num">Baseline</th><th class="num">Expected</th><th class="num">Actual</th><th class="num">Final (${data.plan.end})</th><th>Status</th><th>Trend</th></tr></thead>
+    <tbody>${rows.join('\n')}</tbody>
+  </table>`
+      : ''
+  }
   ${narratives.join('\n')}
 </article>`;
+}
+
+/**
+ * A heading over a list, kept with the list's first item (a list may run over pages, so the
+ * whole of it cannot be kept with the heading): two lists that read as one.
+ */
+function keptList(heading: string, items: readonly string[]): string {
+  const [first, ...rest] = items;
+  return `${keepWithNext(heading, `<ul class="kept-first">${first ?? ''}</ul>`)}${rest.length > 0 ? `\n<ul class="kept-rest">${rest.join('\n')}</ul>` : ''}`;
 }
 
 /** A narrative: its Markdown as HTML (raw HTML escaped, only web and mail links), under a line naming its date. */
@@ -340,10 +359,17 @@ code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; 
 .chip-off-track { color: #8e1b1b; background: #fbe4e4; border-color: #c62828; }
 .chip-no-data { color: #3f4651; background: #eef0f3; border-color: #8a8f98; }
 .legend-row { margin: 4px 0 6px; }
-.programme { border: 1px solid var(--rule); margin: 14px 0; padding: 10px 14px 12px; break-inside: avoid-page; }
-.programme > h3 { margin: 2px 0 8px; font-size: 16px; color: #0b3c68; }
+.programme { border: 1px solid var(--rule); margin: 14px 0; padding: 10px 14px 12px; break-inside: avoid-page; display: grid; grid-template-columns: minmax(0, 1fr) 230px; column-gap: 16px; align-items: start; }
+.programme > .keep { display: contents; }
+.programme h3 { margin: 2px 0 8px; font-size: 16px; color: #0b3c68; grid-column: 1 / -1; grid-row: 1; }
+.programme > .keep > .burn { grid-column: 2; grid-row: 2 / span 2; }
+.programme > .keep > .delivery-head { grid-column: 1; grid-row: 2; }
+.programme > table.indicators { grid-column: 1; grid-row: 3; }
+.programme > .narrative { grid-column: 1 / -1; }
 .pid, .rid { font-weight: 700; color: var(--un); }
-.prog-grid { display: grid; grid-template-columns: 1fr 230px; gap: 16px; align-items: start; }
+ul.kept-first { margin-bottom: 0; }
+ul.kept-rest { margin-top: 0; }
+svg.exec-bars, svg.funding-bars { display: block; }
 .delivery-head { margin-bottom: 6px; color: var(--muted); }
 .burn { border-left: 3px solid var(--un); background: var(--un-light); padding: 8px 10px 10px; }
 .exec { margin: 6px 0 4px; }
@@ -378,8 +404,8 @@ svg text { font-family: inherit; }
   main { max-width: none; padding: 0; }
   .masthead { margin: 0 0 8px; padding: 10px 12px; }
   .titleblock dl { grid-template-columns: repeat(3, auto); }
-  .prog-grid { grid-template-columns: 1fr; gap: 6px; }
-  .burn { order: -1; padding: 4px 8px; }
+  .programme, .programme > .keep { display: block; }
+  .burn { padding: 4px 8px; margin-bottom: 6px; }
   .burn h4 { display: inline; margin-right: 10px; }
   .burn table.mini, .burn table.mini tbody { display: inline; width: auto; }
   .burn table.mini tr { display: inline; margin-right: 12px; }
@@ -390,11 +416,11 @@ svg text { font-family: inherit; }
   h2 { break-after: avoid-page; }
   h3, h4 { break-after: avoid-page; }
   tr, .card, .note, svg { break-inside: avoid; }
+  /* A result's row names what the rows under it measure. */
+  tr.result { break-after: avoid; }
   thead { display: table-header-group; }
   /* A footer group repeats on every page a table spans: its total would stand under rows not its own. */
   tfoot { display: table-row-group; }
-  /* An inline chart sits in a line box, where "break-after: avoid" on the heading above cannot hold. */
-  h2 + svg, h3 + svg, h4 + svg { display: block; }
   .programme { break-inside: auto; }
   svg.exec-bars { max-width: 100%; height: auto; }
   svg.legend { max-width: 100%; height: auto; }

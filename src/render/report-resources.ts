@@ -9,6 +9,7 @@ import type {
   FundingSourceFigures,
 } from '../model/reports.js';
 import { fundingBars } from './funding-svg.js';
+import { keepWithNext } from './html-keep.js';
 import { mdText } from './markdown.js';
 import { formatMoney, formatRatio } from './report-common.js';
 import { escapeXml as esc } from './report-svg.js';
@@ -223,10 +224,12 @@ export function resourcesHtml(data: ReportData): string {
       text: r.collection === null ? 'nothing pledged' : `${formatRatio(r.collection)} of pledges received`,
     })),
   );
+  const statusHead = `<h3>Status of contributions <span class="sub">(${cur})</span></h3>`;
   const status =
     f.status.length === 0
-      ? `<p class="none">${statusNote(f)}</p>`
-      : `<table class="contributions">
+      ? keepWithNext(statusHead, `<p class="none">${statusNote(f)}</p>`)
+      : `${statusHead}
+  <table class="contributions">
   <thead><tr><th>Contributor</th><th>Year</th>${STATUS_COLUMNS.map((x) => `<th class="num">${x.label}</th>`).join('')}<th>Status</th></tr></thead>
   <tbody>${f.status
     .map(
@@ -236,17 +239,18 @@ export function resourcesHtml(data: ReportData): string {
     .join('\n')}</tbody>
 </table>`;
   return `<section class="resources">
-  <h2>Resources</h2>
-  <p>${esc(resourcesSummary(f))}</p>
-  <h3>Planned, pledged and received by funding source <span class="sub">(${cur})</span></h3>
-  ${chart}
+  ${keepWithNext('<h2>Resources</h2>', `<p>${esc(resourcesSummary(f))}</p>`)}
+  ${keepWithNext(
+    `<h3>Planned, pledged and received by funding source <span class="sub">(${cur})</span></h3>`,
+    chart[0] as string,
+  )}
+  ${chart.slice(1).join('\n')}
   <h3>By funding source <span class="sub">(${cur}; cash balance = opening + received − in kind − spent)</span></h3>
   <table class="funding">
   <thead><tr><th>Funding source</th>${SOURCE_COLUMNS.map((x) => `<th class="num">${x.label}</th>`).join('')}</tr></thead>
   <tbody>${rows}</tbody>
   <tfoot><tr data-key="total"><th scope="row">Total</th>${cells(f.total)}</tr></tfoot>
 </table>
-  <h3>Status of contributions <span class="sub">(${cur})</span></h3>
   ${status}
 </section>`;
 }

@@ -108,13 +108,25 @@ export interface ExecutionBar {
   text: string;
 }
 
+/** Rows of a chart per printed piece: 8 (342 px at most), so that pieces fill a page with little left over. */
+export const EXECUTION_ROWS_PER_PIECE = 8;
+
 /**
  * Horizontal bars of budget execution, with a reference line at 100% of planned to date. Each label
  * sits on its own line above its bar, left-aligned from the chart's edge, so a long programme title
  * is never clipped (a label beside the bar, right-aligned into a fixed column, ran off the left
  * edge); one longer than the chart is cut with an ellipsis, the full title kept as the tooltip.
+ *
+ * The chart comes as pieces of at most `perPiece` rows, one SVG each, on one scale and stacked
+ * without a seam: printed, a chart taller than a page breaks between pieces (an SVG is never split
+ * by Chromium except at the top of a page, so a tall one would leave its heading behind), and its
+ * first piece can be kept on one page with the heading above it.
  */
-export function executionBars(rows: readonly ExecutionBar[], width = 640): string {
+export function executionBars(
+  rows: readonly ExecutionBar[],
+  width = 640,
+  perPiece = EXECUTION_ROWS_PER_PIECE,
+): string[] {
   const rowH = 40;
   const left = 4;
   const textW = 70;
@@ -126,32 +138,52 @@ export function executionBars(rows: readonly ExecutionBar[], width = 640): strin
     1,
   );
   const x = (v: number) => left + (Math.max(0, v) / max) * barW;
-  const height = rows.length * rowH + 22;
-  const parts: string[] = [];
-  rows.forEach((r, i) => {
-    const y = i * rowH + 4;
-    const fill = r.execution === null ? '#d1d5db' : r.execution > 1 ? '#b7791f' : '#1f5f99';
-    const label = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
-    parts.push(
-      `<text x="${left}" y="${y + 12}" font-size="12" fill="${INK}"><title>${escapeXml(r.label)}</title>${escapeXml(label)}</text>`,
-      `<rect x="${left}" y="${y + 18}" width="${n(barW)}" height="16" fill="${TRACK}"/>`,
-    );
-    if (r.execution !== null) {
+  const ref = x(1);
+  const name = 'Budget execution by programme area';
+  const pieces = piecesOf(rows, perPiece);
+  return pieces.map((piece, p) => {
+    const first = p === 0;
+    const last = p === pieces.length - 1;
+    const parts: string[] = [];
+    piece.forEach((r, i) => {
+      const y = i * rowH + 4;
+      const fill = r.execution === null ? '#d1d5db' : r.execution > 1 ? '#b7791f' : '#1f5f99';
+      const label = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
       parts.push(
-        `<rect class="exec" x="${left}" y="${y + 18}" width="${n(Math.max(1, x(r.execution) - left))}" height="16" fill="${fill}"/>`,
+        `<text x="${left}" y="${y + 12}" font-size="12" fill="${INK}"><title>${escapeXml(r.label)}</title>${escapeXml(label)}</text>`,
+        `<rect x="${left}" y="${y + 18}" width="${n(barW)}" height="16" fill="${TRACK}"/>`,
+      );
+      if (r.execution !== null) {
+        parts.push(
+          `<rect class="exec" x="${left}" y="${y + 18}" width="${n(Math.max(1, x(r.execution) - left))}" height="16" fill="${fill}"/>`,
+        );
+      }
+      parts.push(
+        `<text x="${n(left + barW + 6)}" y="${y + 30}" font-size="12" fill="${INK}" font-weight="600">${escapeXml(r.text)}</text>`,
+      );
+    });
+    // A piece that is not the last ends where the next one's first row begins, so the rows keep
+    // their 40 px pitch across the seam, and the reference line runs on unbroken.
+    const bottom = piece.length * rowH + (last ? 4 : 0);
+    parts.push(
+      `<line x1="${n(ref)}" y1="${first ? 18 : 0}" x2="${n(ref)}" y2="${bottom}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+    );
+    if (last) {
+      parts.push(
+        `<text x="${n(Math.min(ref, width - 80))}" y="${bottom + 14}" font-size="11" text-anchor="middle" fill="${INK}">100% of planned to date</text>`,
       );
     }
-    parts.push(
-      `<text x="${n(left + barW + 6)}" y="${y + 30}" font-size="12" fill="${INK}" font-weight="600">${escapeXml(r.text)}</text>`,
-    );
+    const height = last ? bottom + 18 : bottom;
+    const label = first ? name : `${name} (continued)`;
+    return `<svg class="exec-bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}"><title>${label}</title>${parts.join('')}</svg>`;
   });
-  const ref = x(1);
-  const bottom = rows.length * rowH + 4;
-  parts.push(
-    `<line x1="${n(ref)}" y1="18" x2="${n(ref)}" y2="${bottom}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
-    `<text x="${n(Math.min(ref, width - 80))}" y="${bottom + 14}" font-size="11" text-anchor="middle" fill="${INK}">100% of planned to date</text>`,
-  );
-  return `<svg class="exec-bars" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Budget execution by programme area"><title>Budget execution by programme area</title>${parts.join('')}</svg>`;
+}
+
+/** `list` cut into runs of at most `size` (at least one run, empty when the list is). */
+export function piecesOf<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out.length > 0 ? out : [[]];
 }
 
 /** One strip split by status counts (each part labelled in the HTML beside it). */
