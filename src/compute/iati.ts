@@ -16,7 +16,7 @@ import type {
 } from '../model/framework.js';
 import { programmeOf } from '../model/lookup.js';
 import { frameworkAt } from './in-force.js';
-import { breakdown, entriesByIndicator, type PeriodFigure, traceIndicator } from './status-trace.js';
+import { breakdown, entriesByIndicator, indicatorFigures, type PeriodFigure } from './status-trace.js';
 
 /**
  * The plan as one IATI activity as of a day (docs/iati.md): every figure the XML carries, worked
@@ -306,10 +306,10 @@ function computeResults(fw: Framework, asOf: Day): { results: IatiResult[]; with
 function computeIndicator(
   fw: Framework,
   ind: Indicator,
-  entries: Parameters<typeof traceIndicator>[2],
+  entries: Parameters<typeof indicatorFigures>[2],
   asOf: Day,
 ): IatiIndicator {
-  const tr = traceIndicator(fw, ind, entries, asOf);
+  const tr = indicatorFigures(fw, ind, entries, asOf);
   const shown = (value: number): IatiValue => ({
     value: String(value),
     comment: ind.levels ? ind.levels[value] : undefined,

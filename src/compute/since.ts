@@ -2,7 +2,7 @@ import { type Day, formatDate } from '../core/dates.js';
 import type { Framework } from '../model/framework.js';
 import type { Status, StatusReport } from '../model/reports.js';
 import { computeStatus } from './status.js';
-import { entriesByIndicator, traceIndicator } from './status-trace.js';
+import { entriesByIndicator, indicatorFigures } from './status-trace.js';
 
 /** "Since an earlier date D0" of DESIGN.md: what changed between two report dates. Pure. */
 
@@ -69,8 +69,8 @@ export function computeSince(
   for (const ind of fw.indicators) {
     const list = entries.get(ind.id) ?? [];
     if (!list.some((e) => e.date > since && e.date <= asOf)) continue;
-    const then = traceIndicator(fw, ind, list, since);
-    const now = new Map(traceIndicator(fw, ind, list, asOf).periods.map((p) => [p.label, p.total]));
+    const then = indicatorFigures(fw, ind, list, since);
+    const now = new Map(indicatorFigures(fw, ind, list, asOf).periods.map((p) => [p.label, p.total]));
     for (const p of then.periods) {
       if (p.total === null) continue;
       const to = now.get(p.label) ?? null;

@@ -2,7 +2,7 @@ import { type Day, yearEnd } from '../core/dates.js';
 import { firstPeriod, formatPeriod, nextPeriod, type Period, periodEnd } from '../core/periods.js';
 import type { Framework, Indicator, Rating, ResultEntry } from '../model/framework.js';
 import type { BreakdownRow, Status } from '../model/reports.js';
-import { entryKey } from '../normalise/entries.js';
+import { periodCode, ResultKeys } from './result-keys.js';
 
 /**
  * The figures of one indicator as of a day, with every intermediate step kept: `computeStatus`
@@ -88,13 +88,12 @@ export interface OverdueCheck {
   overdue: boolean;
 }
 
-export interface IndicatorTrace {
+/** The figures of one indicator as of a day: everything of its trace but the verdict on each entry. */
+export interface IndicatorFigures {
   indicator: Indicator;
   asOf: Day;
   rating: Rating;
   planEnd: number;
-  /** Every entry of the indicator, in ledger order, with its verdict. */
-  entries: EntryUse[];
   /** Periods with at least one standing entry, in period order (missing ones included). */
   periods: PeriodFigure[];
   /** The latest period with a figure; t is its end. */
@@ -117,20 +116,32 @@ export interface IndicatorTrace {
   warnings: string[];
 }
 
+export interface IndicatorTrace extends IndicatorFigures {
+  /** Every entry of the indicator, in ledger order, with its verdict. */
+  entries: EntryUse[];
+}
+
 /**
  * Rounds to 15 significant digits: removes binary floating-point noise (0.1 + 0.2) so that a figure
  * worked out by hand — e.g. progress exactly on a rating threshold — compares as it does on paper.
  */
 export function clean(x: number): number {
+  // An integer below 10^15 has at most 15 digits: toPrecision(15) gives it back as it is (and
+  // turns -0 into 0, as `+ 0` does). Most figures are such integers; toPrecision is slow.
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x + 0;
   return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
 }
 
 /** The standing entries as of D: per key, the latest by date then ledger position among those dated ≤ D. */
-function standingEntries(entries: readonly ResultEntry[], asOf: Day): Map<string, ResultEntry> {
-  const standing = new Map<string, ResultEntry>();
+function standingEntries(
+  entries: readonly ResultEntry[],
+  asOf: Day,
+  keys: ResultKeys,
+): Map<number, ResultEntry> {
+  const standing = new Map<number, ResultEntry>();
   for (const e of entries) {
     if (e.date > asOf) continue;
-    const k = entryKey(e);
+    const k = keys.key(e);
     const cur = standing.get(k);
     if (!cur || e.date > cur.date || (e.date === cur.date && e.seq > cur.seq)) standing.set(k, e);
   }
@@ -146,39 +157,80 @@ export function entriesByIndicator(fw: Framework): Map<string, ResultEntry[]> {
     if (list) list.push(e);
     else by.set(e.indicator, [e]);
   }
-  for (const list of by.values()) list.sort((a, b) => a.seq - b.seq);
+  for (const list of by.values()) if (!inSeqOrder(list)) list.sort(bySeq);
   return by;
 }
 
-/** Computes every figure of one indicator as of `asOf` from its ledger entries (any order). */
+function bySeq(a: ResultEntry, b: ResultEntry): number {
+  return a.seq - b.seq;
+}
+
+function inSeqOrder(list: readonly ResultEntry[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    if ((list[i] as ResultEntry).seq < (list[i - 1] as ResultEntry).seq) return false;
+  return true;
+}
+
+/** Computes every figure of one indicator as of `asOf` from its ledger entries (any order), with the verdict on each entry. */
 export function traceIndicator(
   fw: Framework,
   ind: Indicator,
   entries: readonly ResultEntry[],
   asOf: Day,
 ): IndicatorTrace {
-  const warnings: string[] = [];
-  const standing = standingEntries(entries, asOf);
+  const { figures, keys, standing } = figuresOf(fw, ind, entries, asOf);
   const standingSet = new Set(standing.values());
+  const periodById = new Map<number, PeriodFigure>();
+  for (const p of figures.periods) periodById.set(keys.period(p.period), p);
+  const verdicts: EntryUse[] = [...entries]
+    .sort(bySeq)
+    .map((entry) => ({ entry, verdict: verdictOf(entry, asOf, keys, standing, standingSet, periodById) }));
+  // The fields in the order they have always had (entries after planEnd).
+  const { indicator, asOf: at, rating, planEnd, ...rest } = figures;
+  return { indicator, asOf: at, rating, planEnd, entries: verdicts, ...rest };
+}
+
+/** The figures of one indicator as of `asOf` from its ledger entries (any order): its trace without the verdicts. */
+export function indicatorFigures(
+  fw: Framework,
+  ind: Indicator,
+  entries: readonly ResultEntry[],
+  asOf: Day,
+): IndicatorFigures {
+  return figuresOf(fw, ind, entries, asOf).figures;
+}
+
+function figuresOf(
+  fw: Framework,
+  ind: Indicator,
+  entries: readonly ResultEntry[],
+  asOf: Day,
+): { figures: IndicatorFigures; keys: ResultKeys; standing: Map<number, ResultEntry> } {
+  const warnings: string[] = [];
+  const keys = new ResultKeys(entries);
+  const standing = standingEntries(entries, asOf, keys);
 
   // Standing entries by period; a standing withdrawal leaves its key without a value.
-  const byPeriod = new Map<string, ResultEntry[]>();
+  const byPeriod = new Map<number, ResultEntry[]>();
   for (const e of standing.values()) {
     if (e.withdrawn) continue;
-    const label = formatPeriod(e.period);
-    const list = byPeriod.get(label);
+    const id = keys.period(e.period);
+    const list = byPeriod.get(id);
     if (list) list.push(e);
-    else byPeriod.set(label, [e]);
+    else byPeriod.set(id, [e]);
   }
   const baseline = ind.baseline.value;
   const periods: PeriodFigure[] = [];
-  // In period order, so that warnings come in period order whatever the order of the ledger.
-  const ordered = [...byPeriod].sort(
-    (a, b) => periodEnd((a[1][0] as ResultEntry).period) - periodEnd((b[1][0] as ResultEntry).period),
-  );
-  for (const [label, list] of ordered) {
-    list.sort((a, b) => a.seq - b.seq);
-    periods.push(periodFigure(ind, label, list, warnings));
+  // In period order, so that warnings come in period order whatever the order of the ledger
+  // (a stable sort: periods that end on the same day keep the order in which they were met).
+  const ordered: { list: ResultEntry[]; end: Day }[] = [];
+  for (const list of byPeriod.values())
+    ordered.push({ list, end: periodEnd((list[0] as ResultEntry).period) });
+  ordered.sort((a, b) => a.end - b.end);
+  for (const { list, end } of ordered) {
+    if (!inSeqOrder(list)) list.sort(bySeq);
+    const label = formatPeriod((list[0] as ResultEntry).period);
+    periods.push(periodFigure(ind, label, end, list, keys, warnings));
   }
 
   let running = baseline;
@@ -228,16 +280,11 @@ export function traceIndicator(
   const points = periods.filter((p) => p.soFar !== null).map((p) => ({ x: p.end, y: p.soFar as number }));
   const forecast = fitForecast(points, yearEnd(fw.plan.end));
 
-  const verdicts: EntryUse[] = [...entries]
-    .sort((a, b) => a.seq - b.seq)
-    .map((entry) => ({ entry, verdict: verdictOf(entry, asOf, standing, standingSet, periods) }));
-
-  return {
+  const figures: IndicatorFigures = {
     indicator: ind,
     asOf,
     rating,
     planEnd: fw.plan.end,
-    entries: verdicts,
     periods,
     latest,
     baseline,
@@ -255,6 +302,7 @@ export function traceIndicator(
     breakdown: ind.disaggregate.length ? breakdown(fw, ind, periods) : undefined,
     warnings,
   };
+  return { figures, keys, standing };
 }
 
 /** The periods of `frequency` in the plan years whose last day is before D and that have no total. */
@@ -265,12 +313,13 @@ function missingPeriods(
   periods: readonly PeriodFigure[],
   asOf: Day,
 ): string[] {
-  const withTotal = new Set(periods.filter((p) => p.total !== null).map((p) => p.label));
+  // By period code rather than label: the label is made only for the periods reported missing.
+  const withTotal = new Set<number>();
+  for (const p of periods) if (p.total !== null) withTotal.add(periodCode(p.period));
   const out: string[] = [];
   if (end < start) return out;
   for (let p = firstPeriod(start, frequency); p.year <= end && periodEnd(p) < asOf; p = nextPeriod(p)) {
-    const label = formatPeriod(p);
-    if (!withTotal.has(label)) out.push(label);
+    if (!withTotal.has(periodCode(p))) out.push(formatPeriod(p));
   }
   return out;
 }
@@ -280,11 +329,22 @@ function rightSide(ind: Pick<Indicator, 'direction'>, actual: number, target: nu
   return ind.direction === 'increase' ? actual >= target : actual <= target;
 }
 
-function periodFigure(ind: Indicator, label: string, list: ResultEntry[], warnings: string[]): PeriodFigure {
+function periodFigure(
+  ind: Indicator,
+  label: string,
+  end: Day,
+  list: ResultEntry[],
+  keys: ResultKeys,
+  warnings: string[],
+): PeriodFigure {
   const period = (list[0] as ResultEntry).period;
-  const perValue = list.filter((e) => Object.keys(e.dims).length > 0);
-  const base = { period, label, end: periodEnd(period), soFar: null, perValue };
-  const totalEntry = list.find((e) => Object.keys(e.dims).length === 0);
+  const perValue: ResultEntry[] = [];
+  let totalEntry: ResultEntry | undefined;
+  for (const e of list) {
+    if (!keys.dims(e.dims).total) perValue.push(e);
+    else if (totalEntry === undefined) totalEntry = e;
+  }
+  const base = { period, label, end, soFar: null, perValue };
   if (totalEntry) {
     return { ...base, rule: 'total-entry', total: totalOf(totalEntry), parts: [totalEntry] };
   }
@@ -296,7 +356,7 @@ function periodFigure(ind: Indicator, label: string, list: ResultEntry[], warnin
         : `${ind.id} ${label}: per-value milestone entries and no total entry; the period counts as missing`,
     );
   }
-  const shapes = new Set(list.map((e) => Object.keys(e.dims).sort().join('+')));
+  const shapes = new Set(list.map((e) => keys.dims(e.dims).shape));
   if (shapes.size > 1) {
     warnings.push(
       `${ind.id} ${label}: per-value entries mix disaggregations (${[...shapes].join('; ')}); their total may count some values twice`,
@@ -411,15 +471,15 @@ function fitForecast(raw: { x: Day; y: number }[], atDay: Day): ForecastFit | nu
 function verdictOf(
   e: ResultEntry,
   asOf: Day,
-  standing: Map<string, ResultEntry>,
+  keys: ResultKeys,
+  standing: Map<number, ResultEntry>,
   standingSet: Set<ResultEntry>,
-  periods: PeriodFigure[],
+  periodById: Map<number, PeriodFigure>,
 ): EntryVerdict {
   if (e.date > asOf) return { kind: 'after-as-of' };
-  if (!standingSet.has(e)) return { kind: 'superseded', by: standing.get(entryKey(e)) as ResultEntry };
+  if (!standingSet.has(e)) return { kind: 'superseded', by: standing.get(keys.key(e)) as ResultEntry };
   if (e.withdrawn) return { kind: 'withdrawal' };
-  const label = formatPeriod(e.period);
-  const p = periods.find((x) => x.label === label) as PeriodFigure;
+  const p = periodById.get(keys.period(e.period)) as PeriodFigure;
   if (p.rule === 'total-entry' && p.parts[0] !== e)
     return { kind: 'breakdown-only', total: p.parts[0] as ResultEntry };
   if (p.rule === 'missing') return { kind: 'period-missing' };
@@ -430,17 +490,36 @@ function verdictOf(
 export function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]): BreakdownRow[] {
   const rows: BreakdownRow[] = [];
   for (const dimension of ind.disaggregate) {
-    for (const value of fw.plan.dimensions[dimension] ?? []) {
-      let actual: number | null = null;
-      for (const p of periods) {
-        const own = p.perValue.filter((e) => e.dims[dimension] === value);
-        if (own.length === 0) continue;
-        const figure = combine(ind, own, true).total;
-        if (figure === null) continue;
-        actual = ind.aggregation === 'cumulative' ? clean((actual ?? 0) + figure) : figure;
+    const values = fw.plan.dimensions[dimension] ?? [];
+    // One pass over each period's per-value entries sorts them to their values (rather than one
+    // filter per value and period); each value's figures still add up in period order.
+    const slots = new Map<string, BreakdownSlot>();
+    for (const value of values) if (!slots.has(value)) slots.set(value, { own: [], actual: null });
+    const touched: BreakdownSlot[] = [];
+    for (const p of periods) {
+      for (const e of p.perValue) {
+        const v = e.dims[dimension];
+        const slot = v === undefined ? undefined : slots.get(v);
+        if (slot === undefined) continue;
+        if (slot.own.length === 0) touched.push(slot);
+        slot.own.push(e);
       }
-      rows.push({ dimension, value, actual });
+      for (const slot of touched) {
+        const figure = combine(ind, slot.own, true).total;
+        slot.own.length = 0;
+        if (figure === null) continue;
+        slot.actual = ind.aggregation === 'cumulative' ? clean((slot.actual ?? 0) + figure) : figure;
+      }
+      touched.length = 0;
     }
+    for (const value of values)
+      rows.push({ dimension, value, actual: (slots.get(value) as BreakdownSlot).actual });
   }
   return rows;
+}
+
+/** One dimension value's entries in the period at hand, and its figure so far. */
+interface BreakdownSlot {
+  own: ResultEntry[];
+  actual: number | null;
 }

@@ -3,7 +3,7 @@ import type { Framework, Indicator } from '../model/framework.js';
 import { programmeOf, resultIndex } from '../model/lookup.js';
 import type { IndicatorStatus, Status, StatusReport, StatusSummary } from '../model/reports.js';
 import { frameworkAt, originalFinal } from './in-force.js';
-import { entriesByIndicator, type IndicatorTrace, traceIndicator } from './status-trace.js';
+import { entriesByIndicator, type IndicatorFigures, indicatorFigures } from './status-trace.js';
 
 /** Indicator status as of a day: "Figures → Indicators" of DESIGN.md, as a pure function of the framework. */
 
@@ -53,7 +53,7 @@ export function computeStatus(written: Framework, asOf: Day, filter: StatusFilte
   const indicators: IndicatorStatusDetail[] = [];
   for (const ind of fw.indicators) {
     if (!matches(fw, ind, filter)) continue;
-    const s = toStatus(fw, traceIndicator(fw, ind, entries.get(ind.id) ?? [], asOf));
+    const s = toStatus(fw, indicatorFigures(fw, ind, entries.get(ind.id) ?? [], asOf));
     if (filter.status && !filter.status.includes(s.status)) continue;
     indicators.push(s);
   }
@@ -74,8 +74,8 @@ export function computeStatus(written: Framework, asOf: Day, filter: StatusFilte
   };
 }
 
-/** The status of one indicator from its trace. */
-export function toStatus(fw: Framework, tr: IndicatorTrace): IndicatorStatusDetail {
+/** The status of one indicator from its figures (or its whole trace). */
+export function toStatus(fw: Framework, tr: IndicatorFigures): IndicatorStatusDetail {
   const ind = tr.indicator;
   const out: IndicatorStatusDetail = {
     id: ind.id,

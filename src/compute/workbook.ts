@@ -3,14 +3,14 @@ import type { Framework, ResultEntry } from '../model/framework.js';
 import type { FundingReport, VarianceReport } from '../model/reports.js';
 import { computeFunding } from './funding.js';
 import { computeReport, type ReportData, type ReportFacts } from './report.js';
-import { entriesByIndicator, traceIndicator } from './status-trace.js';
+import { entriesByIndicator, indicatorFigures } from './status-trace.js';
 import { computeVariance } from './variance.js';
 
 /**
  * Everything the Excel workbook shows, computed once: the meeting report (status, budget by
  * programme and source), the other budget roll-ups, each indicator's period totals with their
  * per-value parts, and the framework itself (definitions and ledger) so that the workbook can be
- * read back into YAML. Pure: it arranges what computeReport, computeVariance and traceIndicator give.
+ * read back into YAML. Pure: it arranges what computeReport, computeVariance and indicatorFigures give.
  */
 
 /** One per-value part of a period (a disaggregated entry standing at the as-of date). */
@@ -59,7 +59,7 @@ export function computeWorkbook(fw: Framework, asOf: Day, facts: ReportFacts): W
   const entries = entriesByIndicator(fw);
   const periods: PeriodRow[] = [];
   for (const ind of fw.indicators) {
-    const tr = traceIndicator(fw, ind, entries.get(ind.id) ?? [], asOf);
+    const tr = indicatorFigures(fw, ind, entries.get(ind.id) ?? [], asOf);
     for (const p of tr.periods) {
       if (p.parts.length === 0 && p.perValue.length === 0) continue;
       periods.push({
