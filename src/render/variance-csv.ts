@@ -5,9 +5,19 @@ import { FIGURE_COLUMNS } from './variance-columns.js';
 
 /** CSV (RFC 4180 quoting, LF line ends): the JSON field names as the header, plain decimals, ratios unrounded, empty for null. */
 
+/**
+ * The figure fields in JSON order: the columns every format shows, then the planned total as
+ * written before any revision (`originalPlannedTotal`), which the terminal and Markdown tables
+ * leave out. Last, so a script that reads the earlier columns by position is not disturbed.
+ */
+const CSV_FIELDS: readonly (keyof VarianceFigures)[] = [
+  ...FIGURE_COLUMNS.map((c) => c.field),
+  'originalPlannedTotal',
+];
+
 function values(f: VarianceFigures, digits: number): string[] {
-  return FIGURE_COLUMNS.map((col) => {
-    const v = f[col.field];
+  return CSV_FIELDS.map((field) => {
+    const v = f[field];
     if (v === null) return '';
     return typeof v === 'bigint' ? plainMoney(v, digits) : String(v);
   });
@@ -15,7 +25,7 @@ function values(f: VarianceFigures, digits: number): string[] {
 
 /** `variance --format csv`: one row per key, then a row keyed `total`. */
 export function renderVarianceCsv(r: VarianceReport): string {
-  const lines = [['key', 'title', ...FIGURE_COLUMNS.map((c) => c.field)].join(',')];
+  const lines = [['key', 'title', ...CSV_FIELDS].join(',')];
   for (const row of r.rows)
     lines.push([csvField(row.key), csvField(row.title), ...values(row, r.digits)].join(','));
   lines.push(['total', 'Total', ...values(r.total, r.digits)].join(','));

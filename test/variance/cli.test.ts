@@ -138,13 +138,14 @@ describe('variance --format table', () => {
 describe('variance --format csv and md', () => {
   it('csv: the JSON field names, plain decimals, quoted titles, a total row', async () => {
     const r = await runCli([...FW, 'variance', ...AS_OF, '--by', 'source', '--format', 'csv']);
-    // CORE = L1 + L4: 4670.00 / 1912.49 / 1640.00, execution 164000 / 191249.
+    // CORE = L1 + L4: 4670.00 / 1912.49 / 1640.00, execution 164000 / 191249. Nothing is revised:
+    // the planned total as written (last column) is the planned total.
     expect(r.stdout.split('\n')).toEqual([
-      'key,title,plannedTotal,plannedToDate,actual,variance,execution,remaining,projected',
-      `CORE,Core Fund,4670.00,1912.49,1640.00,272.49,${164000 / 191249},3030.00,2629.04`,
-      `ROK,Korea contribution,600.01,524.87,600.00,-75.13,${60000 / 52487},0.01,961.84`,
-      '-,(no source),200.00,200.00,150.00,50.00,0.75,50.00,240.46',
-      `total,Total,5470.01,2637.36,2390.00,247.36,${239000 / 263736},3080.01,3831.34`,
+      'key,title,plannedTotal,plannedToDate,actual,variance,execution,remaining,projected,originalPlannedTotal',
+      `CORE,Core Fund,4670.00,1912.49,1640.00,272.49,${164000 / 191249},3030.00,2629.04,4670.00`,
+      `ROK,Korea contribution,600.01,524.87,600.00,-75.13,${60000 / 52487},0.01,961.84,600.01`,
+      '-,(no source),200.00,200.00,150.00,50.00,0.75,50.00,240.46,200.00',
+      `total,Total,5470.01,2637.36,2390.00,247.36,${239000 / 263736},3080.01,3831.34,5470.01`,
       '',
     ]);
   });
@@ -231,12 +232,12 @@ describe('the built binary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'key,title,plannedTotal,plannedToDate,actual,variance,execution,remaining,projected',
-        `meetings,meetings,4660.00,1910.00,1640.00,270.00,${164000 / 191000},3020.00,2629.04`,
-        'staff,staff,200.00,200.00,150.00,50.00,0.75,50.00,240.46',
-        `studies,studies,600.01,524.87,600.00,-75.13,${60000 / 52487},0.01,961.84`,
-        '-,(no category),10.00,2.49,0.00,2.49,0,10.00,0.00',
-        `total,Total,5470.01,2637.36,2390.00,247.36,${239000 / 263736},3080.01,3831.34`,
+        'key,title,plannedTotal,plannedToDate,actual,variance,execution,remaining,projected,originalPlannedTotal',
+        `meetings,meetings,4660.00,1910.00,1640.00,270.00,${164000 / 191000},3020.00,2629.04,4660.00`,
+        'staff,staff,200.00,200.00,150.00,50.00,0.75,50.00,240.46,200.00',
+        `studies,studies,600.01,524.87,600.00,-75.13,${60000 / 52487},0.01,961.84,600.01`,
+        '-,(no category),10.00,2.49,0.00,2.49,0,10.00,0.00,10.00',
+        `total,Total,5470.01,2637.36,2390.00,247.36,${239000 / 263736},3080.01,3831.34,5470.01`,
         '',
       ].join('\n'),
     );
