@@ -25,6 +25,7 @@ import {
   VALUE_FORMAT,
   writeRows,
 } from './xlsx-sheet.js';
+import { PERIODS_RULE_HEADER } from './xlsx-views.js';
 
 /**
  * The framework and its figures as one Excel workbook: Summary, Results, Indicators, Periods,
@@ -32,19 +33,6 @@ import {
  * numbers with number formats, never text; milestone figures are level names. An exporter: it
  * writes what computeWorkbook computed, and the definitions as they are.
  */
-
-/** The sheet names, in order. */
-export const SHEETS = [
-  'Summary',
-  'Results',
-  'Indicators',
-  'Periods',
-  'Budget',
-  'Funding',
-  'Decisions',
-  'Narratives',
-  'Ledger',
-] as const;
 
 /** The workbook's bytes. `fileOf` names an entry's file relative to the framework. */
 export async function exportWorkbook(
@@ -183,7 +171,7 @@ export async function exportWorkbook(
       { header: 'Value', format: VALUE_FORMAT },
       { header: 'Numerator', format: VALUE_FORMAT },
       { header: 'Denominator', format: VALUE_FORMAT },
-      { header: 'How the total is formed' },
+      { header: PERIODS_RULE_HEADER },
       { header: 'Actual so far', format: VALUE_FORMAT },
     ];
     const ws = addSheet(wb, 'Periods', head('Period totals and breakdown'), cols, 2);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { exportSheetHolds, isExportWorkbook } from '../../export/xlsx-views.js';
 import { BatchRefusal, recordBatch } from '../../ledger/batch.js';
 import { LockTimeout } from '../../ledger/lock.js';
 import { Refusal } from '../../ledger/record.js';
@@ -43,6 +44,22 @@ export async function runImport(
     throw e;
   }
   for (const n of sheet.notes) io.err(`note: ${file}: ${n}\n`);
+  // A workbook written by `export` holds read-only views, not entries: its sheets are skipped, and said so.
+  if (isExportWorkbook(sheet.tables)) {
+    const views = sheet.tables.filter((t) => exportSheetHolds(t.sheet) !== undefined);
+    for (const t of views) {
+      io.err(
+        `note: ${file}: sheet "${t.sheet}" skipped: a read-only view written by \`export\` (${exportSheetHolds(t.sheet)}), not entries to record\n`,
+      );
+    }
+    sheet = { ...sheet, tables: sheet.tables.filter((t) => !views.includes(t)) };
+    if (sheet.tables.length === 0) {
+      io.out(
+        `nothing to record: ${file} is a workbook written by \`export\`, whose sheets are views, not entries (\`init --from\` makes a framework of it; a sheet made by \`template\` records figures)\n`,
+      );
+      return 0;
+    }
+  }
   if (sheet.tables.length === 0) {
     throw new CliError(
       `${file}: no table with an "Indicator" or "Budget line" column in its first rows (make one with \`neaspec-track template\`); nothing was recorded`,
