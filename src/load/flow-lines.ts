@@ -1,16 +1,36 @@
 /**
  * The fast path for large ledgers. `record` writes one flow mapping per line
  * (`  - {indicator: X, period: 2026, value: 1, date: 2026-11-02}`), and a ledger of 100,000 such
- * lines costs ~8 s through a full YAML document parse. This scanner reads exactly that shape and
- * nothing more: whenever a line holds anything it does not fully understand (escapes, tags,
- * anchors, non-decimal numbers, nulls, duplicate keys…) it gives up and the caller
- * falls back to the `yaml` package for the whole file, so the two paths cannot disagree.
+ * lines costs ~8 s through a full YAML document parse. This module reads exactly that shape and
+ * nothing more, in two steps:
+ *
+ * 1. `scanLedgerShape` checks a file's structure: one `section:` line, then only items that each
+ *    start a flow mapping on a line of their own (`  - {`), blank lines and comments. It notes
+ *    where each item starts and builds nothing.
+ * 2. `FlowCursor` reads one item's `key: value` pairs in place, without making an object: the
+ *    ledger's entry builder (normalise/fast-entries.ts) reads each pair straight into the typed
+ *    entry. `parseFlowMapping` is the same cursor building a plain object.
+ *
+ * Whenever a line holds anything the cursor does not fully understand (escapes, tags, anchors,
+ * non-decimal numbers, nulls, nested collections, a mapping that goes on past its line…) it gives
+ * up, and the caller parses the whole file with the `yaml` package, so the two paths cannot
+ * disagree (test/validate/fast-path.test.ts checks them against each other).
  */
 
-/** The result of a fast scan: one plain object per list item and the 0-based line of each. */
-export interface FastLedger {
+/** A file in the ledger shape: the section and where each item's mapping starts. */
+export interface LedgerShape {
   key: string;
   /** The 0-based line of the section's key (`progress:`). */
+  keyLine: number;
+  /** The 0-based line of each item. */
+  lines: number[];
+  /** The offset in the text just after each item's `{`. */
+  starts: number[];
+}
+
+/** The result of a fast scan with every item read into a plain object. */
+export interface FastLedger {
+  key: string;
   keyLine: number;
   items: Record<string, unknown>[];
   lines: number[];
@@ -19,48 +39,360 @@ export interface FastLedger {
 // Plain scalars that YAML 1.2's core schema resolves to something other than a string.
 const CORE_NON_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const SIMPLE_DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
-const ITEM = /^( +)- \{/;
 const SECTION = /^([a-z_]+):[ \t]*(?:#.*)?$/;
 
-/** Scans a whole ledger file; null when any line is outside the fast shape. */
-export function scanFastLedger(text: string): FastLedger | null {
+/** The structure of a ledger file (see above), or null when the file is in another shape. */
+export function scanLedgerShape(text: string): LedgerShape | null {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r')) return null;
-  const items: Record<string, unknown>[] = [];
   const lines: number[] = [];
+  const starts: number[] = [];
   let key: string | null = null;
   let keyLine = 0;
   let indent = -1;
   let lineNo = 0;
   let pos = 0;
-  while (pos <= text.length) {
+  const n = text.length;
+  while (pos <= n) {
     let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    const line = text.slice(pos, end);
-    const first = line.trimStart();
-    if (first === '' || first.startsWith('#')) {
+    if (end === -1) end = n;
+    let i = pos;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    const c = i < end ? text.charCodeAt(i) : -1;
+    if (c === -1 || c === HASH) {
       // blank or comment
     } else if (key === null) {
-      const m = SECTION.exec(line);
+      const m = SECTION.exec(text.slice(pos, end));
       if (!m) return null;
       key = m[1] as string;
       keyLine = lineNo;
     } else {
-      const m = ITEM.exec(line);
-      if (!m) return null;
-      const width = (m[1] as string).length;
+      // `<indent>- {`: the same indentation, at least one space, for every item.
+      const width = i - pos;
+      if (width === 0 || c !== DASH || text.charCodeAt(i + 1) !== SPACE || text.charCodeAt(i + 2) !== OPEN)
+        return null;
       if (indent === -1) indent = width;
       else if (width !== indent) return null;
-      const item = parseFlowMapping(line, m[0].length);
-      if (item === null) return null;
-      items.push(item);
       lines.push(lineNo);
+      starts.push(i + 3);
     }
     lineNo++;
     pos = end + 1;
   }
   if (key === null) return null;
-  return { key, keyLine, items, lines };
+  return { key, keyLine, lines, starts };
+}
+
+/** Scans a whole ledger file and reads every item into a plain object; null when any line is outside the fast shape. */
+export function scanFastLedger(text: string): FastLedger | null {
+  const shape = scanLedgerShape(text);
+  if (shape === null) return null;
+  const items: Record<string, unknown>[] = [];
+  const cursor = new FlowCursor(text);
+  for (const start of shape.starts) {
+    const item = readObject(cursor, start);
+    if (item === null) return null;
+    items.push(item);
+  }
+  return { key: shape.key, keyLine: shape.keyLine, items, lines: shape.lines };
+}
+
+/** What a pair's value is. */
+export const STRING = 0;
+export const NUMBER = 1;
+export const TRUE = 2;
+export const FALSE = 3;
+
+/**
+ * Reads the `key: value` pairs of one flow mapping in place. `begin(start)` places it just after an
+ * item's `{`; each `next()` reads one pair and answers true, or false at the closing `}` or when the
+ * line is outside the fast shape (then `failed` is set: the caller must take the full parser).
+ * Keys and values are spans of the text; `key()` and `string()` make strings only when asked.
+ */
+export class FlowCursor {
+  readonly text: string;
+  /** The span of the pair's key. */
+  ks = 0;
+  ke = 0;
+  /** STRING, NUMBER, TRUE or FALSE. */
+  type = STRING;
+  /** The quote the value is written in (`"` or `'`), or 0 for a plain scalar. */
+  quote = 0;
+  /** Where the value starts (its opening quote, if any). */
+  at = 0;
+  /** The span of the value's text (inside its quotes). */
+  vs = 0;
+  ve = 0;
+  /** The value of a NUMBER. */
+  num = 0;
+  /**
+   * A NUMBER exactly: |num| = mant / 10^scale, with `neg` its sign; mant is -1 when the number has
+   * more than 15 digits (then only `num` is known).
+   */
+  mant = 0;
+  scale = 0;
+  neg = false;
+  /** The line is outside the fast shape. */
+  failed = false;
+  #pos = 0;
+  #end = 0;
+  #first = true;
+  #done = false;
+  /** A single-quoted value holds `''` (a quote). */
+  #escaped = false;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Starts reading the mapping whose `{` is just before `start`. */
+  begin(start: number): void {
+    const end = this.text.indexOf('\n', start);
+    this.#end = end === -1 ? this.text.length : end;
+    this.#pos = this.#skip(start);
+    this.#first = true;
+    this.#done = false;
+    this.failed = false;
+  }
+
+  /** The end of the current line (exclusive). */
+  get lineEnd(): number {
+    return this.#end;
+  }
+
+  /** The key as a string. */
+  key(): string {
+    return this.text.slice(this.ks, this.ke);
+  }
+
+  /** The value's text: a STRING's content (quotes undone), or a plain scalar as written. */
+  string(): string {
+    const s = this.text.slice(this.vs, this.ve);
+    return this.#escaped ? s.replaceAll("''", "'") : s;
+  }
+
+  /** The value as YAML reads it: a string, a number or a boolean. */
+  value(): string | number | boolean {
+    switch (this.type) {
+      case NUMBER:
+        return this.num;
+      case TRUE:
+        return true;
+      case FALSE:
+        return false;
+      default:
+        return this.string();
+    }
+  }
+
+  /** Reads the next pair; false at the end of the mapping or on a line outside the fast shape. */
+  next(): boolean {
+    if (this.#done || this.failed) return false;
+    const t = this.text;
+    let i = this.#pos;
+    if (this.#first) {
+      this.#first = false;
+      if (t.charCodeAt(i) === CLOSE) {
+        if (!this.#closes(i + 1)) return this.#fail();
+        this.#done = true;
+        return false;
+      }
+    }
+    const ks = i;
+    let c = t.charCodeAt(i);
+    if (!(isLetter(c) || c === UNDERSCORE)) return this.#fail();
+    i++;
+    for (c = t.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; )
+      c = t.charCodeAt(++i);
+    // `null:`, `true:`… are not string keys in YAML (a key starts with a letter or `_`, so only
+    // these words can be): leave them to the full parser.
+    if (coreWord(t, ks, i) !== STRING) return this.#fail();
+    this.ks = ks;
+    this.ke = i;
+    if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) return this.#fail();
+    i = this.#skip(i + 2);
+    const q = t.charCodeAt(i);
+    this.at = i;
+    this.#escaped = false;
+    if (q === DQUOTE) {
+      const close = t.indexOf('"', i + 1);
+      if (close === -1 || close >= this.#end) return this.#fail();
+      const slash = t.indexOf('\\', i + 1);
+      if (slash !== -1 && slash < close) return this.#fail();
+      this.type = STRING;
+      this.quote = DQUOTE;
+      this.vs = i + 1;
+      this.ve = close;
+      i = close + 1;
+    } else if (q === SQUOTE) {
+      let j = i + 1;
+      for (;;) {
+        const k = t.indexOf("'", j);
+        if (k === -1 || k >= this.#end) return this.#fail();
+        if (t.charCodeAt(k + 1) === SQUOTE) {
+          this.#escaped = true;
+          j = k + 2;
+        } else {
+          this.type = STRING;
+          this.quote = SQUOTE;
+          this.vs = i + 1;
+          this.ve = k;
+          i = k + 1;
+          break;
+        }
+      }
+    } else {
+      // A plain scalar runs to the next `,` or `}`; brackets, `: `, ` #` or a final `:` inside it
+      // mean YAML reads it otherwise, so the full parser takes the file.
+      let j = i;
+      let prev = -1;
+      const end = this.#end;
+      for (; j < end; j++) {
+        const ch = t.charCodeAt(j);
+        if (ch === COMMA || ch === CLOSE) break;
+        if (ch === OPEN_SQ || ch === CLOSE_SQ || ch === OPEN) return this.#fail();
+        if (ch === SPACE && prev === COLON) return this.#fail();
+        if (ch === HASH && prev === SPACE) return this.#fail();
+        prev = ch;
+      }
+      // Only spaces end a plain scalar: JS trimEnd() would also eat \v, NBSP, U+FEFF… which YAML keeps.
+      let e = j;
+      while (e > i && t.charCodeAt(e - 1) === SPACE) e--;
+      if (e === i) return this.#fail();
+      if (t.charCodeAt(e - 1) === COLON) return this.#fail();
+      if (isIndicator(q) && !(q === DASH && isDigit(t.charCodeAt(i + 1)))) return this.#fail();
+      this.quote = 0;
+      this.vs = i;
+      this.ve = e;
+      if (!this.#plainType(i, e)) return this.#fail();
+      i = j;
+    }
+    i = this.#skip(i);
+    const sep = t.charCodeAt(i);
+    if (sep === COMMA) {
+      i = this.#skip(i + 1);
+      if (t.charCodeAt(i) === CLOSE) return this.#fail(); // trailing comma: leave to the full parser
+      this.#pos = i;
+      return true;
+    }
+    if (sep === CLOSE) {
+      if (!this.#closes(i + 1)) return this.#fail();
+      this.#done = true; // the pair just read counts; the next call ends the mapping
+      return true;
+    }
+    return this.#fail();
+  }
+
+  /**
+   * Types a plain scalar as YAML's core schema does; false for anything but a string, a decimal
+   * number or a boolean (the full parser decides those).
+   */
+  #plainType(s: number, e: number): boolean {
+    const t = this.text;
+    const first = t.charCodeAt(s);
+    this.type = STRING;
+    if (!maybeNonString(first)) return true;
+    if (this.#decimal(s, e)) return true;
+    const word = coreWord(t, s, e);
+    if (word === TRUE || word === FALSE) {
+      this.type = word;
+      return true;
+    }
+    if (word !== STRING) return false; // null
+    // A sign inside the text, not just after an exponent's e, is in none of the core schema's
+    // non-string forms: dates (2026-11-02) and periods (2026-Q3) are strings without a regex.
+    for (let k = s + 1; k < e; k++) {
+      const ch = t.charCodeAt(k);
+      if (ch === DASH || ch === PLUS) {
+        const before = t.charCodeAt(k - 1);
+        if (before !== 101 && before !== 69) return true;
+      }
+    }
+    return !CORE_NON_STRING.test(t.slice(s, e));
+  }
+
+  /** Reads `-?(0|[1-9][0-9]*)(\.[0-9]+)?` exactly over [s, e) as a NUMBER; false for anything else. */
+  #decimal(s: number, e: number): boolean {
+    const t = this.text;
+    let k = s;
+    const neg = t.charCodeAt(k) === DASH;
+    if (neg) k++;
+    if (k >= e) return false;
+    let mant = 0;
+    let digits = 0;
+    let c = t.charCodeAt(k);
+    if (c === ZERO) {
+      k++;
+    } else if (c > ZERO && c <= NINE) {
+      for (; k < e && isDigit((c = t.charCodeAt(k))); k++) {
+        mant = mant * 10 + (c - ZERO);
+        digits++;
+      }
+    } else return false;
+    let scale = 0;
+    if (k < e) {
+      if (t.charCodeAt(k) !== DOT) return false;
+      k++;
+      if (k >= e) return false;
+      for (; k < e; k++) {
+        c = t.charCodeAt(k);
+        if (!isDigit(c)) return false;
+        mant = mant * 10 + (c - ZERO);
+        digits++;
+        scale++;
+      }
+    }
+    this.type = NUMBER;
+    this.neg = neg;
+    this.scale = scale;
+    if (digits > 15) {
+      // Past 15 digits the running sum may not be exact: let the number parser round it.
+      this.mant = -1;
+      this.num = Number(t.slice(s, e));
+    } else {
+      // mant < 2^53 and 10^scale are exact, so one division rounds as Number(text) does.
+      this.mant = mant;
+      const abs = scale === 0 ? mant : mant / (POW10[scale] as number);
+      this.num = neg ? -abs : abs;
+    }
+    return true;
+  }
+
+  /** After the closing `}`: only spaces, or spaces and a comment, may follow. */
+  #closes(i: number): boolean {
+    const t = this.text;
+    let j = i;
+    while (j < this.#end && t.charCodeAt(j) === SPACE) j++;
+    return j === this.#end || (j > i && t.charCodeAt(j) === HASH);
+  }
+
+  #fail(): false {
+    this.failed = true;
+    return false;
+  }
+
+  #skip(i: number): number {
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+}
+
+/** Reads the mapping starting at `start` into a plain object; null outside the fast shape. */
+function readObject(
+  cursor: FlowCursor,
+  start: number,
+  positions?: Map<string, { key: number; value: number }>,
+): Record<string, unknown> | null {
+  // A plain object, not a null-prototype one (which V8 keeps in slow dictionary mode): every key
+  // that Object.prototype has (`__proto__`, `constructor`, `toString`…) is left to the full parser.
+  const obj: Record<string, unknown> = {};
+  cursor.begin(start);
+  while (cursor.next()) {
+    const k = cursor.key();
+    if (k in obj) return null; // a duplicate key, or a name Object.prototype has
+    obj[k] = cursor.value();
+    positions?.set(k, { key: cursor.ks, value: cursor.at });
+  }
+  return cursor.failed ? null : obj;
 }
 
 /**
@@ -73,151 +405,13 @@ export function parseFlowMapping(
   positions?: Map<string, { key: number; value: number }>,
 ): Record<string, unknown> | null {
   // Tabs are separation whitespace in some places and content in others: not worth the risk.
-  if (line.includes('\t')) return null;
-  // A plain object, not a null-prototype one (which V8 keeps in slow dictionary mode): every key
-  // that Object.prototype has (`__proto__`, `constructor`, `toString`…) is left to the full parser.
-  const obj: Record<string, unknown> = {};
-  let i = skipSpaces(line, start);
-  if (line.charCodeAt(i) === CLOSE) return closing(line, i + 1, obj);
-  for (;;) {
-    const ks = i;
-    let c = line.charCodeAt(i);
-    if (!(isLetter(c) || c === UNDERSCORE)) return null;
-    i++;
-    for (c = line.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; )
-      c = line.charCodeAt(++i);
-    const k = line.slice(ks, i);
-    const keyAt = ks;
-    // `null:`, `true:`… are not string keys in YAML: leave them to the full parser.
-    if (maybeNonString(line.charCodeAt(ks)) && CORE_NON_STRING.test(k)) return null;
-    if (k in obj) return null; // a duplicate key, or a name Object.prototype has
-    if (line.charCodeAt(i) !== COLON || line.charCodeAt(i + 1) !== SPACE) return null;
-    i = skipSpaces(line, i + 2);
-    positions?.set(k, { key: keyAt, value: i });
-    const q = line.charCodeAt(i);
-    let value: unknown;
-    if (q === DQUOTE) {
-      const close = line.indexOf('"', i + 1);
-      if (close === -1) return null;
-      const s = line.slice(i + 1, close);
-      if (s.includes('\\')) return null;
-      value = s;
-      i = close + 1;
-    } else if (q === SQUOTE) {
-      let j = i + 1;
-      let s = '';
-      for (;;) {
-        const q = line.indexOf("'", j);
-        if (q === -1) return null;
-        s += line.slice(j, q);
-        if (line[q + 1] === "'") {
-          s += "'";
-          j = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      value = s;
-    } else {
-      // A plain scalar runs to the next `,` or `}`; brackets, `: `, ` #` or a final `:` inside it
-      // mean YAML reads it otherwise, so the full parser takes the file.
-      let j = i;
-      let prev = -1;
-      for (; j < line.length; j++) {
-        const ch = line.charCodeAt(j);
-        if (ch === COMMA || ch === CLOSE) break;
-        if (ch === OPEN_SQ || ch === CLOSE_SQ || ch === OPEN) return null;
-        if (ch === SPACE && prev === COLON) return null;
-        if (ch === HASH && prev === SPACE) return null;
-        prev = ch;
-      }
-      // Only spaces end a plain scalar: JS trimEnd() would also eat \v, NBSP, U+FEFF… which YAML keeps.
-      let e = j;
-      while (e > i && line.charCodeAt(e - 1) === SPACE) e--;
-      if (e === i) return null;
-      if (line.charCodeAt(e - 1) === COLON) return null;
-      const first = q;
-      if (
-        INDICATORS.includes(String.fromCharCode(first)) &&
-        !(first === DASH && isDigit(line.charCodeAt(i + 1)))
-      )
-        return null;
-      const raw = line.slice(i, e);
-      if (maybeNonString(first) && CORE_NON_STRING.test(raw)) {
-        // Decimals and the core schema's booleans (`corrects: true`, `withdrawn: true`); nothing else.
-        if (SIMPLE_DECIMAL.test(raw)) value = Number(raw);
-        else if (raw === 'true' || raw === 'True' || raw === 'TRUE') value = true;
-        else if (raw === 'false' || raw === 'False' || raw === 'FALSE') value = false;
-        else return null;
-      } else {
-        value = raw;
-      }
-      i = j;
-    }
-    obj[k] = value;
-    i = skipSpaces(line, i);
-    const sep = line.charCodeAt(i);
-    if (sep === COMMA) {
-      i = skipSpaces(line, i + 1);
-      if (line.charCodeAt(i) === CLOSE) return null; // trailing comma: leave to the full parser
-      continue;
-    }
-    if (sep === CLOSE) return closing(line, i + 1, obj);
-    return null;
-  }
+  if (line.includes('\t') || line.includes('\n')) return null;
+  return readObject(new FlowCursor(line), start, positions);
 }
 
-const SPACE = 32;
-const DQUOTE = 34;
-const HASH = 35;
-const SQUOTE = 39;
-const COMMA = 44;
-const DASH = 45;
-const COLON = 58;
-const OPEN_SQ = 91;
-const CLOSE_SQ = 93;
-const UNDERSCORE = 95;
-const OPEN = 123;
-const CLOSE = 125;
-/** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
-const INDICATORS = '-?:[]{}#&*!|>\'"%@`';
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Whether a scalar starting with this character can be anything but a string in the core schema. */
-function maybeNonString(c: number): boolean {
-  // digits + - . ~ and the first letters of null, true, false (any case)
-  return (
-    isDigit(c) ||
-    c === 43 ||
-    c === DASH ||
-    c === 46 ||
-    c === 126 ||
-    c === 110 ||
-    c === 78 ||
-    c === 116 ||
-    c === 84 ||
-    c === 102 ||
-    c === 70
-  );
-}
-
-function closing(line: string, i: number, obj: Record<string, unknown>): Record<string, unknown> | null {
-  const rest = line.slice(i);
-  if (/^ *$/.test(rest) || /^ +#/.test(rest)) return obj;
-  return null;
-}
-
-function skipSpaces(line: string, i: number): number {
-  while (line[i] === ' ') i++;
-  return i;
+/** The item at `start` of a ledger text as a plain object, or null outside the fast shape. */
+export function readFlowItem(text: string, start: number): Record<string, unknown> | null {
+  return readObject(new FlowCursor(text), start);
 }
 
 /**
@@ -234,4 +428,67 @@ export function columnOfKey(line: string, key: string, value: boolean): number {
   const p = positions.get(key);
   if (!p) return 0;
   return (value ? p.value : p.key) + 1;
+}
+
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const PLUS = 43;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const COLON = 58;
+const OPEN_SQ = 91;
+const CLOSE_SQ = 93;
+const UNDERSCORE = 95;
+const OPEN = 123;
+const CLOSE = 125;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
+const INDICATORS = new Set([...'-?:[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+function isIndicator(c: number): boolean {
+  return INDICATORS.has(c);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/** Whether a scalar starting with this character can be anything but a string in the core schema. */
+function maybeNonString(c: number): boolean {
+  // digits + - . ~ and the first letters of null, true, false (any case)
+  return (
+    isDigit(c) ||
+    c === PLUS ||
+    c === DASH ||
+    c === DOT ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70
+  );
+}
+
+const NULL = -1;
+/** TRUE or FALSE for the core schema's booleans over [s, e), NULL for its nulls spelt as words, else STRING. */
+function coreWord(t: string, s: number, e: number): number {
+  const len = e - s;
+  if (len === 4) {
+    if (t.startsWith('null', s) || t.startsWith('Null', s) || t.startsWith('NULL', s)) return NULL;
+    if (t.startsWith('true', s) || t.startsWith('True', s) || t.startsWith('TRUE', s)) return TRUE;
+  } else if (len === 5) {
+    if (t.startsWith('false', s) || t.startsWith('False', s) || t.startsWith('FALSE', s)) return FALSE;
+  }
+  return STRING;
 }
