@@ -323,7 +323,9 @@ export class FlowCursor {
     if (c === ZERO) {
       k++;
     } else if (c > ZERO && c <= NINE) {
-      for (; k < e && isDigit((c = t.charCodeAt(k))); k++) {
+      for (; k < e; k++) {
+        c = t.charCodeAt(k);
+        if (!isDigit(c)) break;
         mant = mant * 10 + (c - ZERO);
         digits++;
       }
