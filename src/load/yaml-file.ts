@@ -12,10 +12,10 @@ import {
   Parser,
 } from 'yaml';
 import { type Diagnostic, error } from '../model/diagnostics.js';
-import type { ParsedFile } from '../model/parsed.js';
+import type { LedgerLines, ParsedFile } from '../model/parsed.js';
 import type { Path, Position, SourceFile } from '../model/source.js';
 import { encodingProblem } from './encoding.js';
-import { columnOfKey, scanFastLedger } from './flow-lines.js';
+import { columnOfKey, FlowCursor, type LedgerShape, readFlowItem, scanLedgerShape } from './flow-lines.js';
 import { explainYamlErrors, type RawYamlError } from './yaml-errors.js';
 
 const MAX_ALIASES = 100;
@@ -34,26 +34,47 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
     const file = lineFile(name, text, () => positionOf(text, encoding.offset));
     return { file, value: undefined, diagnostics: [error('not-text', encoding.message, { file, path: [] })] };
   }
-  const fast = opts.fast === false ? null : scanFastLedger(text);
-  if (fast) {
-    const starts = lineStarts(text);
-    // The locator keeps the line numbers only, not the items: they are garbage once normalised.
-    const lines = fast.lines;
-    const keyLine = fast.keyLine;
-    const file = lineFile(name, text, (path, key) => {
-      const i = path[1];
-      // The section itself (a misspelt `progres:`), or anything not in an item: the section's line.
-      if (typeof i !== 'number' || i >= lines.length) return { line: keyLine + 1, col: 1 };
-      const lineIdx = lines[i] as number;
-      const lineText = lineAt(text, starts, lineIdx);
-      const field = path[2];
-      let col = lineText.indexOf('{') + 1;
-      if (typeof field === 'string') col = columnOfKey(lineText, field, !key) || col;
-      return { line: lineIdx + 1, col };
-    });
-    return { file, value: { [fast.key]: fast.items }, diagnostics: [] };
+  const shape = opts.fast === false ? null : scanLedgerShape(text);
+  if (shape) {
+    const file = ledgerFile(name, text, shape);
+    if (shape.key === 'progress' && shape.starts.length > 0) {
+      // Items are read line by line once the framework is known (normalise/fast-entries.ts).
+      const ledger: LedgerLines = {
+        text,
+        starts: shape.starts,
+        cursor: () => new FlowCursor(text),
+        item: (i) => readFlowItem(text, shape.starts[i] as number),
+        full: () => parseFull(name, text),
+      };
+      return { file, value: { progress: [] }, diagnostics: [], ledger };
+    }
+    const items: Record<string, unknown>[] = [];
+    for (const start of shape.starts) {
+      const item = readFlowItem(text, start);
+      if (item === null) return parseFull(name, text);
+      items.push(item);
+    }
+    return { file, value: { [shape.key]: items }, diagnostics: [] };
   }
   return parseFull(name, text);
+}
+
+/** A ledger file's locator: an item's path to its line, a key or value to its column there. */
+function ledgerFile(name: string, text: string, shape: LedgerShape): SourceFile {
+  const { lines, keyLine } = shape;
+  let starts: number[] | undefined; // made when a diagnostic first needs a position
+  return lineFile(name, text, (path, key) => {
+    const i = path[1];
+    // The section itself (a misspelt `progres:`), or anything not in an item: the section's line.
+    if (typeof i !== 'number' || i >= lines.length) return { line: keyLine + 1, col: 1 };
+    const lineIdx = lines[i] as number;
+    starts ??= lineStarts(text);
+    const lineText = lineAt(text, starts, lineIdx);
+    const field = path[2];
+    let col = lineText.indexOf('{') + 1;
+    if (typeof field === 'string') col = columnOfKey(lineText, field, !key) || col;
+    return { line: lineIdx + 1, col };
+  });
 }
 
 function parseFull(name: string, text: string): ParsedFile {

@@ -14,7 +14,8 @@ import type {
   ResultEntry,
   SpendEntry,
 } from '../model/framework.js';
-import { child, type Src } from '../model/source.js';
+import type { LedgerLines } from '../model/parsed.js';
+import { child, ItemSrc, type Src } from '../model/source.js';
 import {
   ContributionEntrySchema,
   PledgeEntrySchema,
@@ -24,7 +25,7 @@ import {
   type WrittenContributionEntry,
   type WrittenPledgeEntry,
 } from '../schema/written.js';
-import { fastContext, fastEntry } from './fast-entries.js';
+import { type FastContext, fastContext, fastEntry, lineEntry } from './fast-entries.js';
 import { convertedProblem, moneyMinor } from './money.js';
 import {
   describe,
@@ -58,9 +59,15 @@ export interface EntryLookup {
   didYouMean: Record<'indicator' | 'line' | 'source' | 'contributor', (input: unknown) => string>;
 }
 
+/** A ledger file whose items are read line by line (ParsedFile.ledger), and where its list is. */
+export interface LedgerChunk {
+  ledger: LedgerLines;
+  at: Src;
+}
+
 /** Checks and converts every ledger entry, then applies the correction rule across the ledger. */
 export function normaliseEntries(
-  raw: RawEntry[],
+  raw: readonly (RawEntry | LedgerChunk)[],
   fw: Framework,
   diagnostics: Diagnostic[],
   invalidIds: ReadonlySet<string> = new Set(),
@@ -68,17 +75,81 @@ export function normaliseEntries(
   const lookup = entryLookup(fw, invalidIds);
   const entries: Entry[] = [];
   const fast = fastContext(lookup);
-  for (let seq = 0; seq < raw.length; seq++) {
-    const item = raw[seq] as RawEntry;
+  let seq = 0;
+  for (const item of raw) {
+    if ('ledger' in item) {
+      seq = readLedger(item, seq, fast, entries, diagnostics);
+      continue;
+    }
     // The fast path answers for entries it is sure of; anything else (every entry with an error
     // among them) takes the slow path, whose diagnostics are the reference.
     const e =
       fastEntry(item.value, item.src, seq, fast) ??
       normaliseEntry(item.value, item.src, seq, lookup, diagnostics);
     if (e) entries.push(e);
+    seq++;
   }
   checkCorrections(entries, diagnostics);
   return entries;
+}
+
+/**
+ * Reads a ledger file's lines straight into entries (lineEntry). A line it declines is read as an
+ * object and checked like any item; a line outside the fast shape sends the whole file through
+ * the full YAML parser, as if it had never been read line by line. Returns the next seq.
+ */
+function readLedger(
+  chunk: LedgerChunk,
+  seq0: number,
+  cx: FastContext,
+  entries: Entry[],
+  diagnostics: Diagnostic[],
+): number {
+  const { ledger, at } = chunk;
+  const cursor = ledger.cursor();
+  const entriesBefore = entries.length;
+  const diagnosticsBefore = diagnostics.length;
+  const starts = ledger.starts;
+  let seq = seq0;
+  for (let i = 0; i < starts.length; i++, seq++) {
+    const src = new ItemSrc(at, i);
+    let e = lineEntry(cursor, starts[i] as number, src, seq, cx);
+    if (e === undefined) {
+      const obj = ledger.item(i);
+      if (obj === null) return readFull(chunk, seq0, cx, entries, entriesBefore, diagnostics, diagnosticsBefore);
+      e = fastEntry(obj, src, seq, cx) ?? normaliseEntry(obj, src, seq, cx.lk, diagnostics);
+    }
+    if (e) entries.push(e);
+  }
+  return seq;
+}
+
+/** The ledger file through the full parser, its line-by-line entries and diagnostics undone. */
+function readFull(
+  chunk: LedgerChunk,
+  seq0: number,
+  cx: FastContext,
+  entries: Entry[],
+  entriesBefore: number,
+  diagnostics: Diagnostic[],
+  diagnosticsBefore: number,
+): number {
+  entries.length = entriesBefore;
+  diagnostics.length = diagnosticsBefore;
+  const parsed = chunk.ledger.full();
+  pushAll(diagnostics, parsed.diagnostics);
+  const value = parsed.value as { progress?: unknown } | undefined;
+  // The file's shape was checked line by line: it is one `progress:` list, or it has syntax errors.
+  const items = value && Array.isArray(value.progress) ? value.progress : [];
+  const at: Src = { file: parsed.file, path: chunk.at.path };
+  let seq = seq0;
+  for (let i = 0; i < items.length; i++, seq++) {
+    const src = new ItemSrc(at, i);
+    const e =
+      fastEntry(items[i], src, seq, cx) ?? normaliseEntry(items[i], src, seq, cx.lk, diagnostics);
+    if (e) entries.push(e);
+  }
+  return seq;
 }
 
 /** The id lists an entry is checked against (shared by the fast and the slow path). */

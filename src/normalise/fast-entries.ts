@@ -1,4 +1,4 @@
-import { type Day, parseDate, yearEnd, yearStart } from '../core/dates.js';
+import { type Day, dayFromCivil, isValidCivil, parseDate, yearEnd, yearStart } from '../core/dates.js';
 import {
   convertMinor,
   currencyDigits,
@@ -16,6 +16,7 @@ import type {
   ResultEntry,
   SpendEntry,
 } from '../model/framework.js';
+import type { FlowPairs } from '../model/parsed.js';
 import type { Src } from '../model/source.js';
 import { type EntryLookup, findRate, yearsKnown } from './entries.js';
 import { inFigureRange } from './values.js';
@@ -161,24 +162,68 @@ function fastResult(
       }
     }
   }
-  if (indicator === undefined || periodText === undefined || dateText === undefined) return undefined;
+  if (dateText === undefined) return undefined;
+  return buildResult(
+    cx,
+    src,
+    seq,
+    indicator,
+    periodText,
+    parseDate(dateText),
+    value,
+    numerator,
+    denominator,
+    source,
+    note,
+    corrects,
+    withdrawn,
+    dimCount,
+    dimKey,
+    dimValue,
+    dims,
+  );
+}
+
+/** A result entry from its fields as read (by either reader), or undefined when in any doubt. */
+function buildResult(
+  cx: FastContext,
+  src: Src,
+  seq: number,
+  indicator: string | undefined,
+  periodText: string | number | undefined,
+  date: Day | null,
+  value: number | string | undefined,
+  numerator: number | undefined,
+  denominator: number | undefined,
+  source: string | undefined,
+  note: string | undefined,
+  corrects: boolean,
+  withdrawn: boolean,
+  dimCount: number,
+  dimKey: string | undefined,
+  dimValue: string | undefined,
+  dims: Record<string, string> | undefined,
+): ResultEntry | undefined {
+  if (indicator === undefined || periodText === undefined || date === null) return undefined;
+  const plan = cx.lk.fw.plan;
   const ind = cx.lk.indicators.get(indicator);
   if (!ind) return undefined;
   // Every dimension given must be one the indicator is disaggregated by, and all or none of them.
+  let shared = NO_DIMS;
   if (dimCount !== 0) {
     if (dimCount !== ind.disaggregate.length) return undefined;
     if (dims === undefined) {
       if (!ind.disaggregate.includes(dimKey as string)) return undefined;
-      dims = sharedDims(cx, dimKey as string, dimValue as string);
+      shared = sharedDims(cx, dimKey as string, dimValue as string);
     } else {
       for (const k in dims) if (!ind.disaggregate.includes(k)) return undefined;
+      shared = dims;
     }
   }
   const p = period(cx, periodText);
   if (!p || p.frequency !== ind.frequency) return undefined;
   if (yearsKnown(plan) && (p.year < plan.start || p.year > plan.end)) return undefined;
-  const date = parseDate(dateText);
-  if (date === null || date < periodStart(p)) return undefined;
+  if (date < periodStart(p)) return undefined;
   const figure = resultValue(ind, value, numerator, denominator, withdrawn);
   if (figure === null) return undefined;
   return {
@@ -193,7 +238,7 @@ function fastResult(
     value: figure,
     numerator,
     denominator,
-    dims: dims ?? NO_DIMS,
+    dims: shared,
     corrects,
     withdrawn,
   };
@@ -297,18 +342,37 @@ function fastSpend(
       line = v;
     } else if (!moneyKey(m, key, v)) return undefined;
   }
-  if (line === undefined || m.amount === undefined || m.dateText === undefined) return undefined;
-  if (!cx.lk.lines.has(line)) return undefined;
+  if (m.amount === undefined || m.dateText === undefined) return undefined;
   const date = parseDate(m.dateText);
-  if (date === null || date < cx.planStart || date > cx.planEnd) return undefined;
-  const money = convert(cx, m.amount, m.currency, m.dateText);
+  const minor = minorOf(cx, m.amount, -1, 0, false, m.currency);
+  return buildSpend(cx, src, seq, line, date, m.dateText, 0, m.dateText.length, minor, m.currency, m.note, m.source);
+}
+
+function buildSpend(
+  cx: FastContext,
+  src: Src,
+  seq: number,
+  line: string | undefined,
+  date: Day | null,
+  dateIn: string,
+  ds: number,
+  de: number,
+  minor: bigint | null,
+  written: string | undefined,
+  note: string | undefined,
+  source: string | undefined,
+): SpendEntry | undefined {
+  if (line === undefined || minor === null || date === null) return undefined;
+  if (!cx.lk.lines.has(line)) return undefined;
+  if (date < cx.planStart || date > cx.planEnd) return undefined;
+  const money = convert(cx, minor, written, dateIn, ds, de);
   if (!money) return undefined;
   return {
     kind: 'spend',
     seq,
     date,
-    note: m.note,
-    source: m.source,
+    note,
+    source,
     src,
     line,
     amount: money.amount,
@@ -352,27 +416,65 @@ function fastResource(
       inKind = v === 'in-kind';
     } else if (!moneyKey(m, key, v)) return undefined;
   }
-  if (fund === undefined || from === undefined || m.amount === undefined || m.dateText === undefined)
-    return undefined;
+  if (m.amount === undefined || m.dateText === undefined) return undefined;
+  const date = parseDate(m.dateText);
+  const minor = minorOf(cx, m.amount, -1, 0, false, m.currency);
+  return buildResource(
+    kind,
+    cx,
+    src,
+    seq,
+    fund,
+    from,
+    yearWritten,
+    inKind,
+    date,
+    m.dateText,
+    0,
+    m.dateText.length,
+    minor,
+    m.currency,
+    m.note,
+    m.source,
+  );
+}
+
+function buildResource(
+  kind: 'pledge' | 'contribution',
+  cx: FastContext,
+  src: Src,
+  seq: number,
+  fund: string | undefined,
+  from: string | undefined,
+  yearWritten: number | string | undefined,
+  inKind: boolean,
+  date: Day | null,
+  dateIn: string,
+  ds: number,
+  de: number,
+  minor: bigint | null,
+  written: string | undefined,
+  note: string | undefined,
+  source: string | undefined,
+): PledgeEntry | ContributionEntry | undefined {
+  if (fund === undefined || from === undefined || minor === null || date === null) return undefined;
   if (kind === 'pledge' && yearWritten === undefined) return undefined;
   if (!cx.lk.sources.has(fund) || !cx.lk.contributors.has(from)) return undefined;
-  const date = parseDate(m.dateText);
-  if (date === null) return undefined;
   let year: number;
   if (yearWritten !== undefined) {
     const text = String(yearWritten);
     if (!/^\d{4}$/.test(text)) return undefined;
     year = Number(text);
-  } else year = Number(m.dateText.slice(0, 4));
+  } else year = Number(dateIn.slice(ds, ds + 4));
   const plan = cx.lk.fw.plan;
   if (yearsKnown(plan) && (year < plan.start || year > plan.end)) return undefined;
-  const money = convert(cx, m.amount, m.currency, m.dateText);
+  const money = convert(cx, minor, written, dateIn, ds, de);
   if (!money) return undefined;
   const base = {
     seq,
     date,
-    note: m.note,
-    source: m.source,
+    note,
+    source,
     src,
     fund,
     from,
@@ -385,29 +487,373 @@ function fastResource(
   return { kind: 'contribution', ...base, inKind };
 }
 
-/** The amount in minor units of its currency and of the plan's, as the slow path converts it; undefined when in doubt. */
-function convert(
+/**
+ * An amount in minor units of its currency (the written one, else the plan's), as the slow path
+ * converts it; null when in doubt. `mant`/`scale`/`neg` give the written decimal exactly when
+ * `mant` is not -1 (the line reader), else the number is written out as a decimal again.
+ */
+function minorOf(
   cx: FastContext,
   amount: number,
+  mant: number,
+  scale: number,
+  neg: boolean,
   written: string | undefined,
-  dateText: string,
-): { amount: bigint; currency: string; planAmount: bigint } | undefined {
-  const plan = cx.lk.fw.plan;
-  const currency = written ?? plan.currency;
+): bigint | null {
+  const currency = written ?? cx.lk.fw.plan.currency;
   let digits = cx.digits.get(currency);
   if (digits === undefined) {
-    if (!isCurrencyCode(currency)) return undefined;
+    if (!isCurrencyCode(currency)) return null;
     digits = currencyDigits(currency);
     cx.digits.set(currency, digits);
   }
-  if (Math.abs(amount) * 10 ** digits > Number.MAX_SAFE_INTEGER) return undefined;
-  const minor = toMinor(decimalText(amount), digits);
-  if (minor === null) return undefined;
+  if (Math.abs(amount) * 10 ** digits > Number.MAX_SAFE_INTEGER) return null;
+  if (mant < 0) return toMinor(decimalText(amount), digits);
+  // 12.50 is 12.5: trailing zeros of the fraction do not count against the currency's digits.
+  let m = mant;
+  let sc = scale;
+  while (sc > digits && m % 10 === 0) {
+    m /= 10;
+    sc--;
+  }
+  if (sc > digits) return null;
+  const units = BigInt(m) * (POW10N[digits - sc] ?? 10n ** BigInt(digits - sc));
+  return neg ? -units : units;
+}
+
+const POW10N = [1n, 10n, 100n, 1000n, 10000n];
+
+/** The amount in the plan's currency, as the slow path converts it; undefined when in doubt. */
+function convert(
+  cx: FastContext,
+  minor: bigint,
+  written: string | undefined,
+  dateIn: string,
+  ds: number,
+  de: number,
+): { amount: bigint; currency: string; planAmount: bigint } | undefined {
+  const plan = cx.lk.fw.plan;
+  const currency = written ?? plan.currency;
   if (currency === plan.currency) return { amount: minor, currency, planAmount: minor };
-  const rate = findRate(cx.lk.fw, currency, dateText);
+  const digits = cx.digits.get(currency) as number;
+  const rate = findRate(cx.lk.fw, currency, dateIn.slice(ds, de));
   if (rate === undefined) return undefined;
   const planAmount = convertMinor(minor, digits, ratioFromDecimal(rate), plan.digits);
   const abs = planAmount < 0n ? -planAmount : planAmount;
   if (abs > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
   return { amount: minor, currency, planAmount };
+}
+
+// The keys an entry can have, one bit each; any other key is a disaggregation value of a result.
+const K_INDICATOR = 1;
+const K_PERIOD = 2;
+const K_VALUE = 4;
+const K_NUMERATOR = 8;
+const K_DENOMINATOR = 16;
+const K_DATE = 32;
+const K_SOURCE = 64;
+const K_NOTE = 128;
+const K_CORRECTS = 256;
+const K_WITHDRAWN = 512;
+const K_SPEND = 1024;
+const K_AMOUNT = 2048;
+const K_CURRENCY = 4096;
+const K_PLEDGE = 8192;
+const K_CONTRIBUTION = 16384;
+const K_FROM = 32768;
+const K_YEAR = 65536;
+const K_KIND = 131072;
+const RESULT_KEYS =
+  K_INDICATOR |
+  K_PERIOD |
+  K_VALUE |
+  K_NUMERATOR |
+  K_DENOMINATOR |
+  K_DATE |
+  K_SOURCE |
+  K_NOTE |
+  K_CORRECTS |
+  K_WITHDRAWN;
+const MONEY_KEYS = K_AMOUNT | K_CURRENCY | K_DATE | K_NOTE | K_SOURCE;
+const SPEND_KEYS = MONEY_KEYS | K_SPEND;
+const PLEDGE_KEYS = MONEY_KEYS | K_PLEDGE | K_FROM | K_YEAR;
+const CONTRIBUTION_KEYS = MONEY_KEYS | K_CONTRIBUTION | K_FROM | K_YEAR | K_KIND;
+
+/** The bit of the key written over [s, s + len), or 0 for any other key. */
+function keyBit(t: string, s: number, len: number): number {
+  switch (len) {
+    case 4:
+      if (t.startsWith('date', s)) return K_DATE;
+      if (t.startsWith('note', s)) return K_NOTE;
+      if (t.startsWith('from', s)) return K_FROM;
+      if (t.startsWith('year', s)) return K_YEAR;
+      if (t.startsWith('kind', s)) return K_KIND;
+      return 0;
+    case 5:
+      if (t.startsWith('value', s)) return K_VALUE;
+      if (t.startsWith('spend', s)) return K_SPEND;
+      return 0;
+    case 6:
+      if (t.startsWith('period', s)) return K_PERIOD;
+      if (t.startsWith('source', s)) return K_SOURCE;
+      if (t.startsWith('amount', s)) return K_AMOUNT;
+      if (t.startsWith('pledge', s)) return K_PLEDGE;
+      return 0;
+    case 8:
+      if (t.startsWith('corrects', s)) return K_CORRECTS;
+      if (t.startsWith('currency', s)) return K_CURRENCY;
+      return 0;
+    case 9:
+      if (t.startsWith('indicator', s)) return K_INDICATOR;
+      if (t.startsWith('numerator', s)) return K_NUMERATOR;
+      if (t.startsWith('withdrawn', s)) return K_WITHDRAWN;
+      return 0;
+    case 11:
+      return t.startsWith('denominator', s) ? K_DENOMINATOR : 0;
+    case 12:
+      return t.startsWith('contribution', s) ? K_CONTRIBUTION : 0;
+    default:
+      return 0;
+  }
+}
+
+// FlowPairs value types (load/flow-lines.ts).
+const T_STRING = 0;
+const T_NUMBER = 1;
+const T_TRUE = 2;
+const T_FALSE = 3;
+/** Names Object.prototype has: the object reader leaves them to the full parser, and so does this one. */
+const PROTO_NAMES: Record<string, unknown> = {};
+
+/**
+ * The typed entry of one ledger line read in place, without an object between the text and the
+ * entry; undefined when the line is outside the fast shape or the entry is in any doubt (the caller
+ * then reads the line as an object and takes fastEntry, then the slow path). It accepts only what
+ * fastEntry accepts for the object `parseFlowMapping` makes of the line, and builds the same entry
+ * (test/validate/fast-path.test.ts).
+ */
+export function lineEntry(
+  cur: FlowPairs,
+  start: number,
+  src: Src,
+  seq: number,
+  cx: FastContext,
+): Entry | undefined {
+  cur.begin(start);
+  const t = cur.text;
+  const plan = cx.lk.fw.plan;
+  let seen = 0;
+  let indicator: string | undefined;
+  let periodText: string | number | undefined;
+  let value: number | string | undefined;
+  let numerator: number | undefined;
+  let denominator: number | undefined;
+  let date: Day | null = null;
+  let ds = 0;
+  let de = 0;
+  let source: string | undefined;
+  let note: string | undefined;
+  let corrects = false;
+  let withdrawn = false;
+  let fund: string | undefined;
+  let amount = 0;
+  let mant = -1;
+  let scale = 0;
+  let neg = false;
+  let currency: string | undefined;
+  let from: string | undefined;
+  let yearWritten: number | string | undefined;
+  let inKind = false;
+  let dimKey: string | undefined;
+  let dimValue: string | undefined;
+  let dims: Record<string, string> | undefined;
+  let dimCount = 0;
+  while (cur.next()) {
+    const ks = cur.ks;
+    const bit = keyBit(t, ks, cur.ke - ks);
+    const type = cur.type;
+    if (type === T_NUMBER && !Number.isFinite(cur.num)) return undefined;
+    if (bit === 0) {
+      // A disaggregation value: a plan dimension, written as text or a number.
+      const key = cur.key();
+      if (key in PROTO_NAMES) return undefined;
+      if (type !== T_STRING && type !== T_NUMBER) return undefined;
+      const allowed = Object.hasOwn(plan.dimensions, key) ? plan.dimensions[key] : undefined;
+      if (allowed === undefined) return undefined;
+      const text = type === T_NUMBER ? String(cur.num) : cur.string();
+      if (!allowed.includes(text)) return undefined;
+      dimCount++;
+      if (dimCount === 1) {
+        dimKey = key;
+        dimValue = text;
+      } else {
+        if (dims === undefined) dims = { [dimKey as string]: dimValue as string };
+        if (Object.hasOwn(dims, key)) return undefined; // a duplicate key
+        dims[key] = text;
+      }
+      continue;
+    }
+    if ((seen & bit) !== 0) return undefined; // a duplicate key
+    seen |= bit;
+    switch (bit) {
+      case K_INDICATOR:
+        if (type !== T_STRING) return undefined;
+        indicator = cur.string();
+        break;
+      case K_PERIOD:
+        if (type === T_STRING) periodText = cur.string();
+        else if (type === T_NUMBER && Number.isSafeInteger(cur.num)) periodText = cur.num;
+        else return undefined;
+        break;
+      case K_VALUE:
+        if (type === T_NUMBER) value = cur.num;
+        else if (type === T_STRING) value = cur.string();
+        else return undefined;
+        break;
+      case K_NUMERATOR:
+        if (type !== T_NUMBER || cur.num < 0) return undefined;
+        numerator = cur.num;
+        break;
+      case K_DENOMINATOR:
+        if (type !== T_NUMBER || cur.num <= 0) return undefined;
+        denominator = cur.num;
+        break;
+      case K_DATE:
+        if (type !== T_STRING) return undefined;
+        ds = cur.vs;
+        de = cur.ve;
+        date = de - ds === 10 ? dayAt(t, ds) : parseDate(cur.string());
+        break;
+      case K_SOURCE:
+        if (type !== T_STRING) return undefined;
+        source = cur.string();
+        break;
+      case K_NOTE:
+        if (type !== T_STRING) return undefined;
+        note = cur.string();
+        break;
+      case K_CORRECTS:
+        if (type !== T_TRUE && type !== T_FALSE) return undefined;
+        corrects = type === T_TRUE;
+        break;
+      case K_WITHDRAWN:
+        if (type !== T_TRUE) return undefined;
+        withdrawn = true;
+        break;
+      case K_SPEND:
+      case K_PLEDGE:
+      case K_CONTRIBUTION:
+        if (type !== T_STRING) return undefined;
+        fund = cur.string();
+        break;
+      case K_AMOUNT:
+        if (type !== T_NUMBER) return undefined;
+        amount = cur.num;
+        mant = cur.mant;
+        scale = cur.scale;
+        neg = cur.neg;
+        break;
+      case K_CURRENCY:
+        if (type !== T_STRING || !isCurrencyShape(t, cur.vs, cur.ve)) return undefined;
+        currency = cur.string();
+        break;
+      case K_FROM:
+        if (type !== T_STRING) return undefined;
+        from = cur.string();
+        break;
+      case K_YEAR:
+        if (type === T_STRING) yearWritten = cur.string();
+        else if (type === T_NUMBER && Number.isSafeInteger(cur.num)) yearWritten = cur.num;
+        else return undefined;
+        break;
+      case K_KIND: {
+        if (type !== T_STRING) return undefined;
+        const k = cur.string();
+        if (k !== 'cash' && k !== 'in-kind') return undefined;
+        inKind = k === 'in-kind';
+        break;
+      }
+    }
+  }
+  if (cur.failed || (seen & K_DATE) === 0) return undefined;
+  // The same precedence as the slow path: spend, indicator, pledge, contribution.
+  if ((seen & K_SPEND) !== 0) {
+    if ((seen & ~SPEND_KEYS) !== 0 || dimCount !== 0 || (seen & K_AMOUNT) === 0) return undefined;
+    const minor = minorOf(cx, amount, mant, scale, neg, currency);
+    return buildSpend(cx, src, seq, fund, date, t, ds, de, minor, currency, note, source);
+  }
+  if ((seen & K_INDICATOR) !== 0) {
+    if ((seen & ~RESULT_KEYS) !== 0) return undefined;
+    return buildResult(
+      cx,
+      src,
+      seq,
+      indicator,
+      periodText,
+      date,
+      value,
+      numerator,
+      denominator,
+      source,
+      note,
+      corrects,
+      withdrawn,
+      dimCount,
+      dimKey,
+      dimValue,
+      dims,
+    );
+  }
+  const kind = (seen & K_PLEDGE) !== 0 ? 'pledge' : (seen & K_CONTRIBUTION) !== 0 ? 'contribution' : null;
+  if (kind === null || dimCount !== 0 || (seen & K_AMOUNT) === 0) return undefined;
+  if ((seen & ~(kind === 'pledge' ? PLEDGE_KEYS : CONTRIBUTION_KEYS)) !== 0) return undefined;
+  const minor = minorOf(cx, amount, mant, scale, neg, currency);
+  return buildResource(
+    kind,
+    cx,
+    src,
+    seq,
+    fund,
+    from,
+    yearWritten,
+    inKind,
+    date,
+    t,
+    ds,
+    de,
+    minor,
+    currency,
+    note,
+    source,
+  );
+}
+
+/** The day written as `YYYY-MM-DD` at offset s (ten characters), as parseDate reads it; null otherwise. */
+function dayAt(t: string, s: number): Day | null {
+  if (t.charCodeAt(s + 4) !== 45 || t.charCodeAt(s + 7) !== 45) return null;
+  const y = digitsAt(t, s, 4);
+  const m = digitsAt(t, s + 5, 2);
+  const d = digitsAt(t, s + 8, 2);
+  if (y < 0 || m < 0 || d < 0) return null;
+  return isValidCivil(y, m, d) ? dayFromCivil(y, m, d) : null;
+}
+
+function digitsAt(t: string, s: number, n: number): number {
+  let v = 0;
+  for (let i = s; i < s + n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Three capital letters, as /^[A-Z]{3}$/ checks a written currency. */
+function isCurrencyShape(t: string, s: number, e: number): boolean {
+  if (e - s !== 3) return false;
+  for (let i = s; i < e; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }

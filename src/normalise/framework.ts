@@ -32,7 +32,7 @@ import {
   RevisionSchema,
 } from '../schema/written.js';
 import { buildMeetings, buildNarratives, buildRevisions } from './decisions.js';
-import { normaliseEntries, yearsKnown } from './entries.js';
+import { type LedgerChunk, normaliseEntries, yearsKnown } from './entries.js';
 import { buildIati } from './iati.js';
 import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
@@ -69,7 +69,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     meetings: [] as Item[],
     revisions: [] as Item[],
     narratives: [] as Item[],
-    entries: [] as Item[],
+    entries: [] as (Item | LedgerChunk)[],
   };
 
   let planSeen = false;
@@ -128,6 +128,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
       pushItems(raw[name], section(name), child(top, name));
     }
     pushItems(raw.entries, section('progress'), child(top, 'progress'));
+    if (p.ledger) raw.entries.push({ ledger: p.ledger, at: child(top, 'progress') });
     const budget = section('budget');
     if (budget !== undefined) {
       const bsrc = child(top, 'budget');
@@ -257,7 +258,7 @@ interface Item {
 }
 
 /** Appends each element of a list section with its source position. */
-function pushItems(into: Item[], list: readonly unknown[] | undefined, at: Src): void {
+function pushItems(into: { push(item: Item): number }, list: readonly unknown[] | undefined, at: Src): void {
   if (!list) return;
   for (let i = 0; i < list.length; i++) into.push({ value: list[i], src: new ItemSrc(at, i) });
 }

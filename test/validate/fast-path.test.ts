@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isMap, isScalar, isSeq, type Node, parse, parseDocument } from 'yaml';
-import { parseFlowMapping, scanFastLedger } from '../../src/load/flow-lines.js';
+import { FlowCursor, parseFlowMapping, scanFastLedger, scanLedgerShape } from '../../src/load/flow-lines.js';
 import { checkParsed } from '../../src/load/index.js';
 import { parseYamlFile } from '../../src/load/yaml-file.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
 import type { Framework, ResultEntry } from '../../src/model/framework.js';
 import { ItemSrc } from '../../src/model/source.js';
 import { entryLookup, normaliseEntry } from '../../src/normalise/entries.js';
-import { fastContext, fastEntry } from '../../src/normalise/fast-entries.js';
+import { fastContext, fastEntry, lineEntry } from '../../src/normalise/fast-entries.js';
 import { locate } from '../../src/render/diagnostics.js';
 import { BUDGET, PLAN } from './helpers.js';
 
@@ -509,20 +509,30 @@ describe('the fast entry path builds what the slow path builds', () => {
   test('generated entries of every kind: declined, or the same entry with no diagnostic', () => {
     let accepted = 0;
     let refused = 0;
+    let byLine = 0;
     const kinds = new Set<string>();
     fc.assert(
       fc.property(fc.array(entryLine, { minLength: 1, maxLength: 8 }), (lines) => {
         const { checked, ledger, text } = kindsLedger(lines);
-        const items = (ledger.value as { progress: unknown[] } | undefined)?.progress;
-        if (!items || scanFastLedger(text) === null) return;
+        const scanned = scanFastLedger(text);
+        const shape = scanLedgerShape(text);
+        if (scanned === null || shape === null) return;
         const fw = checked.framework as Framework;
         const lk = entryLookup(fw);
         const cx = fastContext(lk);
-        items.forEach((item, seq) => {
+        const cursor = new FlowCursor(text);
+        scanned.items.forEach((item, seq) => {
           const src = new ItemSrc({ file: ledger.file, path: ['progress'] }, seq);
           const fast = fastEntry(item, src, seq, cx);
+          // The line reader accepts only what the object reader accepts, and builds the same entry.
+          const line = lineEntry(cursor, shape.starts[seq] as number, src, seq, cx);
           const diagnostics: Diagnostic[] = [];
           const slow = normaliseEntry(item, src, seq, lk, diagnostics);
+          if (line !== undefined) {
+            byLine++;
+            expect(fast).toBeDefined();
+            expect(line).toStrictEqual(fast);
+          }
           if (fast === undefined) {
             if (diagnostics.length > 0) refused++;
             return;
@@ -535,8 +545,9 @@ describe('the fast entry path builds what the slow path builds', () => {
       }),
       { numRuns: 400, seed: 14 },
     );
-    // Not vacuous: both paths are exercised, for every kind.
+    // Not vacuous: every path is exercised, for every kind.
     expect(accepted).toBeGreaterThan(100);
+    expect(byLine).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);
     expect([...kinds].sort()).toEqual(['contribution', 'pledge', 'result', 'result-withdrawn', 'spend']);
   });
@@ -560,10 +571,12 @@ describe('the fast entry path builds what the slow path builds', () => {
     expect(checked.diagnostics.map((d) => d.message)).toEqual([]);
     const lk = entryLookup(checked.framework as Framework);
     const cx = fastContext(lk);
-    const items = (ledger.value as { progress: unknown[] }).progress;
-    items.forEach((item, seq) => {
+    const text = `progress:\n${lines.join('\n')}\n`;
+    const shape = scanLedgerShape(text);
+    const cursor = new FlowCursor(text);
+    lines.forEach((line, seq) => {
       const src = new ItemSrc({ file: ledger.file, path: ['progress'] }, seq);
-      expect(fastEntry(item, src, seq, cx), lines[seq]).toBeDefined();
+      expect(lineEntry(cursor, shape?.starts[seq] as number, src, seq, cx), line).toBeDefined();
     });
     // Converted per entry: 9,000,000 KRW at 0.0007 (the March 2027 rate) is 6,300.00 USD.
     const entries = (checked.framework as Framework).entries;
@@ -573,6 +586,47 @@ describe('the fast entry path builds what the slow path builds', () => {
     const [a, b] = entries as ResultEntry[];
     expect(a?.period).toBe(b?.period);
     expect(a?.dims).toBe(b?.dims);
+  });
+
+  test('a line the line reader cannot take sends the whole file to yaml, after entries were already read', () => {
+    const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+    const ok = '  - {spend: B1, date: 2026-05-12, amount: 12.5}';
+    const bad = '  - {indicator: N9, period: 2026, value: 1, date: 2026-11-02}';
+    const cases: [string, string[], number][] = [
+      // an escape: read only by yaml (a valid entry)
+      ['  - {spend: B1, date: 2026-05-13, amount: 2, note: "tab\\there"}', ['unknown-indicator@3:17'], 3],
+      // a quoted value that runs on to the next line: yaml's syntax errors, and no entries
+      [
+        '  - {spend: B1, date: 2026-05-14, amount: 3, note: "runs on\n  - {to: here"}',
+        ['yaml-syntax@4:60', 'yaml-syntax@5:3'],
+        0,
+      ],
+      // a duplicate key: yaml reports it
+      ['  - {spend: B1, date: 2026-05-15, amount: 4, amount: 5}', ['duplicate-key@4:46'], 0],
+    ];
+    for (const [odd, expected, count] of cases) {
+      const text = `progress:\n${ok}\n${bad}\n${odd}\n${ok}\n`;
+      expect(scanLedgerShape(text)).not.toBeNull();
+      const read = (fast: boolean) => {
+        const checked = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text, { fast })]);
+        return {
+          entries: (checked.framework?.entries ?? []).map((e) => {
+            const { src, ...rest } = e;
+            return { ...rest, at: src.file.locate(src.path) };
+          }),
+          diagnostics: checked.diagnostics.map((d) => {
+            const l = locate(d);
+            return `${l.code}@${l.line}:${l.col}`;
+          }),
+        };
+      };
+      const lazy = read(true);
+      expect(lazy).toStrictEqual(read(false));
+      // What was read line by line before the odd line is undone: the unknown indicator on line 3
+      // is reported once, and when yaml refuses the file no entry is kept.
+      expect(lazy.diagnostics).toEqual(expected);
+      expect(lazy.entries).toHaveLength(count);
+    }
   });
 
   test('a whole ledger: the same entries at the same positions through the scanner and through yaml', () => {
