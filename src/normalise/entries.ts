@@ -116,7 +116,8 @@ function readLedger(
     let e = lineEntry(cursor, starts[i] as number, src, seq, cx);
     if (e === undefined) {
       const obj = ledger.item(i);
-      if (obj === null) return readFull(chunk, seq0, cx, entries, entriesBefore, diagnostics, diagnosticsBefore);
+      if (obj === null)
+        return readFull(chunk, seq0, cx, entries, entriesBefore, diagnostics, diagnosticsBefore);
       e = fastEntry(obj, src, seq, cx) ?? normaliseEntry(obj, src, seq, cx.lk, diagnostics);
     }
     if (e) entries.push(e);
@@ -145,8 +146,7 @@ function readFull(
   let seq = seq0;
   for (let i = 0; i < items.length; i++, seq++) {
     const src = new ItemSrc(at, i);
-    const e =
-      fastEntry(items[i], src, seq, cx) ?? normaliseEntry(items[i], src, seq, cx.lk, diagnostics);
+    const e = fastEntry(items[i], src, seq, cx) ?? normaliseEntry(items[i], src, seq, cx.lk, diagnostics);
     if (e) entries.push(e);
   }
   return seq;

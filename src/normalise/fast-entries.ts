@@ -345,7 +345,20 @@ function fastSpend(
   if (m.amount === undefined || m.dateText === undefined) return undefined;
   const date = parseDate(m.dateText);
   const minor = minorOf(cx, m.amount, -1, 0, false, m.currency);
-  return buildSpend(cx, src, seq, line, date, m.dateText, 0, m.dateText.length, minor, m.currency, m.note, m.source);
+  return buildSpend(
+    cx,
+    src,
+    seq,
+    line,
+    date,
+    m.dateText,
+    0,
+    m.dateText.length,
+    minor,
+    m.currency,
+    m.note,
+    m.source,
+  );
 }
 
 function buildSpend(
