@@ -676,13 +676,50 @@ function dimsText(dims: Record<string, string>): string {
   return t;
 }
 
+/**
+ * A keyer: a number for each entry's key (indicator, period, disaggregation), equal exactly when
+ * entryKey's texts are equal, without making a string per entry (a million entries made a million
+ * strings). Numbers are handed out as keys are met, so use one keyer for one pass over the ledger.
+ * Past 2^20 indicators or 8,192 distinct disaggregations it answers entryKey's text instead.
+ */
+export function entryKeyer(): (e: ResultEntry) => number | string {
+  const indicators = new Map<string, number>();
+  const dimsByText = new Map<string, number>();
+  const dimsIds = new WeakMap<object, number>();
+  return (e) => {
+    let ind = indicators.get(e.indicator);
+    if (ind === undefined) {
+      ind = indicators.size;
+      indicators.set(e.indicator, ind);
+    }
+    let dims = dimsIds.get(e.dims);
+    if (dims === undefined) {
+      const text = dimsText(e.dims);
+      dims = dimsByText.get(text);
+      if (dims === undefined) {
+        dims = dimsByText.size;
+        dimsByText.set(text, dims);
+      }
+      dimsIds.set(e.dims, dims);
+    }
+    const p = e.period;
+    if (ind >= 2 ** 20 || dims >= 2 ** 13 || p.year < 0 || p.year > 9999) return entryKey(e);
+    // Each period of years 0–9999 in its own number below 2^20: (year, frequency, index).
+    const period = p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index;
+    return (ind * 2 ** 20 + period) * 2 ** 13 + dims;
+  };
+}
+
+const FREQUENCY_CODE = { annual: 0, semiannual: 1, quarterly: 2, monthly: 3 } as const;
+
 /** Same key twice is an error unless the later (by date, then position) says `corrects: true`. */
 function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
   // Most keys have one entry: it is kept as is, and a list is made for the few that have more.
-  const groups = new Map<string, ResultEntry | ResultEntry[]>();
+  const groups = new Map<number | string, ResultEntry | ResultEntry[]>();
+  const keyOf = entryKeyer();
   for (const e of entries) {
     if (e.kind !== 'result') continue;
-    const k = entryKey(e);
+    const k = keyOf(e);
     const g = groups.get(k);
     if (g === undefined) groups.set(k, e);
     else if (Array.isArray(g)) g.push(e);
