@@ -450,10 +450,11 @@ const OPEN = 123;
 const CLOSE = 125;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
-const INDICATORS = new Set([...'-?:[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const INDICATORS = new Uint8Array(128);
+for (const c of '-?:[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 
 function isIndicator(c: number): boolean {
-  return INDICATORS.has(c);
+  return c < 128 && INDICATORS[c] === 1;
 }
 
 function isLetter(c: number): boolean {

@@ -34,12 +34,18 @@ import { inFigureRange } from './values.js';
  */
 export interface FastContext {
   lk: EntryLookup;
-  periods: Map<string | number, Period | null>;
+  /** Per period as written: the shared period object and its first day, or null when no period. */
+  periods: Map<string | number, PeriodInfo | null>;
   /** Per dimension name, per value: the shared one-dimension `dims` object. */
   dims: Map<string, Map<string, Record<string, string>>>;
   planStart: Day;
   planEnd: Day;
   digits: Map<string, number>;
+  /**
+   * The plan's dimension names, less any Object.prototype has (`constructor`…: the object reader
+   * leaves those to the full parser, and so does the line reader).
+   */
+  dimNames: string[];
 }
 
 const NO_DIMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -53,6 +59,7 @@ export function fastContext(lk: EntryLookup): FastContext {
     planStart: yearsKnown(plan) ? yearStart(plan.start) : Number.NEGATIVE_INFINITY,
     planEnd: yearsKnown(plan) ? yearEnd(plan.end) : Number.POSITIVE_INFINITY,
     digits: new Map(),
+    dimNames: Object.keys(plan.dimensions).filter((k) => !(k in {})),
   };
 }
 
@@ -71,13 +78,19 @@ export function fastEntry(obj: unknown, src: Src, seq: number, cx: FastContext):
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function period(cx: FastContext, written: string | number): Period | null {
-  let p = cx.periods.get(written);
-  if (p === undefined) {
-    p = parsePeriod(written);
-    cx.periods.set(written, p);
+interface PeriodInfo {
+  period: Period;
+  start: Day;
+}
+
+function period(cx: FastContext, written: string | number): PeriodInfo | null {
+  let info = cx.periods.get(written);
+  if (info === undefined) {
+    const p = parsePeriod(written);
+    info = p === null ? null : { period: p, start: periodStart(p) };
+    cx.periods.set(written, info);
   }
-  return p;
+  return info;
 }
 
 function fastResult(
@@ -220,10 +233,12 @@ function buildResult(
       shared = dims;
     }
   }
-  const p = period(cx, periodText);
-  if (!p || p.frequency !== ind.frequency) return undefined;
+  const info = period(cx, periodText);
+  if (info === null) return undefined;
+  const p = info.period;
+  if (p.frequency !== ind.frequency) return undefined;
   if (yearsKnown(plan) && (p.year < plan.start || p.year > plan.end)) return undefined;
-  if (date < periodStart(p)) return undefined;
+  if (date < info.start) return undefined;
   const figure = resultValue(ind, value, numerator, denominator, withdrawn);
   if (figure === null) return undefined;
   return {
@@ -635,8 +650,14 @@ const T_STRING = 0;
 const T_NUMBER = 1;
 const T_TRUE = 2;
 const T_FALSE = 3;
-/** Names Object.prototype has: the object reader leaves them to the full parser, and so does this one. */
-const PROTO_NAMES: Record<string, unknown> = {};
+const SQ = 39;
+
+/** The string of `names` written over [s, e) of t, if any. */
+function spanIn(names: readonly string[], t: string, s: number, e: number): string | undefined {
+  const len = e - s;
+  for (const n of names) if (n.length === len && t.startsWith(n, s)) return n;
+  return undefined;
+}
 
 /**
  * The typed entry of one ledger line read in place, without an object between the text and the
@@ -687,14 +708,19 @@ export function lineEntry(
     const type = cur.type;
     if (type === T_NUMBER && !Number.isFinite(cur.num)) return undefined;
     if (bit === 0) {
-      // A disaggregation value: a plan dimension, written as text or a number.
-      const key = cur.key();
-      if (key in PROTO_NAMES) return undefined;
+      // A disaggregation value: a plan dimension, written as text or a number. Names and values
+      // are found among the plan's by comparing in place: no string is made for them.
       if (type !== T_STRING && type !== T_NUMBER) return undefined;
-      const allowed = Object.hasOwn(plan.dimensions, key) ? plan.dimensions[key] : undefined;
-      if (allowed === undefined) return undefined;
-      const text = type === T_NUMBER ? String(cur.num) : cur.string();
-      if (!allowed.includes(text)) return undefined;
+      const key = spanIn(cx.dimNames, t, ks, cur.ke);
+      if (key === undefined) return undefined;
+      const allowed = plan.dimensions[key] as string[];
+      const text =
+        type === T_NUMBER
+          ? String(cur.num)
+          : cur.quote === SQ
+            ? cur.string()
+            : spanIn(allowed, t, cur.vs, cur.ve);
+      if (text === undefined || !allowed.includes(text)) return undefined;
       dimCount++;
       if (dimCount === 1) {
         dimKey = key;
