@@ -117,3 +117,25 @@ describe.skipIf(!browser && !inCi)('report --format html in headless Chromium', 
     expect(pngSize(readFileSync(png))).toEqual({ width: 1240, height: 1754 });
   });
 });
+
+describe('report --format html keeps each heading with what follows it on paper (issue 13.6)', () => {
+  it('every h2 and h3 opens a kept block with something under it, or stands right above a table', async () => {
+    const out = await html();
+    const heads = [...out.matchAll(/<h([23])[\s>]/g)];
+    expect(heads.length).toBeGreaterThan(8);
+    for (const m of heads) {
+      const at = m.index as number;
+      // Back over the headings just above (an h2 over an h3 is kept as one).
+      let before = out.slice(0, at).trimEnd();
+      while (before.endsWith('</h2>')) before = before.slice(0, before.lastIndexOf('<h2')).trimEnd();
+      const after = out.slice(out.indexOf(`</h${m[1]}>`, at) + 5).trimStart();
+      const head = out.slice(at, at + 60);
+      if (before.endsWith('<div class="keep">')) {
+        // Not a kept heading alone: a block (or a further heading) follows inside the keep.
+        expect(after.startsWith('</div>'), head).toBe(false);
+      } else {
+        expect(after.startsWith('<table'), head).toBe(true);
+      }
+    }
+  });
+});
