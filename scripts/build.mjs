@@ -65,6 +65,34 @@ const yamlNoEnv = {
   },
 };
 
+/**
+ * Start-up trims: modules that a library loads at its top level though the CLI never uses them.
+ * A cold `validate` otherwise loads Node's child_process (with net, dgram and streams) for
+ * commander's stand-alone executable subcommands, which the CLI has none of, and chalk's colour
+ * probe (tty, os) for its default instance, which the CLI never uses (it builds its own with an
+ * explicit level: src/render/colour.ts).
+ */
+const startupTrims = {
+  name: 'startup-trims',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: 'supports-color',
+      namespace: 'no-color-probe',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
@@ -78,7 +106,7 @@ await build({
   // The sources are ES modules; in the bundle import.meta.url is the bundle's own URL.
   define: { 'import.meta.url': '__bundle_url', __VERSION__: JSON.stringify(version) },
   banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [vendorChunks, yamlNoEnv],
+  plugins: [vendorChunks, yamlNoEnv, startupTrims],
   logLevel: 'warning',
 });
 
