@@ -17,6 +17,7 @@ import type { Path, Position, SourceFile } from '../model/source.js';
 import { encodingProblem } from './encoding.js';
 import { columnOfKey, FlowCursor, type LedgerShape, readFlowItem, scanLedgerShape } from './flow-lines.js';
 import { explainYamlErrors, type RawYamlError } from './yaml-errors.js';
+import { quickYaml } from './yaml-quick.js';
 
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -56,7 +57,23 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
     }
     return { file, value: { [shape.key]: items }, diagnostics: [] };
   }
-  return parseFull(name, text);
+  return opts.fast === false ? parseFull(name, text) : quickOrFull(name, text);
+}
+
+/**
+ * The file read by the quick reader (yaml-quick.ts) when it can, else in full. The quick reader
+ * keeps no positions: the first diagnostic or `--explain` that asks for one parses the file in
+ * full (a file it reads has no syntax errors, so the full parse is the same tree as ever).
+ */
+function quickOrFull(name: string, text: string): ParsedFile {
+  const quick = quickYaml(text);
+  if (quick === null) return parseFull(name, text);
+  let full: SourceFile | undefined;
+  const locate: SourceFile['locate'] = (path, key) => {
+    full ??= parseFull(name, text).file;
+    return full.locate(path, key);
+  };
+  return { file: { name, text, locate }, value: quick.value, diagnostics: [] };
 }
 
 /** A ledger file's locator: an item's path to its line, a key or value to its column there. */
