@@ -36,7 +36,7 @@ import { type LedgerChunk, normaliseEntries, yearsKnown } from './entries.js';
 import { buildIati } from './iati.js';
 import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
-import { describe, PARSE, schemaDiagnostics } from './schema-issues.js';
+import { describe, PARSE_FEW, schemaDiagnostics } from './schema-issues.js';
 import { targetNumber } from './values.js';
 
 /** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
@@ -96,7 +96,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     }
     const written = p.value as Record<string, unknown>;
     if (Object.hasOwn(written, 'plan')) planSeen = true;
-    const res = FileSchema.safeParse(written, PARSE);
+    const res = FileSchema.safeParse(written, PARSE_FEW);
     if (!res.success) {
       pushAll(
         diagnostics,
@@ -132,7 +132,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     const budget = section('budget');
     if (budget !== undefined) {
       const bsrc = child(top, 'budget');
-      const shallow = BudgetShallow.safeParse(budget, PARSE);
+      const shallow = BudgetShallow.safeParse(budget, PARSE_FEW);
       if (!shallow.success) {
         pushAll(
           diagnostics,
@@ -297,7 +297,7 @@ function parseAll<S extends z.ZodType>(
   const keys = 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
   const out: { v: z.infer<S>; src: Src }[] = [];
   for (const item of items) {
-    const res = schema.safeParse(item.value, PARSE);
+    const res = schema.safeParse(item.value, PARSE_FEW);
     if (res.success) {
       out.push({ v: res.data, src: item.src });
       continue;
@@ -501,7 +501,7 @@ function buildLine(
 function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
   const rates: Rates = new Map();
   for (const item of items) {
-    const res = BudgetSchema.shape.rates.safeParse(item.value, PARSE);
+    const res = BudgetSchema.shape.rates.safeParse(item.value, PARSE_FEW);
     if (!res.success) {
       pushAll(
         diagnostics,

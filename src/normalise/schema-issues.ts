@@ -9,6 +9,15 @@ import { groupedValue, isGroupedNumber, splitNumberAt, thousandsMessage } from '
 export const PARSE = { reportInput: true } as const;
 
 /**
+ * The same for schemas that check a handful of values per run (the plan, the budget, the files'
+ * sections, their items): without zod's JIT. zod compiles a parser for each object schema with
+ * `new Function` on its first use — worth it over a million ledger entries, but for a handful it
+ * is about half of the check's time in a cold `validate`, and code made that way is
+ * not in the CLI's code cache. Both ways give the same result and the same issues.
+ */
+export const PARSE_FEW = { reportInput: true, jitless: true } as const;
+
+/**
  * Turns zod issues into diagnostics: unknown keys name the nearest valid key. Given the value as
  * written, a required key that is missing because it was misspelt (`titel:` for `title:`) is
  * reported once, as the unknown key with its suggestion, not also as "title is required".
