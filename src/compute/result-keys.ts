@@ -34,6 +34,8 @@ export class ResultKeys {
   private readonly dimsByObject = new Map<Record<string, string>, DimsInfo>();
   private readonly dimsByText = new Map<string, DimsInfo>();
   private readonly periodIds = new Map<number, number>();
+  private lastPeriod: Period | undefined;
+  private lastPeriodId = 0;
   /** More than the number of distinct periods or disaggregations: ids stay below it, so keys never collide. */
   private readonly span: number;
 
@@ -58,12 +60,16 @@ export class ResultKeys {
 
   /** Dense id of the period: 0, 1, 2, … in order of first appearance. */
   period(p: Period): number {
+    // Entries of one key, or of one period, tend to come together: the last period answers most.
+    if (p === this.lastPeriod) return this.lastPeriodId;
     const code = periodCode(p);
     let id = this.periodIds.get(code);
     if (id === undefined) {
       id = this.periodIds.size;
       this.periodIds.set(code, id);
     }
+    this.lastPeriod = p;
+    this.lastPeriodId = id;
     return id;
   }
 

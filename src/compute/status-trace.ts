@@ -1,6 +1,6 @@
 import { type Day, yearEnd } from '../core/dates.js';
 import { firstPeriod, formatPeriod, nextPeriod, type Period, periodEnd } from '../core/periods.js';
-import type { Framework, Indicator, Rating, ResultEntry } from '../model/framework.js';
+import type { Entry, Framework, Indicator, Rating, ResultEntry } from '../model/framework.js';
 import type { BreakdownRow, Status } from '../model/reports.js';
 import { periodCode, ResultKeys } from './result-keys.js';
 
@@ -139,7 +139,8 @@ function standingEntries(
   keys: ResultKeys,
 ): Map<number, ResultEntry> {
   const standing = new Map<number, ResultEntry>();
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as ResultEntry;
     if (e.date > asOf) continue;
     const k = keys.key(e);
     const cur = standing.get(k);
@@ -151,7 +152,9 @@ function standingEntries(
 /** Result entries grouped by indicator, in ledger order. */
 export function entriesByIndicator(fw: Framework): Map<string, ResultEntry[]> {
   const by = new Map<string, ResultEntry[]>();
-  for (const e of fw.entries) {
+  const all = fw.entries;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i] as Entry;
     if (e.kind !== 'result') continue;
     const list = by.get(e.indicator);
     if (list) list.push(e);
@@ -212,13 +215,13 @@ function figuresOf(
 
   // Standing entries by period; a standing withdrawal leaves its key without a value.
   const byPeriod = new Map<number, ResultEntry[]>();
-  for (const e of standing.values()) {
-    if (e.withdrawn) continue;
+  standing.forEach((e) => {
+    if (e.withdrawn) return;
     const id = keys.period(e.period);
     const list = byPeriod.get(id);
     if (list) list.push(e);
     else byPeriod.set(id, [e]);
-  }
+  });
   const baseline = ind.baseline.value;
   const periods: PeriodFigure[] = [];
   // In period order, so that warnings come in period order whatever the order of the ledger
@@ -338,15 +341,26 @@ function periodFigure(
   warnings: string[],
 ): PeriodFigure {
   const period = (list[0] as ResultEntry).period;
-  const perValue: ResultEntry[] = [];
   let totalEntry: ResultEntry | undefined;
-  for (const e of list) {
-    if (!keys.dims(e.dims).total) perValue.push(e);
-    else if (totalEntry === undefined) totalEntry = e;
+  for (let i = 0; i < list.length && totalEntry === undefined; i++) {
+    const e = list[i] as ResultEntry;
+    if (keys.dims(e.dims).total) totalEntry = e;
   }
-  const base = { period, label, end, soFar: null, perValue };
+  // Most periods have only per-value entries: then they are the list, copied at its size.
+  const perValue = totalEntry === undefined ? list.slice() : list.filter((e) => !keys.dims(e.dims).total);
+  // Written out field by field (no spreads, which cost more than the figures at a million entries),
+  // in the order the fields have always had.
   if (totalEntry) {
-    return { ...base, rule: 'total-entry', total: totalOf(totalEntry), parts: [totalEntry] };
+    return {
+      period,
+      label,
+      end,
+      soFar: null,
+      perValue,
+      rule: 'total-entry',
+      total: totalOf(totalEntry),
+      parts: [totalEntry],
+    };
   }
   const combined = combine(ind, list, false);
   if (combined.total === null) {
@@ -356,13 +370,19 @@ function periodFigure(
         : `${ind.id} ${label}: per-value milestone entries and no total entry; the period counts as missing`,
     );
   }
-  const shapes = new Set(list.map((e) => keys.dims(e.dims).shape));
-  if (shapes.size > 1) {
+  const shape = keys.dims((list[0] as ResultEntry).dims).shape;
+  if (list.some((e) => keys.dims(e.dims).shape !== shape)) {
+    const shapes = new Set(list.map((e) => keys.dims(e.dims).shape));
     warnings.push(
       `${ind.id} ${label}: per-value entries mix disaggregations (${[...shapes].join('; ')}); their total may count some values twice`,
     );
   }
-  return { ...base, ...combined, parts: list };
+  const { rule, total } = combined;
+  if (rule === 'ratio') {
+    const { numerator, denominator } = combined;
+    return { period, label, end, soFar: null, perValue, rule, total, numerator, denominator, parts: list };
+  }
+  return { period, label, end, soFar: null, perValue, rule, total, parts: list };
 }
 
 function totalOf(e: ResultEntry): number {
@@ -382,7 +402,7 @@ function combine(
   if (single && list.length === 1) return { rule: 'total-entry', total: totalOf(list[0] as ResultEntry) };
   if (ind.measure === 'number') {
     let sum = 0;
-    for (const e of list) sum += e.value ?? 0;
+    for (let i = 0; i < list.length; i++) sum += (list[i] as ResultEntry).value ?? 0;
     return { rule: 'sum', total: clean(sum) };
   }
   if (
@@ -492,21 +512,29 @@ export function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]
   for (const dimension of ind.disaggregate) {
     const values = fw.plan.dimensions[dimension] ?? [];
     // One pass over each period's per-value entries sorts them to their values (rather than one
-    // filter per value and period); each value's figures still add up in period order.
+    // filter per value and period); each value's figures still add up in period order. Indexed
+    // loops and reused arrays: this runs once per period of every indicator.
     const slots = new Map<string, BreakdownSlot>();
-    for (const value of values) if (!slots.has(value)) slots.set(value, { own: [], actual: null });
+    for (const value of values) if (!slots.has(value)) slots.set(value, { own: [], count: 0, actual: null });
     const touched: BreakdownSlot[] = [];
-    for (const p of periods) {
-      for (const e of p.perValue) {
+    for (let i = 0; i < periods.length; i++) {
+      const perValue = (periods[i] as PeriodFigure).perValue;
+      for (let j = 0; j < perValue.length; j++) {
+        const e = perValue[j] as ResultEntry;
         const v = e.dims[dimension];
         const slot = v === undefined ? undefined : slots.get(v);
         if (slot === undefined) continue;
-        if (slot.own.length === 0) touched.push(slot);
-        slot.own.push(e);
+        if (slot.count === 0) touched.push(slot);
+        slot.own[slot.count++] = e;
       }
-      for (const slot of touched) {
-        const figure = combine(ind, slot.own, true).total;
-        slot.own.length = 0;
+      for (let j = 0; j < touched.length; j++) {
+        const slot = touched[j] as BreakdownSlot;
+        // One entry stands for itself (combine's `single` rule), without the object combine returns.
+        const figure =
+          slot.count === 1
+            ? totalOf(slot.own[0] as ResultEntry)
+            : combine(ind, slot.own.slice(0, slot.count), true).total;
+        slot.count = 0;
         if (figure === null) continue;
         slot.actual = ind.aggregation === 'cumulative' ? clean((slot.actual ?? 0) + figure) : figure;
       }
@@ -518,8 +546,9 @@ export function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]
   return rows;
 }
 
-/** One dimension value's entries in the period at hand, and its figure so far. */
+/** One dimension value's entries in the period at hand (the first `count` of `own`), and its figure so far. */
 interface BreakdownSlot {
   own: ResultEntry[];
+  count: number;
   actual: number | null;
 }
