@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -89,6 +90,18 @@ const startupTrims = {
     b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({
       contents: 'export default { stdout: false, stderr: false };',
       loader: 'js',
+    }));
+    // zod's 40-odd message locales (a quarter of the bundle), of which the CLI uses English, the
+    // default: `z.locales` keeps only `en`.
+    b.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), args.path), namespace: 'zod-en' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
     }));
   },
 };
