@@ -8,7 +8,7 @@ import type { Framework } from '../model/framework.js';
 import { colours } from '../render/colour.js';
 import { formatCounts, formatText } from '../render/diagnostics.js';
 import { terminalWidth, wrap } from '../render/layout.js';
-import { OutputError, stdoutClosed, writeOutFile, writeStderr, writeStdout } from './output.js';
+import { isTerminal, OutputError, stdoutClosed, writeOutFile, writeStderr, writeStdout } from './output.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -65,7 +65,9 @@ export class CliError extends Error {
 /** The process's own Io. */
 export function processIo(): Io {
   const env = process.env;
-  const color = !env.NO_COLOR && (env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY));
+  const outTerminal = isTerminal(1);
+  const errTerminal = isTerminal(2);
+  const color = !env.NO_COLOR && (env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : outTerminal);
   return {
     // Written synchronously: a failed write (a full disk) fails the command where it happens;
     // a reader that stops early (`| head`) just ends the output.
@@ -75,8 +77,8 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env,
     color,
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    errColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
+    columns: outTerminal ? process.stdout.columns : undefined,
+    errColumns: errTerminal ? process.stderr.columns : undefined,
     today: () => {
       const now = new Date();
       return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());

@@ -55,6 +55,22 @@ export function writeStderr(text: string): void {
   }
 }
 
+/**
+ * Whether descriptor 1 or 2 is a terminal. A file, a pipe or /dev/null is answered from fstat, so
+ * that `process.stdout`/`process.stderr`, whose first use loads Node's stream modules (a few ms
+ * of a cold start), are made only when the descriptor may be a terminal.
+ */
+export function isTerminal(fd: 1 | 2): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice()) return false;
+    if (process.platform !== 'win32' && st.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    // Node decides below, as it would have.
+  }
+  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+}
+
 /** The shells whose `>&-` closes a descriptor before they start us. */
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'busybox', 'fish', 'yash']);
 
