@@ -28,6 +28,15 @@ const FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 /** Document markers and directives at the start of a line. */
 const MARKERS = /^(?:---|\.\.\.|%)/m;
 
+/** Digits only. */
+const DIGITS = /^[0-9]+$/;
+
+/** The characters of a plain key inside a flow mapping. */
+const FLOW_KEY = /[A-Za-z0-9_./-]*/y;
+
+/** A run of a flow scalar's characters up to the next that may end it or need a closer look. */
+const FLOW_PLAIN = /[^,\]}[{:#]*/y;
+
 /** A plain key followed by `: ` or `:` at the end of the line. */
 const PLAIN_KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*:(?= |$)/y;
 
@@ -98,6 +107,8 @@ export function resolvePlain(str: string): unknown {
     c === 70 || // F
     c === 102; // f
   if (!maybeTagged) return str;
+  // Digits only (years, amounts): the int tag, whatever the length.
+  if (DIGITS.test(str)) return Number.parseInt(str, 10);
   if (/^(?:~|[Nn]ull|NULL)?$/.test(str)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(str)) return str[0] === 't' || str[0] === 'T';
   if (/^0o[0-7]+$/.test(str)) return Number.parseInt(str.substring(2), 8);
@@ -353,8 +364,9 @@ class Reader {
         name = k;
         j = e;
       } else {
-        let e = j;
-        while (e < s.length && /[A-Za-z0-9_./-]/.test(s[e] as string)) e++;
+        FLOW_KEY.lastIndex = j;
+        FLOW_KEY.test(s);
+        const e = FLOW_KEY.lastIndex;
         if (e === j) giveUp();
         name = String(resolvePlain(s.slice(j, e)));
         j = e;
@@ -378,12 +390,16 @@ class Reader {
     if (ch === '"' || ch === "'") return quoted(s, j);
     if (ch === undefined || !plainStart(s, j)) giveUp();
     let e = j;
-    for (; e < s.length; e++) {
-      const c = s[e];
-      if (c === ',' || c === ']' || c === '}') break;
-      if (c === '[' || c === '{' || c === ':' || (c === '#' && s[e - 1] === ' ')) giveUp();
+    for (;;) {
+      FLOW_PLAIN.lastIndex = e;
+      FLOW_PLAIN.test(s);
+      e = FLOW_PLAIN.lastIndex;
+      // A `#` not after a space is part of the scalar.
+      if (s[e] === '#' && s[e - 1] !== ' ') e++;
+      else break;
     }
-    if (e >= s.length) giveUp();
+    const c = s[e];
+    if (c !== ',' && c !== ']' && c !== '}') giveUp();
     let end = e;
     while (s.charCodeAt(end - 1) === 32) end--;
     if (end === j) giveUp();
