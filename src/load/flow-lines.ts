@@ -137,8 +137,8 @@ export class FlowCursor {
   #end = 0;
   #first = true;
   #done = false;
-  /** A single-quoted value holds `''` (a quote). */
-  #escaped = false;
+  /** A single-quoted value holds `''` (a quote): its text is not its span. */
+  escaped = false;
 
   constructor(text: string) {
     this.text = text;
@@ -167,7 +167,7 @@ export class FlowCursor {
   /** The value's text: a STRING's content (quotes undone), or a plain scalar as written. */
   string(): string {
     const s = this.text.slice(this.vs, this.ve);
-    return this.#escaped ? s.replaceAll("''", "'") : s;
+    return this.escaped ? s.replaceAll("''", "'") : s;
   }
 
   /** The value as YAML reads it: a string, a number or a boolean. */
@@ -212,7 +212,7 @@ export class FlowCursor {
     i = this.#skip(i + 2);
     const q = t.charCodeAt(i);
     this.at = i;
-    this.#escaped = false;
+    this.escaped = false;
     if (q === DQUOTE) {
       const close = t.indexOf('"', i + 1);
       if (close === -1 || close >= this.#end) return this.#fail();
@@ -229,7 +229,7 @@ export class FlowCursor {
         const k = t.indexOf("'", j);
         if (k === -1 || k >= this.#end) return this.#fail();
         if (t.charCodeAt(k + 1) === SQUOTE) {
-          this.#escaped = true;
+          this.escaped = true;
           j = k + 2;
         } else {
           this.type = STRING;
@@ -244,15 +244,16 @@ export class FlowCursor {
       // A plain scalar runs to the next `,` or `}`; brackets, `: `, ` #` or a final `:` inside it
       // mean YAML reads it otherwise, so the full parser takes the file.
       let j = i;
-      let prev = -1;
       const end = this.#end;
       for (; j < end; j++) {
         const ch = t.charCodeAt(j);
-        if (ch === COMMA || ch === CLOSE) break;
-        if (ch === OPEN_SQ || ch === CLOSE_SQ || ch === OPEN) return this.#fail();
-        if (ch === SPACE && prev === COLON) return this.#fail();
-        if (ch === HASH && prev === SPACE) return this.#fail();
-        prev = ch;
+        const cls = ch < 128 ? PLAIN_CLASS[ch] : 0;
+        if (cls === 0) continue;
+        if (cls === ENDS) break;
+        if (cls === REFUSED) return this.#fail();
+        // A space after `:`, or a `#` after a space: not a plain scalar's text.
+        const before = j > i ? t.charCodeAt(j - 1) : -1;
+        if (ch === SPACE ? before === COLON : before === SPACE) return this.#fail();
       }
       // Only spaces end a plain scalar: JS trimEnd() would also eat \v, NBSP, U+FEFF… which YAML keeps.
       let e = j;
@@ -450,6 +451,17 @@ const OPEN = 123;
 const CLOSE = 125;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
+/** How a plain scalar reads each ASCII character: 0 its text, or one of the classes below. */
+const PLAIN_CLASS = new Uint8Array(128);
+/** `,` and `}` end it. */
+const ENDS = 1;
+/** Brackets and `{` inside it: the full parser decides. */
+const REFUSED = 2;
+/** A space or `#`: its text, unless after `:` or a space. */
+const LOOK_BACK = 3;
+for (const c of ',}') PLAIN_CLASS[c.charCodeAt(0)] = ENDS;
+for (const c of '[]{') PLAIN_CLASS[c.charCodeAt(0)] = REFUSED;
+for (const c of ' #') PLAIN_CLASS[c.charCodeAt(0)] = LOOK_BACK;
 const INDICATORS = new Uint8Array(128);
 for (const c of '-?:[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 

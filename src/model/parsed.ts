@@ -40,6 +40,8 @@ export interface FlowPairs {
   readonly quote: number;
   readonly vs: number;
   readonly ve: number;
+  /** A single-quoted value with `''` in it: its text is not its span (use string()). */
+  readonly escaped: boolean;
   readonly num: number;
   /** A number exactly: |num| = mant / 10^scale (mant -1 when not known exactly), `neg` its sign. */
   readonly mant: number;

@@ -9,6 +9,7 @@ import {
 } from '../core/money.js';
 import { type Period, parsePeriod, periodStart } from '../core/periods.js';
 import type {
+  BudgetLine,
   ContributionEntry,
   Entry,
   Indicator,
@@ -16,6 +17,7 @@ import type {
   ResultEntry,
   SpendEntry,
 } from '../model/framework.js';
+import { SpanTable } from '../core/span-table.js';
 import type { FlowPairs } from '../model/parsed.js';
 import type { Src } from '../model/source.js';
 import { type EntryLookup, findRate, yearsKnown } from './entries.js';
@@ -46,6 +48,10 @@ export interface FastContext {
    * leaves those to the full parser, and so does the line reader).
    */
   dimNames: string[];
+  /** The plan's indicators and budget lines, and the periods met so far, found by a span of a line. */
+  indicatorSpans: SpanTable<Indicator>;
+  lineSpans: SpanTable<BudgetLine>;
+  periodSpans: SpanTable<PeriodInfo | null>;
 }
 
 const NO_DIMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -60,6 +66,9 @@ export function fastContext(lk: EntryLookup): FastContext {
     planEnd: yearsKnown(plan) ? yearEnd(plan.end) : Number.POSITIVE_INFINITY,
     digits: new Map(),
     dimNames: Object.keys(plan.dimensions).filter((k) => !(k in {})),
+    indicatorSpans: new SpanTable(lk.indicators),
+    lineSpans: new SpanTable(lk.lines),
+    periodSpans: new SpanTable(),
   };
 }
 
@@ -180,8 +189,8 @@ function fastResult(
     cx,
     src,
     seq,
-    indicator,
-    periodText,
+    indicator === undefined ? undefined : cx.lk.indicators.get(indicator),
+    periodText === undefined ? null : period(cx, periodText),
     parseDate(dateText),
     value,
     numerator,
@@ -202,8 +211,8 @@ function buildResult(
   cx: FastContext,
   src: Src,
   seq: number,
-  indicator: string | undefined,
-  periodText: string | number | undefined,
+  ind: Indicator | undefined,
+  info: PeriodInfo | null,
   date: Day | null,
   value: number | string | undefined,
   numerator: number | undefined,
@@ -217,10 +226,8 @@ function buildResult(
   dimValue: string | undefined,
   dims: Record<string, string> | undefined,
 ): ResultEntry | undefined {
-  if (indicator === undefined || periodText === undefined || date === null) return undefined;
+  if (ind === undefined || info === null || date === null) return undefined;
   const plan = cx.lk.fw.plan;
-  const ind = cx.lk.indicators.get(indicator);
-  if (!ind) return undefined;
   // Every dimension given must be one the indicator is disaggregated by, and all or none of them.
   let shared = NO_DIMS;
   if (dimCount !== 0) {
@@ -233,8 +240,6 @@ function buildResult(
       shared = dims;
     }
   }
-  const info = period(cx, periodText);
-  if (info === null) return undefined;
   const p = info.period;
   if (p.frequency !== ind.frequency) return undefined;
   if (yearsKnown(plan) && (p.year < plan.start || p.year > plan.end)) return undefined;
@@ -677,19 +682,21 @@ export function lineEntry(
   const t = cur.text;
   const plan = cx.lk.fw.plan;
   let seen = 0;
-  let indicator: string | undefined;
-  let periodText: string | number | undefined;
+  let ind: Indicator | undefined;
+  let info: PeriodInfo | null = null;
   let value: number | string | undefined;
   let numerator: number | undefined;
   let denominator: number | undefined;
   let date: Day | null = null;
+  let fs = 0;
+  let fe = 0;
+  let fundEscaped = false;
   let ds = 0;
   let de = 0;
   let source: string | undefined;
   let note: string | undefined;
   let corrects = false;
   let withdrawn = false;
-  let fund: string | undefined;
   let amount = 0;
   let mant = -1;
   let scale = 0;
@@ -737,11 +744,19 @@ export function lineEntry(
     switch (bit) {
       case K_INDICATOR:
         if (type !== T_STRING) return undefined;
-        indicator = cur.string();
+        ind = cur.escaped ? cx.lk.indicators.get(cur.string()) : cx.indicatorSpans.get(t, cur.vs, cur.ve);
+        if (ind === undefined) return undefined;
         break;
       case K_PERIOD:
-        if (type === T_STRING) periodText = cur.string();
-        else if (type === T_NUMBER && Number.isSafeInteger(cur.num)) periodText = cur.num;
+        if (type === T_STRING) {
+          const known = cur.escaped ? undefined : cx.periodSpans.get(t, cur.vs, cur.ve);
+          if (known !== undefined) info = known;
+          else {
+            const text = cur.string();
+            info = period(cx, text);
+            if (!cur.escaped) cx.periodSpans.set(text, info);
+          }
+        } else if (type === T_NUMBER && Number.isSafeInteger(cur.num)) info = period(cx, cur.num);
         else return undefined;
         break;
       case K_VALUE:
@@ -782,8 +797,11 @@ export function lineEntry(
       case K_SPEND:
       case K_PLEDGE:
       case K_CONTRIBUTION:
+        // Read once the kind is known: a budget line is found in place, a source made a string.
         if (type !== T_STRING) return undefined;
-        fund = cur.string();
+        fs = cur.vs;
+        fe = cur.ve;
+        fundEscaped = cur.escaped;
         break;
       case K_AMOUNT:
         if (type !== T_NUMBER) return undefined;
@@ -818,8 +836,10 @@ export function lineEntry(
   // The same precedence as the slow path: spend, indicator, pledge, contribution.
   if ((seen & K_SPEND) !== 0) {
     if ((seen & ~SPEND_KEYS) !== 0 || dimCount !== 0 || (seen & K_AMOUNT) === 0) return undefined;
+    const line = fundEscaped ? undefined : cx.lineSpans.get(t, fs, fe);
+    if (line === undefined) return undefined;
     const minor = minorOf(cx, amount, mant, scale, neg, currency);
-    return buildSpend(cx, src, seq, fund, date, t, ds, de, minor, currency, note, source);
+    return buildSpend(cx, src, seq, line.id, date, t, ds, de, minor, currency, note, source);
   }
   if ((seen & K_INDICATOR) !== 0) {
     if ((seen & ~RESULT_KEYS) !== 0) return undefined;
@@ -827,8 +847,8 @@ export function lineEntry(
       cx,
       src,
       seq,
-      indicator,
-      periodText,
+      ind,
+      info,
       date,
       value,
       numerator,
@@ -846,6 +866,7 @@ export function lineEntry(
   const kind = (seen & K_PLEDGE) !== 0 ? 'pledge' : (seen & K_CONTRIBUTION) !== 0 ? 'contribution' : null;
   if (kind === null || dimCount !== 0 || (seen & K_AMOUNT) === 0) return undefined;
   if ((seen & ~(kind === 'pledge' ? PLEDGE_KEYS : CONTRIBUTION_KEYS)) !== 0) return undefined;
+  const fund = fundEscaped ? undefined : t.slice(fs, fe);
   const minor = minorOf(cx, amount, mant, scale, neg, currency);
   return buildResource(
     kind,
