@@ -677,20 +677,22 @@ function dimsText(dims: Record<string, string>): string {
 }
 
 /**
- * A keyer: a number for each entry's key (indicator, period, disaggregation), equal exactly when
- * entryKey's texts are equal, without making a string per entry (a million entries made a million
- * strings). Numbers are handed out as keys are met, so use one keyer for one pass over the ledger.
- * Past 2^20 indicators or 8,192 distinct disaggregations it answers entryKey's text instead.
+ * The result entries grouped by key (indicator, period and disaggregation: the entries whose
+ * entryKey texts are equal), each group in ledger order; a group of one is the entry itself. Keys
+ * are numbers below 2^30 within each indicator (period, then disaggregation by first appearance),
+ * so a million entries make no key string and no heap number; past 1,024 distinct disaggregations
+ * the key is entryKey's text.
  */
-export function entryKeyer(): (e: ResultEntry) => number | string {
-  const indicators = new Map<string, number>();
+export function entryGroups(entries: readonly Entry[]): (ResultEntry | ResultEntry[])[] {
+  const byIndicator = new Map<string, Map<number | string, ResultEntry | ResultEntry[]>>();
   const dimsByText = new Map<string, number>();
   const dimsIds = new WeakMap<object, number>();
-  return (e) => {
-    let ind = indicators.get(e.indicator);
-    if (ind === undefined) {
-      ind = indicators.size;
-      indicators.set(e.indicator, ind);
+  for (const e of entries) {
+    if (e.kind !== 'result') continue;
+    let groups = byIndicator.get(e.indicator);
+    if (groups === undefined) {
+      groups = new Map();
+      byIndicator.set(e.indicator, groups);
     }
     let dims = dimsIds.get(e.dims);
     if (dims === undefined) {
@@ -703,33 +705,33 @@ export function entryKeyer(): (e: ResultEntry) => number | string {
       dimsIds.set(e.dims, dims);
     }
     const p = e.period;
-    if (ind >= 2 ** 20 || dims >= 2 ** 13 || p.year < 0 || p.year > 9999) return entryKey(e);
     // Each period of years 0–9999 in its own number below 2^20: (year, frequency, index).
-    const period = p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index;
-    return (ind * 2 ** 20 + period) * 2 ** 13 + dims;
-  };
+    const k =
+      dims < 1024 && p.year >= 0 && p.year <= 9999
+        ? (p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index) * 1024 + dims
+        : entryKey(e);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, e);
+    else if (Array.isArray(g)) g.push(e);
+    else groups.set(k, [g, e]);
+  }
+  const out: (ResultEntry | ResultEntry[])[] = [];
+  for (const groups of byIndicator.values())
+    for (const g of groups.values()) out.push(Array.isArray(g) ? g.sort((a, b) => a.seq - b.seq) : g);
+  return out;
 }
 
 const FREQUENCY_CODE = { annual: 0, semiannual: 1, quarterly: 2, monthly: 3 } as const;
 
 /** Same key twice is an error unless the later (by date, then position) says `corrects: true`. */
 function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
-  // Most keys have one entry: it is kept as is, and a list is made for the few that have more.
-  const groups = new Map<number | string, ResultEntry | ResultEntry[]>();
-  const keyOf = entryKeyer();
-  for (const e of entries) {
-    if (e.kind !== 'result') continue;
-    const k = keyOf(e);
-    const g = groups.get(k);
-    if (g === undefined) groups.set(k, e);
-    else if (Array.isArray(g)) g.push(e);
-    else groups.set(k, [g, e]);
-  }
   // Ledger order decides which entry is the original: a correction is appended after what it
   // corrects, and is dated on or after it (the day the better figure became known). A withdrawal
   // leaves the key with no standing value; the next value for it is a new report, not a correction.
-  for (const g of groups.values()) {
-    const group = Array.isArray(g) ? g.sort((a, b) => a.seq - b.seq) : [g];
+  for (const g of entryGroups(entries)) {
+    // Most keys have one entry: a single value entry has nothing to check.
+    if (!Array.isArray(g) && !g.corrects && !g.withdrawn) continue;
+    const group = Array.isArray(g) ? g : [g];
     const first = group[0] as ResultEntry;
     if (first.corrects && !first.withdrawn) {
       diagnostics.push(

@@ -1,7 +1,7 @@
 import { formatPeriod } from '../core/periods.js';
 import { type Diagnostic, warning } from '../model/diagnostics.js';
 import type { Framework, Indicator, ResultEntry } from '../model/framework.js';
-import { entryKeyer } from '../normalise/entries.js';
+import { entryKey } from '../normalise/entries.js';
 
 /**
  * `breakdown-total`: a period whose standing total entry disagrees with its standing per-value
@@ -22,11 +22,10 @@ export function breakdownTotal(fw: Framework): Diagnostic[] {
   }
   if (withTotal.size === 0) return out;
   // The standing entry of each key, by date then ledger position (as the figures read the ledger).
-  const standing = new Map<number | string, ResultEntry>();
-  const keyOf = entryKeyer();
+  const standing = new Map<string, ResultEntry>();
   for (const e of fw.entries) {
     if (e.kind !== 'result' || !withTotal.has(periodKey(e))) continue;
-    const k = keyOf(e);
+    const k = entryKey(e);
     const cur = standing.get(k);
     if (!cur || e.date > cur.date || (e.date === cur.date && e.seq > cur.seq)) standing.set(k, e);
   }

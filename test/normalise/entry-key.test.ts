@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FREQUENCIES, type Period } from '../../src/core/periods.js';
 import type { ResultEntry } from '../../src/model/framework.js';
-import { entryKey, entryKeyer } from '../../src/normalise/entries.js';
+import { entryGroups, entryKey } from '../../src/normalise/entries.js';
 
 const PER_YEAR = { annual: 1, semiannual: 2, quarterly: 4, monthly: 12 } as const;
 
@@ -20,38 +20,68 @@ const dims = fc.dictionary(
   },
 );
 
+let seq = 0;
 const entry = fc
   .record({ indicator: fc.constantFrom('I1', 'I2', 'I10', 'A.1-a'), period, dims })
-  .map((r) => r as unknown as ResultEntry);
+  .map((r) => ({ kind: 'result', seq: seq++, ...r }) as unknown as ResultEntry);
 
-describe('entryKeyer', () => {
-  test('two entries get the same number exactly when entryKey gives the same text', () => {
+const asList = (g: ResultEntry | ResultEntry[]) => (Array.isArray(g) ? g : [g]);
+
+describe('entryGroups', () => {
+  test('the groups are the entries with equal entryKey texts, each in ledger order', () => {
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 2, maxLength: 40 }), (entries) => {
-        const keyOf = entryKeyer();
-        const keys = entries.map(keyOf);
-        for (let i = 0; i < entries.length; i++)
-          for (let j = 0; j < entries.length; j++)
-            expect(keys[i] === keys[j]).toBe(
-              entryKey(entries[i] as ResultEntry) === entryKey(entries[j] as ResultEntry),
-            );
-      }),
+      fc.property(
+        fc
+          .array(entry, { minLength: 1, maxLength: 60 })
+          .chain((es) => fc.shuffledSubarray(es, { minLength: es.length })),
+        (entries) => {
+          const groups = entryGroups(entries).map(asList);
+          // Every entry once.
+          expect(
+            groups
+              .flat()
+              .map((e) => e.seq)
+              .sort((a, b) => a - b),
+          ).toEqual(entries.map((e) => e.seq).sort((a, b) => a - b));
+          const keyOf = new Map<ResultEntry, number>();
+          groups.forEach((g, i) => {
+            for (const e of g) keyOf.set(e, i);
+            for (let j = 1; j < g.length; j++)
+              expect((g[j] as ResultEntry).seq).toBeGreaterThan((g[j - 1] as ResultEntry).seq);
+          });
+          // Same group exactly when the texts are equal.
+          for (const a of entries)
+            for (const b of entries) expect(keyOf.get(a) === keyOf.get(b)).toBe(entryKey(a) === entryKey(b));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  test('equal disaggregations written in another key order, or as other objects, are one key', () => {
-    const keyOf = entryKeyer();
+  test('equal disaggregations written in another key order, or as other objects, are one group', () => {
     const p: Period = { year: 2026, frequency: 'quarterly', index: 3 };
-    const a = { indicator: 'I1', period: p, dims: { country: 'MN', sex: 'f' } } as unknown as ResultEntry;
+    const a = {
+      kind: 'result',
+      seq: 1,
+      indicator: 'I1',
+      period: p,
+      dims: { country: 'MN', sex: 'f' },
+    } as unknown as ResultEntry;
     const b = {
+      kind: 'result',
+      seq: 0,
       indicator: 'I1',
       period: { ...p },
       dims: { sex: 'f', country: 'MN' },
     } as unknown as ResultEntry;
-    const c = { indicator: 'I1', period: { ...p, index: 2 }, dims: a.dims } as unknown as ResultEntry;
-    expect(keyOf(a)).toBe(keyOf(b));
-    expect(keyOf(a)).not.toBe(keyOf(c));
-    expect(typeof keyOf(a)).toBe('number');
+    const c = {
+      kind: 'result',
+      seq: 2,
+      indicator: 'I1',
+      period: { ...p, index: 2 },
+      dims: a.dims,
+    } as unknown as ResultEntry;
+    const d = { kind: 'result', seq: 3, indicator: 'I2', period: p, dims: a.dims } as unknown as ResultEntry;
+    expect(entryGroups([a, b, c, d])).toEqual([[b, a], c, d]);
   });
 });
