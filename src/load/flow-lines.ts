@@ -499,11 +499,26 @@ const NULL = -1;
 /** TRUE or FALSE for the core schema's booleans over [s, e), NULL for its nulls spelt as words, else STRING. */
 function coreWord(t: string, s: number, e: number): number {
   const len = e - s;
-  if (len === 4) {
-    if (t.startsWith('null', s) || t.startsWith('Null', s) || t.startsWith('NULL', s)) return NULL;
-    if (t.startsWith('true', s) || t.startsWith('True', s) || t.startsWith('TRUE', s)) return TRUE;
-  } else if (len === 5) {
-    if (t.startsWith('false', s) || t.startsWith('False', s) || t.startsWith('FALSE', s)) return FALSE;
+  if (len !== 4 && len !== 5) return STRING;
+  switch (t.charCodeAt(s)) {
+    case 110: // n
+    case 78: // N
+      return len === 4 && (word(t, s, 'null') || word(t, s, 'Null') || word(t, s, 'NULL')) ? NULL : STRING;
+    case 116: // t
+    case 84: // T
+      return len === 4 && (word(t, s, 'true') || word(t, s, 'True') || word(t, s, 'TRUE')) ? TRUE : STRING;
+    case 102: // f
+    case 70: // F
+      return len === 5 && (word(t, s, 'false') || word(t, s, 'False') || word(t, s, 'FALSE'))
+        ? FALSE
+        : STRING;
+    default:
+      return STRING;
   }
-  return STRING;
+}
+
+/** Whether `w` is written at offset s of t. */
+function word(t: string, s: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (t.charCodeAt(s + i) !== w.charCodeAt(i)) return false;
+  return true;
 }
