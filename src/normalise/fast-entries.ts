@@ -233,7 +233,8 @@ function buildResult(
   if (dimCount !== 0) {
     if (dimCount !== ind.disaggregate.length) return undefined;
     if (dims === undefined) {
-      if (!ind.disaggregate.includes(dimKey as string)) return undefined;
+      // One dimension given, and the indicator has one: it must be that one.
+      if (ind.disaggregate[0] !== dimKey) return undefined;
       shared = sharedDims(cx, dimKey as string, dimValue as string);
     } else {
       for (const k in dims) if (!ind.disaggregate.includes(k)) return undefined;
