@@ -87,15 +87,21 @@ export function cellValue(v: ExcelJS.CellValue, trim = true): SheetCell | undefi
   return String(v);
 }
 
-/** The table of a grid: the first row (of the first ten) holding a key header, and the rows below. */
+/**
+ * The table of a grid: the first row (of the first ten) holding a key header and nothing but text,
+ * and the rows below. A data row may hold a key header's word as a value (a ledger row of kind
+ * `pledge`), but it also holds numbers or dates, which a header row never does.
+ */
 function tableOf(
   sheet: string | null,
   grid: { row: number; cells: (SheetCell | undefined)[] }[],
 ): SheetTable | null {
   const headerAt = grid
     .slice(0, 10)
-    .findIndex((r) =>
-      r.cells.some((c) => typeof c === 'string' && KEY_HEADERS.includes(c.trim().toLowerCase())),
+    .findIndex(
+      (r) =>
+        r.cells.some((c) => typeof c === 'string' && KEY_HEADERS.includes(c.trim().toLowerCase())) &&
+        r.cells.every((c) => c === undefined || typeof c === 'string'),
     );
   if (headerAt < 0) return null;
   const headers = (grid[headerAt]?.cells ?? []).map((c) =>
