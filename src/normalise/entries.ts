@@ -536,6 +536,10 @@ function convertedAmount(
   if (currency === plan.currency) return { amount, currency, planAmount: amount };
   const rate = findRate(lk.fw, currency, v.date);
   if (rate === undefined) {
+    // A rate written for the month or year but refused is reported there, once.
+    const month = `rate ${currency} ${v.date.slice(0, 7)}`;
+    const year = `rate ${currency} ${v.date.slice(0, 4)}`;
+    if (lk.invalidIds.has(month) || lk.invalidIds.has(year)) return undefined;
     diagnostics.push(
       error(
         'rate-missing',

@@ -215,7 +215,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
   const lines = parseAll(raw.lines, BudgetLineSchema, diagnostics, invalidIds).map(({ v, src }) =>
     buildLine(v, src, plan, diagnostics),
   );
-  const rates = buildRates(raw.rates, diagnostics);
+  const rates = buildRates(raw.rates, diagnostics, invalidIds);
   const meetings = buildMeetings(parseAll(raw.meetings, MeetingSchema, diagnostics, invalidIds), diagnostics);
   const narratives = buildNarratives(
     parseAll(raw.narratives, NarrativeSchema, diagnostics, invalidIds),
@@ -498,7 +498,12 @@ function buildLine(
   };
 }
 
-function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
+/**
+ * The exchange rates that pass their checks. A rate written but refused (not a month, out of range)
+ * goes into `invalidIds` as `rate CUR PERIOD`, so the entries it would convert are not also told
+ * that their rate is missing: the rate itself is reported.
+ */
+function buildRates(items: Item[], diagnostics: Diagnostic[], invalidIds: Set<string>): Rates {
   const rates: Rates = new Map();
   for (const item of items) {
     const res = BudgetSchema.shape.rates.safeParse(item.value, PARSE_FEW);
@@ -532,11 +537,14 @@ function buildRates(items: Item[], diagnostics: Diagnostic[]): Rates {
               true,
             ),
           );
+          invalidIds.add(`rate ${currency} ${period}`);
           continue;
         }
         const bad = rateProblem(rate, child(item.src, currency, period));
-        if (bad) diagnostics.push(bad);
-        else m.set(period, decimalText(rate));
+        if (bad) {
+          diagnostics.push(bad);
+          invalidIds.add(`rate ${currency} ${period}`);
+        } else m.set(period, decimalText(rate));
       }
       rates.set(currency, m);
     }

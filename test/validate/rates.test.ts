@@ -34,6 +34,19 @@ describe('rate-range', () => {
     );
   });
 
+  test('spending the refused rate would convert is not also told its rate is missing', () => {
+    const text = budgetWithRate('1e308');
+    const ledger = 'progress:\n  - {spend: B1, date: 2026-05-12, amount: 5000, currency: KRW}\n';
+    // One error, at the rate: not a second one (rate-missing) at the entry it would convert.
+    expect(found(fw({ [B]: text, [L]: ledger }))).toEqual([atText('rate-range', B, text, '1e308')]);
+    // A currency with no rate written at all is still rate-missing at the entry.
+    const eur = 'progress:\n  - {spend: B1, date: 2026-05-12, amount: 5000, currency: EUR}\n';
+    expect(found(fw({ [B]: text, [L]: eur }))).toEqual([
+      atText('rate-range', B, text, '1e308'),
+      atText('rate-missing', L, eur, 'EUR'),
+    ]);
+  });
+
   test('the ends of the range are accepted', () => {
     expect(found(fw({ [B]: budgetWithRate('1000000000') }))).toEqual([]);
     expect(found(fw({ [B]: budgetWithRate('0.000000001') }))).toEqual([]);
