@@ -9,6 +9,7 @@ import {
   statSync,
   unlinkSync,
   utimesSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -169,8 +170,40 @@ async function acquire(
   }
 }
 
-/** Creates the lock file naming `me`; false when it exists. */
+/**
+ * Creates the lock file naming `me`; false when it exists. The file is written whole under a name
+ * of its own and then linked to the lock's name, which fails if the lock exists: no other writer
+ * ever reads a lock file that is there but not yet written (it would not know whom to wait for).
+ * Where hard links are not supported, the file is created exclusively and then written.
+ */
 function tryCreate(lockPath: string, me: Holder): boolean {
+  const text = `${JSON.stringify(me)}\n`;
+  const own = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    writeFileSync(own, text, { flag: 'wx', mode: 0o644 });
+  } catch {
+    return createInPlace(lockPath, text);
+  }
+  try {
+    linkSync(own, lockPath);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+      return createInPlace(lockPath, text);
+    throw e;
+  } finally {
+    try {
+      unlinkSync(own);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The lock created exclusively and then written (no hard links here); false when it exists. */
+function createInPlace(lockPath: string, text: string): boolean {
   let fd: number;
   try {
     fd = openSync(lockPath, 'wx', 0o644);
@@ -179,7 +212,7 @@ function tryCreate(lockPath: string, me: Holder): boolean {
     throw e;
   }
   try {
-    writeSync(fd, `${JSON.stringify(me)}\n`);
+    writeSync(fd, text);
   } finally {
     closeSync(fd);
   }
