@@ -1,5 +1,6 @@
 import { type Day, yearEnd } from '../core/dates.js';
 import { firstPeriod, formatPeriod, nextPeriod, type Period, periodEnd } from '../core/periods.js';
+import { round15 } from '../core/round15.js';
 import type { Entry, Framework, Indicator, Rating, ResultEntry } from '../model/framework.js';
 import type { BreakdownRow, Status } from '../model/reports.js';
 import { periodCode, ResultKeys } from './result-keys.js';
@@ -126,10 +127,8 @@ export interface IndicatorTrace extends IndicatorFigures {
  * worked out by hand — e.g. progress exactly on a rating threshold — compares as it does on paper.
  */
 export function clean(x: number): number {
-  // An integer below 10^15 has at most 15 digits: toPrecision(15) gives it back as it is (and
-  // turns -0 into 0, as `+ 0` does). Most figures are such integers; toPrecision is slow.
-  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x + 0;
-  return Number.isFinite(x) ? Number(x.toPrecision(15)) : x;
+  // Number(x.toPrecision(15)), worked out without the string (src/core/round15.ts).
+  return round15(x);
 }
 
 /** The standing entries as of D: per key, the latest by date then ledger position among those dated ≤ D. */
