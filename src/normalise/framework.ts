@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pushAll } from '../core/arrays.js';
 import { currencyDigits, decimalText, isCurrencyCode } from '../core/money.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The framework files as written: one zod schema per section, strict (unknown keys are errors). */
 
