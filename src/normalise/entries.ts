@@ -682,21 +682,32 @@ function dimsText(dims: Record<string, string>): string {
 
 /**
  * The result entries grouped by key (indicator, period and disaggregation: the entries whose
- * entryKey texts are equal), each group in ledger order; a group of one is the entry itself. Keys
- * are numbers below 2^30 within each indicator (period, then disaggregation by first appearance),
- * so a million entries make no key string and no heap number; past 1,024 distinct disaggregations
- * the key is entryKey's text.
+ * entryKey texts are equal), each group in ledger order; a group of one is the entry itself, and
+ * is left out unless `keepSingle` says to keep it (the correction checks need only keys met more
+ * than once, and single entries that correct or withdraw).
+ *
+ * A million entries make no key string: each key is one number — the indicator's place, the
+ * period (year, frequency, index) and the disaggregation's place, exact below 2^53 — and repeats
+ * are found in an open-addressing table of those numbers. Past 2^20 indicators or 8,192 distinct
+ * disaggregations a key is entryKey's text instead.
  */
-export function entryGroups(entries: readonly Entry[]): (ResultEntry | ResultEntry[])[] {
-  const byIndicator = new Map<string, Map<number | string, ResultEntry | ResultEntry[]>>();
+export function entryGroups(
+  entries: readonly Entry[],
+  keepSingle: (e: ResultEntry) => boolean = () => true,
+): (ResultEntry | ResultEntry[])[] {
+  const results: ResultEntry[] = [];
+  for (const e of entries) if (e.kind === 'result') results.push(e);
+  const n = results.length;
+  const keys = new Float64Array(n);
+  const indicators = new Map<string, number>();
   const dimsByText = new Map<string, number>();
-  const dimsIds = new WeakMap<object, number>();
-  for (const e of entries) {
-    if (e.kind !== 'result') continue;
-    let groups = byIndicator.get(e.indicator);
-    if (groups === undefined) {
-      groups = new Map();
-      byIndicator.set(e.indicator, groups);
+  const dimsIds = new Map<object, number>();
+  for (let i = 0; i < n; i++) {
+    const e = results[i] as ResultEntry;
+    let ind = indicators.get(e.indicator);
+    if (ind === undefined) {
+      ind = indicators.size;
+      indicators.set(e.indicator, ind);
     }
     let dims = dimsIds.get(e.dims);
     if (dims === undefined) {
@@ -709,20 +720,66 @@ export function entryGroups(entries: readonly Entry[]): (ResultEntry | ResultEnt
       dimsIds.set(e.dims, dims);
     }
     const p = e.period;
-    // Each period of years 0–9999 in its own number below 2^20: (year, frequency, index).
-    const k =
-      dims < 1024 && p.year >= 0 && p.year <= 9999
-        ? (p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index) * 1024 + dims
-        : entryKey(e);
-    const g = groups.get(k);
-    if (g === undefined) groups.set(k, e);
-    else if (Array.isArray(g)) g.push(e);
-    else groups.set(k, [g, e]);
+    keys[i] =
+      ind < 2 ** 20 && dims < 2 ** 13 && p.year >= 0 && p.year <= 9999
+        ? // Each period of years 0–9999 in its own number below 2^20: (year, frequency, index).
+          (ind * 2 ** 20 + (p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index)) * 2 ** 13 + dims
+        : Number.NaN;
+  }
+  // The first entry of each key, by an open-addressing table of the key numbers.
+  const first = new Int32Array(n).fill(-1);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const byText = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    if (Number.isNaN(k)) {
+      const text = entryKey(results[i] as ResultEntry);
+      const f = byText.get(text);
+      if (f === undefined) byText.set(text, i);
+      else first[i] = f;
+      continue;
+    }
+    let h = hashKey(k) & mask;
+    for (;;) {
+      const j = table[h] as number;
+      if (j === -1) {
+        table[h] = i;
+        break;
+      }
+      if (keys[j] === k) {
+        first[i] = j;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+  }
+  // Groups in the order their keys are first met; each in ledger order.
+  const groups = new Map<number, ResultEntry[]>();
+  for (let i = 0; i < n; i++) {
+    const f = first[i] as number;
+    if (f === -1) continue;
+    const g = groups.get(f);
+    if (g === undefined) groups.set(f, [results[f] as ResultEntry, results[i] as ResultEntry]);
+    else g.push(results[i] as ResultEntry);
   }
   const out: (ResultEntry | ResultEntry[])[] = [];
-  for (const groups of byIndicator.values())
-    for (const g of groups.values()) out.push(Array.isArray(g) ? g.sort((a, b) => a.seq - b.seq) : g);
+  for (let i = 0; i < n; i++) {
+    if (first[i] !== -1) continue; // not the first of its key
+    const g = groups.get(i);
+    if (g !== undefined) out.push(g.sort((a, b) => a.seq - b.seq));
+    else if (keepSingle(results[i] as ResultEntry)) out.push(results[i] as ResultEntry);
+  }
   return out;
+}
+
+/** A hash of an integer below 2^53. */
+function hashKey(k: number): number {
+  const lo = k % 4294967296;
+  const hi = (k - lo) / 4294967296;
+  return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
 const FREQUENCY_CODE = { annual: 0, semiannual: 1, quarterly: 2, monthly: 3 } as const;
@@ -732,9 +789,8 @@ function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
   // Ledger order decides which entry is the original: a correction is appended after what it
   // corrects, and is dated on or after it (the day the better figure became known). A withdrawal
   // leaves the key with no standing value; the next value for it is a new report, not a correction.
-  for (const g of entryGroups(entries)) {
-    // Most keys have one entry: a single value entry has nothing to check.
-    if (!Array.isArray(g) && !g.corrects && !g.withdrawn) continue;
+  // Most keys have one entry: a single value entry has nothing to check.
+  for (const g of entryGroups(entries, (e) => e.corrects || e.withdrawn)) {
     const group = Array.isArray(g) ? g : [g];
     const first = group[0] as ResultEntry;
     if (first.corrects && !first.withdrawn) {

@@ -58,6 +58,41 @@ describe('entryGroups', () => {
     );
   });
 
+  test('keepSingle: groups of one are left out unless it keeps them', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 40 }), (entries) => {
+        const all = entryGroups(entries);
+        expect(entryGroups(entries, () => false)).toEqual(all.filter((g) => Array.isArray(g)));
+        const odd = (e: ResultEntry) => e.seq % 2 === 1;
+        expect(entryGroups(entries, odd)).toEqual(all.filter((g) => Array.isArray(g) || odd(g)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('past 8,192 distinct disaggregations, keys are texts and still group exactly', () => {
+    const p: Period = { year: 2026, frequency: 'annual', index: 1 };
+    const many = Array.from(
+      { length: 8300 },
+      (_, i) =>
+        ({
+          kind: 'result',
+          seq: i,
+          indicator: 'I1',
+          period: p,
+          dims: { code: String(i) },
+        }) as unknown as ResultEntry,
+    );
+    // Two more for the last code: a repeat that only the text keys can find.
+    const again = { ...many[8299], seq: 9000, dims: { code: '8299' } } as ResultEntry;
+    const first = { ...many[5], seq: 9001, dims: { code: '5' } } as ResultEntry;
+    const groups = entryGroups([...many, again, first], () => false);
+    expect(groups).toEqual([
+      [many[5], first],
+      [many[8299], again],
+    ]);
+  });
+
   test('equal disaggregations written in another key order, or as other objects, are one group', () => {
     const p: Period = { year: 2026, frequency: 'quarterly', index: 3 };
     const a = {
