@@ -8,6 +8,7 @@ import {
   toMinor,
 } from '../core/money.js';
 import { type Period, parsePeriod, periodStart } from '../core/periods.js';
+import { SpanTable } from '../core/span-table.js';
 import type {
   BudgetLine,
   ContributionEntry,
@@ -17,7 +18,6 @@ import type {
   ResultEntry,
   SpendEntry,
 } from '../model/framework.js';
-import { SpanTable } from '../core/span-table.js';
 import type { FlowPairs } from '../model/parsed.js';
 import type { Src } from '../model/source.js';
 import { type EntryLookup, findRate, yearsKnown } from './entries.js';
