@@ -101,6 +101,8 @@ export const STRING = 0;
 export const NUMBER = 1;
 export const TRUE = 2;
 export const FALSE = 3;
+/** Not yet known (the decimal reader's third answer). */
+const UNKNOWN = -2;
 
 /**
  * Reads the `key: value` pairs of one flow mapping in place. `begin(start)` places it just after an
@@ -110,9 +112,10 @@ export const FALSE = 3;
  */
 export class FlowCursor {
   readonly text: string;
-  /** The span of the pair's key. */
+  /** The span of the pair's key, and its hash (Java's String.hashCode of the key). */
   ks = 0;
   ke = 0;
+  kh = 0;
   /** STRING, NUMBER, TRUE or FALSE. */
   type = STRING;
   /** The quote the value is written in (`"` or `'`), or 0 for a plain scalar. */
@@ -200,9 +203,15 @@ export class FlowCursor {
     const ks = i;
     let c = t.charCodeAt(i);
     if (!(isLetter(c) || c === UNDERSCORE)) return this.#fail();
+    // The key's hash (as Java's String.hashCode) is made on the way, so a reader can tell its
+    // known keys by one switch (fast-entries.ts keyBit).
+    let h = c;
     i++;
-    for (c = t.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; )
+    for (c = t.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; ) {
+      h = (Math.imul(h, 31) + c) | 0;
       c = t.charCodeAt(++i);
+    }
+    this.kh = h;
     // `null:`, `true:`… are not string keys in YAML (a key starts with a letter or `_`, so only
     // these words can be): leave them to the full parser.
     if (coreWord(t, ks, i) !== STRING) return this.#fail();
@@ -292,7 +301,8 @@ export class FlowCursor {
     const first = t.charCodeAt(s);
     this.type = STRING;
     if (!maybeNonString(first)) return true;
-    if (this.#decimal(s, e)) return true;
+    const d = this.#decimal(s, e);
+    if (d !== UNKNOWN) return true;
     const word = coreWord(t, s, e);
     if (word === TRUE || word === FALSE) {
       this.type = word;
@@ -311,13 +321,17 @@ export class FlowCursor {
     return !CORE_NON_STRING.test(t.slice(s, e));
   }
 
-  /** Reads `-?(0|[1-9][0-9]*)(\.[0-9]+)?` exactly over [s, e) as a NUMBER; false for anything else. */
-  #decimal(s: number, e: number): boolean {
+  /**
+   * Reads `-?(0|[1-9][0-9]*)(\.[0-9]+)?` exactly over [s, e) as a NUMBER; STRING when a sign follows
+   * the leading digits (2026-11-02, 2026-Q3: no core-schema form has a sign after a digit); else
+   * UNKNOWN.
+   */
+  #decimal(s: number, e: number): number {
     const t = this.text;
     let k = s;
     const neg = t.charCodeAt(k) === DASH;
     if (neg) k++;
-    if (k >= e) return false;
+    if (k >= e) return UNKNOWN;
     let mant = 0;
     let digits = 0;
     let c = t.charCodeAt(k);
@@ -330,15 +344,17 @@ export class FlowCursor {
         mant = mant * 10 + (c - ZERO);
         digits++;
       }
-    } else return false;
+    } else return UNKNOWN;
     let scale = 0;
     if (k < e) {
-      if (t.charCodeAt(k) !== DOT) return false;
+      c = t.charCodeAt(k);
+      if (c === DASH || c === PLUS) return STRING;
+      if (c !== DOT) return UNKNOWN;
       k++;
-      if (k >= e) return false;
+      if (k >= e) return UNKNOWN;
       for (; k < e; k++) {
         c = t.charCodeAt(k);
-        if (!isDigit(c)) return false;
+        if (!isDigit(c)) return UNKNOWN;
         mant = mant * 10 + (c - ZERO);
         digits++;
         scale++;
@@ -357,7 +373,7 @@ export class FlowCursor {
       const abs = scale === 0 ? mant : mant / (POW10[scale] as number);
       this.num = neg ? -abs : abs;
     }
-    return true;
+    return NUMBER;
   }
 
   /** After the closing `}`: only spaces, or spaces and a comment, may follow. */

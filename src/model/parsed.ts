@@ -35,6 +35,8 @@ export interface FlowPairs {
   readonly text: string;
   readonly ks: number;
   readonly ke: number;
+  /** The key's hash: Java's String.hashCode of the key's text. */
+  readonly kh: number;
   readonly type: number;
   /** The value's quote character code, or 0 for a plain scalar. */
   readonly quote: number;

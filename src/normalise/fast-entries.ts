@@ -613,41 +613,85 @@ const SPEND_KEYS = MONEY_KEYS | K_SPEND;
 const PLEDGE_KEYS = MONEY_KEYS | K_PLEDGE | K_FROM | K_YEAR;
 const CONTRIBUTION_KEYS = MONEY_KEYS | K_CONTRIBUTION | K_FROM | K_YEAR | K_KIND;
 
-/** The bit of the key written over [s, s + len), or 0 for any other key. */
-function keyBit(t: string, s: number, len: number): number {
-  // By length, then first letter, then the whole word: a few character comparisons per key.
-  const c = t.charCodeAt(s);
-  switch (len) {
-    case 4:
-      if (c === 100) return at(t, s, 'date') ? K_DATE : 0;
-      if (c === 110) return at(t, s, 'note') ? K_NOTE : 0;
-      if (c === 102) return at(t, s, 'from') ? K_FROM : 0;
-      if (c === 121) return at(t, s, 'year') ? K_YEAR : 0;
-      if (c === 107) return at(t, s, 'kind') ? K_KIND : 0;
-      return 0;
-    case 5:
-      if (c === 118) return at(t, s, 'value') ? K_VALUE : 0;
-      if (c === 115) return at(t, s, 'spend') ? K_SPEND : 0;
-      return 0;
-    case 6:
-      if (c === 112) return at(t, s, 'period') ? K_PERIOD : at(t, s, 'pledge') ? K_PLEDGE : 0;
-      if (c === 115) return at(t, s, 'source') ? K_SOURCE : 0;
-      if (c === 97) return at(t, s, 'amount') ? K_AMOUNT : 0;
-      return 0;
-    case 8:
-      return c !== 99 ? 0 : at(t, s, 'corrects') ? K_CORRECTS : at(t, s, 'currency') ? K_CURRENCY : 0;
-    case 9:
-      if (c === 105) return at(t, s, 'indicator') ? K_INDICATOR : 0;
-      if (c === 110) return at(t, s, 'numerator') ? K_NUMERATOR : 0;
-      if (c === 119) return at(t, s, 'withdrawn') ? K_WITHDRAWN : 0;
-      return 0;
-    case 11:
-      return at(t, s, 'denominator') ? K_DENOMINATOR : 0;
-    case 12:
-      return at(t, s, 'contribution') ? K_CONTRIBUTION : 0;
+/**
+ * The bit of the key written over [s, s + len) with hash `h` (FlowPairs.kh: Java's
+ * String.hashCode), or 0 for any other key: one switch, then one comparison to confirm.
+ */
+function keyBit(h: number, t: string, s: number, len: number): number {
+  switch (h) {
+    case -711999985:
+      return len === 9 && at(t, s, 'indicator') ? K_INDICATOR : 0;
+    case -991726143:
+      return len === 6 && at(t, s, 'period') ? K_PERIOD : 0;
+    case 111972721:
+      return len === 5 && at(t, s, 'value') ? K_VALUE : 0;
+    case 1747334793:
+      return len === 9 && at(t, s, 'numerator') ? K_NUMERATOR : 0;
+    case -1983274394:
+      return len === 11 && at(t, s, 'denominator') ? K_DENOMINATOR : 0;
+    case 3076014:
+      return len === 4 && at(t, s, 'date') ? K_DATE : 0;
+    case -896505829:
+      return len === 6 && at(t, s, 'source') ? K_SOURCE : 0;
+    case 3387378:
+      return len === 4 && at(t, s, 'note') ? K_NOTE : 0;
+    case -454662839:
+      return len === 8 && at(t, s, 'corrects') ? K_CORRECTS : 0;
+    case 917264036:
+      return len === 9 && at(t, s, 'withdrawn') ? K_WITHDRAWN : 0;
+    case 109642078:
+      return len === 5 && at(t, s, 'spend') ? K_SPEND : 0;
+    case -1413853096:
+      return len === 6 && at(t, s, 'amount') ? K_AMOUNT : 0;
+    case 575402001:
+      return len === 8 && at(t, s, 'currency') ? K_CURRENCY : 0;
+    case -985653831:
+      return len === 6 && at(t, s, 'pledge') ? K_PLEDGE : 0;
+    case 1375970320:
+      return len === 12 && at(t, s, 'contribution') ? K_CONTRIBUTION : 0;
+    case 3151786:
+      return len === 4 && at(t, s, 'from') ? K_FROM : 0;
+    case 3704893:
+      return len === 4 && at(t, s, 'year') ? K_YEAR : 0;
+    case 3292052:
+      return len === 4 && at(t, s, 'kind') ? K_KIND : 0;
     default:
       return 0;
   }
+}
+
+/** Java's String.hashCode, as FlowPairs.kh is made (for the test that keyBit's cases are right). */
+export function keyHash(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The keys an entry can have (for that test). */
+export const ENTRY_KEYS = [
+  'indicator',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'date',
+  'source',
+  'note',
+  'corrects',
+  'withdrawn',
+  'spend',
+  'amount',
+  'currency',
+  'pledge',
+  'contribution',
+  'from',
+  'year',
+  'kind',
+] as const;
+
+/** The bit of a known key given as a string, or 0 (for that test). */
+export function keyBitOf(key: string): number {
+  return keyBit(keyHash(key), key, 0, key.length);
 }
 
 /** Whether `word` is written at offset s of t (a loop the compiler inlines, unlike startsWith). */
@@ -717,7 +761,7 @@ export function lineEntry(
   let dimCount = 0;
   while (cur.next()) {
     const ks = cur.ks;
-    const bit = keyBit(t, ks, cur.ke - ks);
+    const bit = keyBit(cur.kh, t, ks, cur.ke - ks);
     const type = cur.type;
     if (type === T_NUMBER && !Number.isFinite(cur.num)) return undefined;
     if (bit === 0) {

@@ -8,7 +8,14 @@ import type { Diagnostic } from '../../src/model/diagnostics.js';
 import type { Framework, ResultEntry } from '../../src/model/framework.js';
 import { ItemSrc } from '../../src/model/source.js';
 import { entryLookup, normaliseEntry } from '../../src/normalise/entries.js';
-import { fastContext, fastEntry, lineEntry } from '../../src/normalise/fast-entries.js';
+import {
+  ENTRY_KEYS,
+  fastContext,
+  fastEntry,
+  keyBitOf,
+  keyHash,
+  lineEntry,
+} from '../../src/normalise/fast-entries.js';
 import { locate } from '../../src/render/diagnostics.js';
 import { BUDGET, PLAN } from './helpers.js';
 
@@ -650,5 +657,28 @@ describe('the fast entry path builds what the slow path builds', () => {
       };
       expect(read(true)).toStrictEqual(read(false));
     }
+  });
+});
+
+describe('the line reader tells known keys by their hash', () => {
+  test('every entry key has its own bit; other names, even of the same length, have none', () => {
+    const bits = ENTRY_KEYS.map((k) => keyBitOf(k));
+    expect(bits.every((b) => b > 0)).toBe(true);
+    expect(new Set(bits).size).toBe(ENTRY_KEYS.length);
+    for (const other of ['country', 'dates', 'Date', 'nota', 'valuex', 'perio', 'kinds', 'yea_', 'fromm'])
+      expect(keyBitOf(other), other).toBe(0);
+  });
+
+  test("the cursor's key hash is the hash of the key's text", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,12}$/), (k) => {
+        const text = `  - {${k}: 1}`;
+        const cursor = new FlowCursor(text);
+        cursor.begin(5);
+        if (!cursor.next()) return; // a word YAML reads otherwise (null, true…)
+        expect(cursor.kh).toBe(keyHash(k));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
