@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
 import { displayName, readFrameworkFiles, resolveFrameworkPath, shippedFramework } from '../load/files.js';
-import { type Checked, checkFiles } from '../load/index.js';
+import { type Checked, type CheckOptions, checkFiles } from '../load/index.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
 import { colours } from '../render/colour.js';
@@ -105,7 +105,7 @@ export function frameworkPath(io: Io, opts: GlobalOptions): string {
  * one and the shipped example is used, stderr says so, naming it as a path: a newcomer in an
  * empty folder must not take NEASPEC's figures for their own.
  */
-export function check(io: Io, opts: GlobalOptions): Checked & { root: string } {
+export function check(io: Io, opts: GlobalOptions, checkOpts: CheckOptions = {}): Checked & { root: string } {
   const root = frameworkPath(io, opts);
   if (root === shippedFramework() && opts.framework === undefined && !io.env.NEASPEC_TRACK_FRAMEWORK) {
     errLine(
@@ -123,15 +123,16 @@ export function check(io: Io, opts: GlobalOptions): Checked & { root: string } {
     }
     throw new CliError(`cannot read the framework at ${root}: ${(e as Error).message}`, 1);
   }
-  return { ...checkFiles(root, files), root };
+  return { ...checkFiles(root, files, checkOpts), root };
 }
 
 /** The checked framework for a report; invalid data prints its errors and exits 1. Warnings are left to `validate`. */
 export function loadValid(
   io: Io,
   opts: GlobalOptions,
+  checkOpts: CheckOptions = {},
 ): { framework: Framework; checked: Checked; root: string } {
-  const checked = check(io, opts);
+  const checked = check(io, opts, checkOpts);
   if (!checked.framework || hasErrors(checked.diagnostics)) {
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
     io.err(formatText(errors, chalkFor({ ...io, color: false }), checked.root, errWidthOf(io)));

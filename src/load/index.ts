@@ -1,6 +1,6 @@
 import { pushAll } from '../core/arrays.js';
 import { type Diagnostic, error } from '../model/diagnostics.js';
-import type { Framework } from '../model/framework.js';
+import type { Entry, Framework } from '../model/framework.js';
 import type { ParsedFile } from '../model/parsed.js';
 import { normalise } from '../normalise/framework.js';
 import { runRules } from '../rules/index.js';
@@ -25,19 +25,30 @@ function parseFile(f: RawFile): ParsedFile {
 }
 
 /** Parses, normalises and checks framework files already read from disk. Pure: no I/O. */
-export function checkFiles(root: string, files: RawFile[]): Checked {
+/**
+ * What a caller needs of the ledger. `entryKinds`: the kinds of entry to keep in
+ * `framework.entries` (default all). Every entry is checked all the same, so the errors are the
+ * same; a command that reads one kind (status: results, variance: spending) keeps a million
+ * entries of the others from being built to be kept. Warnings worked out from the entries left
+ * out (breakdown-total) are not made.
+ */
+export interface CheckOptions {
+  entryKinds?: ReadonlySet<Entry['kind']>;
+}
+
+export function checkFiles(root: string, files: RawFile[], opts: CheckOptions = {}): Checked {
   if (files.length === 0) {
     return {
       framework: undefined,
       diagnostics: [error('no-files', `no *.yaml, *.yml or *.csv files in ${root}`)],
     };
   }
-  return checkParsed(root, files.map(parseFile));
+  return checkParsed(root, files.map(parseFile), opts);
 }
 
 /** Normalises parsed files and runs every rule. */
-export function checkParsed(root: string, parsed: ParsedFile[]): Checked {
-  const { framework, diagnostics, invalidIds, invalidRefs } = normalise(root, parsed);
+export function checkParsed(root: string, parsed: ParsedFile[], opts: CheckOptions = {}): Checked {
+  const { framework, diagnostics, invalidIds, invalidRefs } = normalise(root, parsed, opts.entryKinds);
   if (framework)
     pushAll(diagnostics, runRules(framework, { invalidIds, invalidRefs, prior: [...diagnostics] }));
   return { framework, diagnostics: sortDiagnostics(diagnostics) };

@@ -71,14 +71,17 @@ export function normaliseEntries(
   fw: Framework,
   diagnostics: Diagnostic[],
   invalidIds: ReadonlySet<string> = new Set(),
+  kinds?: ReadonlySet<Entry['kind']>,
 ): Entry[] {
   const lookup = entryLookup(fw, invalidIds);
   const entries: Entry[] = [];
   const fast = fastContext(lookup);
+  const keyer = new ResultKeyer();
+  const unbuilt = new Unbuilt(fast);
   let seq = 0;
   for (const item of raw) {
     if ('ledger' in item) {
-      seq = readLedger(item, seq, fast, entries, diagnostics);
+      seq = readLedger(item, seq, fast, entries, diagnostics, kinds ? { kinds, keyer, unbuilt } : undefined);
       continue;
     }
     // The fast path answers for entries it is sure of; anything else (every entry with an error
@@ -89,8 +92,62 @@ export function normaliseEntries(
     if (e) entries.push(e);
     seq++;
   }
-  checkCorrections(entries, diagnostics);
-  return entries;
+  checkCorrections(entries, diagnostics, keyer, unbuilt);
+  return kinds ? entries.filter((e) => kinds.has(e.kind)) : entries;
+}
+
+/**
+ * Result entries read line by line but not kept (CheckOptions.entryKinds): each one's key, and
+ * where to read it again if the correction checks need it (a key met more than once, or an entry
+ * that corrects or withdraws). Reading a line again builds the same entry.
+ */
+export class Unbuilt {
+  readonly keys: number[] = [];
+  /** entryKey's text where the key number is NaN. */
+  readonly texts: (string | undefined)[] = [];
+  readonly flagged: boolean[] = [];
+  readonly #chunks: LedgerChunk[] = [];
+  readonly #lines: number[] = [];
+  readonly #seqs: number[] = [];
+  readonly #cx: FastContext;
+
+  constructor(cx: FastContext) {
+    this.#cx = cx;
+  }
+
+  get length(): number {
+    return this.keys.length;
+  }
+
+  add(e: ResultEntry, key: number, chunk: LedgerChunk, line: number): void {
+    this.keys.push(key);
+    this.texts.push(Number.isNaN(key) ? entryKey(e) : undefined);
+    this.flagged.push(e.corrects || e.withdrawn);
+    this.#chunks.push(chunk);
+    this.#lines.push(line);
+    this.#seqs.push(e.seq);
+  }
+
+  /** Forgets the entries from `length` on (a file sent to the full parser after all). */
+  truncate(length: number): void {
+    for (const a of [this.keys, this.texts, this.flagged, this.#chunks, this.#lines, this.#seqs])
+      a.length = length;
+  }
+
+  /** Entry j, read again from its line. */
+  rebuild(j: number): ResultEntry {
+    const chunk = this.#chunks[j] as LedgerChunk;
+    const i = this.#lines[j] as number;
+    const e = lineEntry(
+      chunk.ledger.cursor(),
+      chunk.ledger.starts[i] as number,
+      new ItemSrc(chunk.at, i),
+      this.#seqs[j] as number,
+      this.#cx,
+    );
+    if (e?.kind !== 'result') throw new Error(`internal: ledger line ${i} no longer reads as a result`);
+    return e;
+  }
 }
 
 /**
@@ -104,20 +161,29 @@ function readLedger(
   cx: FastContext,
   entries: Entry[],
   diagnostics: Diagnostic[],
+  keep?: { kinds: ReadonlySet<Entry['kind']>; keyer: ResultKeyer; unbuilt: Unbuilt },
 ): number {
   const { ledger, at } = chunk;
   const cursor = ledger.cursor();
   const entriesBefore = entries.length;
   const diagnosticsBefore = diagnostics.length;
+  const unbuiltBefore = keep?.unbuilt.length ?? 0;
   const starts = ledger.starts;
   let seq = seq0;
   for (let i = 0; i < starts.length; i++, seq++) {
     const src = new ItemSrc(at, i);
     let e = lineEntry(cursor, starts[i] as number, src, seq, cx);
+    if (e !== undefined && keep !== undefined && !keep.kinds.has(e.kind)) {
+      // Checked, and not kept: a result leaves its key for the correction checks.
+      if (e.kind === 'result') keep.unbuilt.add(e, keep.keyer.key(e), chunk, i);
+      continue;
+    }
     if (e === undefined) {
       const obj = ledger.item(i);
-      if (obj === null)
+      if (obj === null) {
+        keep?.unbuilt.truncate(unbuiltBefore);
         return readFull(chunk, seq0, cx, entries, entriesBefore, diagnostics, diagnosticsBefore);
+      }
       e = fastEntry(obj, src, seq, cx) ?? normaliseEntry(obj, src, seq, cx.lk, diagnostics);
     }
     if (e) entries.push(e);
@@ -694,49 +760,40 @@ function dimsText(dims: Record<string, string>): string {
 export function entryGroups(
   entries: readonly Entry[],
   keepSingle: (e: ResultEntry) => boolean = () => true,
+  keyer: ResultKeyer = new ResultKeyer(),
+  unbuilt?: Unbuilt,
 ): (ResultEntry | ResultEntry[])[] {
   const results: ResultEntry[] = [];
   for (const e of entries) if (e.kind === 'result') results.push(e);
   const n = results.length;
-  const keys = new Float64Array(n);
-  const indicators = new Map<string, number>();
-  const dimsByText = new Map<string, number>();
-  const dimsIds = new Map<object, number>();
-  for (let i = 0; i < n; i++) {
-    const e = results[i] as ResultEntry;
-    let ind = indicators.get(e.indicator);
-    if (ind === undefined) {
-      ind = indicators.size;
-      indicators.set(e.indicator, ind);
+  const m = unbuilt?.length ?? 0;
+  const total = n + m;
+  const keys = new Float64Array(total);
+  for (let i = 0; i < n; i++) keys[i] = keyer.key(results[i] as ResultEntry);
+  for (let j = 0; j < m; j++) keys[n + j] = (unbuilt as Unbuilt).keys[j] as number;
+  // Entry i: a kept one, or an unbuilt one read again (once).
+  const rebuilt = new Map<number, ResultEntry>();
+  const get = (i: number): ResultEntry => {
+    if (i < n) return results[i] as ResultEntry;
+    let e = rebuilt.get(i);
+    if (e === undefined) {
+      e = (unbuilt as Unbuilt).rebuild(i - n);
+      rebuilt.set(i, e);
     }
-    let dims = dimsIds.get(e.dims);
-    if (dims === undefined) {
-      const text = dimsText(e.dims);
-      dims = dimsByText.get(text);
-      if (dims === undefined) {
-        dims = dimsByText.size;
-        dimsByText.set(text, dims);
-      }
-      dimsIds.set(e.dims, dims);
-    }
-    const p = e.period;
-    keys[i] =
-      ind < 2 ** 20 && dims < 2 ** 13 && p.year >= 0 && p.year <= 9999
-        ? // Each period of years 0–9999 in its own number below 2^20: (year, frequency, index).
-          (ind * 2 ** 20 + (p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index)) * 2 ** 13 + dims
-        : Number.NaN;
-  }
+    return e;
+  };
   // The first entry of each key, by an open-addressing table of the key numbers.
-  const first = new Int32Array(n).fill(-1);
+  const first = new Int32Array(total).fill(-1);
   let size = 16;
-  while (size < n * 2) size *= 2;
+  while (size < total * 2) size *= 2;
   const mask = size - 1;
   const table = new Int32Array(size).fill(-1);
   const byText = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < total; i++) {
     const k = keys[i] as number;
     if (Number.isNaN(k)) {
-      const text = entryKey(results[i] as ResultEntry);
+      const text =
+        i < n ? entryKey(results[i] as ResultEntry) : ((unbuilt as Unbuilt).texts[i - n] as string);
       const f = byText.get(text);
       if (f === undefined) byText.set(text, i);
       else first[i] = f;
@@ -758,21 +815,60 @@ export function entryGroups(
   }
   // Groups in the order their keys are first met; each in ledger order.
   const groups = new Map<number, ResultEntry[]>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < total; i++) {
     const f = first[i] as number;
     if (f === -1) continue;
     const g = groups.get(f);
-    if (g === undefined) groups.set(f, [results[f] as ResultEntry, results[i] as ResultEntry]);
-    else g.push(results[i] as ResultEntry);
+    if (g === undefined) groups.set(f, [get(f), get(i)]);
+    else g.push(get(i));
   }
   const out: (ResultEntry | ResultEntry[])[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < total; i++) {
     if (first[i] !== -1) continue; // not the first of its key
     const g = groups.get(i);
     if (g !== undefined) out.push(g.sort((a, b) => a.seq - b.seq));
-    else if (keepSingle(results[i] as ResultEntry)) out.push(results[i] as ResultEntry);
+    else if (
+      i < n
+        ? keepSingle(results[i] as ResultEntry)
+        : (unbuilt as Unbuilt).flagged[i - n] && keepSingle(get(i))
+    )
+      out.push(get(i));
   }
   return out;
+}
+
+/**
+ * Numbers for result entries' keys (entryGroups): the indicator's place, the period (year,
+ * frequency, index) and the disaggregation's place, exact below 2^53; NaN past 2^20 indicators or
+ * 8,192 distinct disaggregations (then the key is entryKey's text). Places are handed out as keys
+ * are met: use one keyer for one ledger.
+ */
+export class ResultKeyer {
+  readonly #indicators = new Map<string, number>();
+  readonly #dimsByText = new Map<string, number>();
+  readonly #dimsIds = new Map<object, number>();
+
+  key(e: ResultEntry): number {
+    let ind = this.#indicators.get(e.indicator);
+    if (ind === undefined) {
+      ind = this.#indicators.size;
+      this.#indicators.set(e.indicator, ind);
+    }
+    let dims = this.#dimsIds.get(e.dims);
+    if (dims === undefined) {
+      const text = dimsText(e.dims);
+      dims = this.#dimsByText.get(text);
+      if (dims === undefined) {
+        dims = this.#dimsByText.size;
+        this.#dimsByText.set(text, dims);
+      }
+      this.#dimsIds.set(e.dims, dims);
+    }
+    const p = e.period;
+    if (ind >= 2 ** 20 || dims >= 2 ** 13 || p.year < 0 || p.year > 9999) return Number.NaN;
+    // Each period of years 0–9999 in its own number below 2^20: (year, frequency, index).
+    return (ind * 2 ** 20 + (p.year * 64 + FREQUENCY_CODE[p.frequency] * 16 + p.index)) * 2 ** 13 + dims;
+  }
 }
 
 /** A hash of an integer below 2^53. */
@@ -785,12 +881,17 @@ function hashKey(k: number): number {
 const FREQUENCY_CODE = { annual: 0, semiannual: 1, quarterly: 2, monthly: 3 } as const;
 
 /** Same key twice is an error unless the later (by date, then position) says `corrects: true`. */
-function checkCorrections(entries: Entry[], diagnostics: Diagnostic[]): void {
+function checkCorrections(
+  entries: Entry[],
+  diagnostics: Diagnostic[],
+  keyer: ResultKeyer,
+  unbuilt: Unbuilt,
+): void {
   // Ledger order decides which entry is the original: a correction is appended after what it
   // corrects, and is dated on or after it (the day the better figure became known). A withdrawal
   // leaves the key with no standing value; the next value for it is a new report, not a correction.
   // Most keys have one entry: a single value entry has nothing to check.
-  for (const g of entryGroups(entries, (e) => e.corrects || e.withdrawn)) {
+  for (const g of entryGroups(entries, (e) => e.corrects || e.withdrawn, keyer, unbuilt)) {
     const group = Array.isArray(g) ? g : [g];
     const first = group[0] as ResultEntry;
     if (first.corrects && !first.withdrawn) {

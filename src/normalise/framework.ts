@@ -6,6 +6,7 @@ import type {
   BudgetLine,
   BudgetSource,
   Contributor,
+  Entry,
   Framework,
   Indicator,
   Plan,
@@ -55,7 +56,11 @@ export interface Normalised {
 const DEFAULT_RATING = { on_track: 0.85, at_risk: 0.5 };
 
 /** Checks each file against the schema and builds the normalised framework from what passes. */
-export function normalise(root: string, parsed: ParsedFile[]): Normalised {
+export function normalise(
+  root: string,
+  parsed: ParsedFile[],
+  entryKinds?: ReadonlySet<Entry['kind']>,
+): Normalised {
   const diagnostics: Diagnostic[] = [];
   const plans: { plan: z.infer<typeof PlanSchema>; src: Src }[] = [];
   const raw = {
@@ -244,7 +249,7 @@ export function normalise(root: string, parsed: ParsedFile[]): Normalised {
     diagnostics,
     invalidIds,
   );
-  framework.entries = normaliseEntries(raw.entries, framework, diagnostics, invalidIds);
+  framework.entries = normaliseEntries(raw.entries, framework, diagnostics, invalidIds, entryKinds);
   return { framework, diagnostics, invalidIds, invalidRefs };
 }
 

@@ -5,7 +5,7 @@ import { FlowCursor, parseFlowMapping, scanFastLedger, scanLedgerShape } from '.
 import { checkParsed } from '../../src/load/index.js';
 import { parseYamlFile } from '../../src/load/yaml-file.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
-import type { Framework, ResultEntry } from '../../src/model/framework.js';
+import type { Entry, Framework, ResultEntry } from '../../src/model/framework.js';
 import { ItemSrc } from '../../src/model/source.js';
 import { entryLookup, normaliseEntry } from '../../src/normalise/entries.js';
 import {
@@ -680,5 +680,64 @@ describe('the line reader tells known keys by their hash', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('entries checked but not kept (CheckOptions.entryKinds)', () => {
+  // Ledgers with repeats: a line may come again as is (a duplicate), or again with
+  // `corrects: true` or as a withdrawal, so the correction checks meet entries left unbuilt.
+  const again = fc.constantFrom('same', 'corrects', 'withdrawn');
+  const ledger = fc
+    .array(fc.tuple(entryLine, fc.option(again, { freq: 2 })), { minLength: 1, maxLength: 12 })
+    .map((pairs) =>
+      pairs.flatMap(([l, a]) => {
+        if (a === null) return [l];
+        if (a === 'same') return [l, l];
+        const extra = a === 'corrects' ? 'corrects: true' : 'withdrawn: true';
+        return [l, l.replace(/\}$/, `, ${extra}}`).replace(/, value: [^,}]+/, a === 'withdrawn' ? '' : '$&')];
+      }),
+    );
+  const errors = (c: ReturnType<typeof checkParsed>) =>
+    c.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => {
+        const l = locate(d);
+        return `${l.code}@${l.line}:${l.col} ${l.message}`;
+      });
+  const strip = (es: readonly { src: unknown }[]) => es.map(({ src, ...rest }) => rest);
+
+  test('the same errors, and the kept kinds exactly as a full read has them', () => {
+    let withErrors = 0;
+    fc.assert(
+      fc.property(
+        ledger,
+        fc.constantFrom<Entry['kind'][]>(['result'], ['spend'], ['pledge', 'contribution']),
+        (lines, kinds) => {
+          const text = `progress:\n${lines.join('\n')}\n`;
+          const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+          const full = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text)]);
+          const some = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text)], {
+            entryKinds: new Set(kinds),
+          });
+          expect(errors(some)).toEqual(errors(full));
+          if (errors(full).length > 0) withErrors++;
+          const want = (full.framework?.entries ?? []).filter((e) => kinds.includes(e.kind));
+          expect(strip(some.framework?.entries ?? [])).toEqual(strip(want));
+        },
+      ),
+      { numRuns: 300, seed: 9 },
+    );
+    expect(withErrors).toBeGreaterThan(30);
+  });
+
+  test('a duplicate left unbuilt is still an error, at its line', () => {
+    const line = '  - {indicator: N1, period: 2026, value: 3, country: MN, date: 2026-11-02}';
+    const text = `progress:\n${line}\n  - {spend: B1, date: 2026-05-12, amount: 12.5}\n${line}\n`;
+    const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+    const some = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text)], {
+      entryKinds: new Set(['spend']),
+    });
+    expect(errors(some).map((e) => e.split(' ')[0])).toEqual(['duplicate-entry@4:5']);
+    expect(some.framework?.entries.map((e) => e.kind)).toEqual(['spend']);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { explainIndicator } from '../../compute/explain.js';
 import { computeStatus, STATUSES, type StatusFilter } from '../../compute/status.js';
-import type { Framework } from '../../model/framework.js';
+import type { Entry, Framework } from '../../model/framework.js';
 import type { Status } from '../../model/reports.js';
 import { suggest } from '../../normalise/schema-issues.js';
 import { renderStatusCsv } from '../../render/status-csv.js';
@@ -80,13 +80,16 @@ function filterOf(fw: Framework, opts: StatusOptions, status: Status[] | undefin
   return f;
 }
 
+const RESULTS: ReadonlySet<Entry['kind']> = new Set(['result']);
+
 /** `status`: indicator status as of a date, or with --explain every step of one indicator. */
 export function runStatus(io: Io, global: GlobalOptions, opts: StatusOptions): number {
   // Usage errors first, before the framework is read.
   const format = parseFormat(opts.format, FORMATS, 'table');
   const asOf = parseAsOf(io, opts.asOf);
   const statuses = parseStatuses(opts.status);
-  const { framework } = loadValid(io, global);
+  // Status reads result entries only: the others are checked but not kept.
+  const { framework } = loadValid(io, global, { entryKinds: RESULTS });
   const c = chalkFor(opts.out === undefined ? io : { ...io, color: false });
   if (opts.explain !== undefined) {
     known(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { computeVariance } from '../../compute/variance.js';
+import type { Entry } from '../../model/framework.js';
 import type { Basis, VarianceBy } from '../../model/reports.js';
 import { renderVarianceCsv } from '../../render/variance-csv.js';
 import { renderVarianceJson } from '../../render/variance-json.js';
@@ -37,13 +38,16 @@ interface VarianceOptions {
 }
 
 /** `variance`: budget versus actual as of a date, rolled up by one link. */
+const SPENDING: ReadonlySet<Entry['kind']> = new Set(['spend']);
+
 export function runVariance(io: Io, global: GlobalOptions, opts: VarianceOptions): number {
   // Usage errors first, before the framework is read.
   const by = parseChoice('by', opts.by, BY, 'line');
   const basis = parseChoice('basis', opts.basis, BASES, 'pro-rata');
   const format = parseFormat(opts.format, FORMATS, 'table');
   const asOf = parseAsOf(io, opts.asOf);
-  const { framework } = loadValid(io, global);
+  // Variance reads spending only: the other entries are checked but not kept.
+  const { framework } = loadValid(io, global, { entryKinds: SPENDING });
   const report = computeVariance(framework, asOf, by, basis);
   const text =
     format === 'json'
