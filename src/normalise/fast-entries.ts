@@ -52,6 +52,8 @@ export interface FastContext {
   indicatorSpans: SpanTable<Indicator>;
   lineSpans: SpanTable<BudgetLine>;
   periodSpans: SpanTable<PeriodInfo | null>;
+  /** The period of the line read last, as written. */
+  lastPeriod: { text: string; info: PeriodInfo } | undefined;
 }
 
 const NO_DIMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -69,6 +71,7 @@ export function fastContext(lk: EntryLookup): FastContext {
     indicatorSpans: new SpanTable(lk.indicators),
     lineSpans: new SpanTable(lk.lines),
     periodSpans: new SpanTable(),
+    lastPeriod: undefined,
   };
 }
 
@@ -707,6 +710,11 @@ const T_TRUE = 2;
 const T_FALSE = 3;
 const SQ = 39;
 
+/** The allowed value equal to `text`, if any. */
+function allowedText(allowed: readonly string[], text: string): string | undefined {
+  return allowed.includes(text) ? text : undefined;
+}
+
 /** The string of `names` written over [s, e) of t, if any. */
 function spanIn(names: readonly string[], t: string, s: number, e: number): string | undefined {
   const len = e - s;
@@ -771,13 +779,12 @@ export function lineEntry(
       const key = spanIn(cx.dimNames, t, ks, cur.ke);
       if (key === undefined) return undefined;
       const allowed = plan.dimensions[key] as string[];
+      // Found among the allowed values in place, or made as a string and looked for there.
       const text =
-        type === T_NUMBER
-          ? String(cur.num)
-          : cur.quote === SQ
-            ? cur.string()
-            : spanIn(allowed, t, cur.vs, cur.ve);
-      if (text === undefined || !allowed.includes(text)) return undefined;
+        type === T_STRING && cur.quote !== SQ
+          ? spanIn(allowed, t, cur.vs, cur.ve)
+          : allowedText(allowed, type === T_NUMBER ? String(cur.num) : cur.string());
+      if (text === undefined) return undefined;
       dimCount++;
       if (dimCount === 1) {
         dimKey = key;
@@ -799,13 +806,21 @@ export function lineEntry(
         break;
       case K_PERIOD:
         if (type === T_STRING) {
-          const known = cur.escaped ? undefined : cx.periodSpans.get(t, cur.vs, cur.ve);
+          // A ledger tends to repeat the period of the line before: that one is tried first.
+          const last = cx.lastPeriod;
+          const known = cur.escaped
+            ? undefined
+            : last !== undefined && last.text.length === cur.ve - cur.vs && at(t, cur.vs, last.text)
+              ? last.info
+              : cx.periodSpans.get(t, cur.vs, cur.ve);
           if (known !== undefined) info = known;
           else {
             const text = cur.string();
             info = period(cx, text);
             if (!cur.escaped) cx.periodSpans.set(text, info);
           }
+          if (!cur.escaped && info !== null && cx.lastPeriod?.info !== info)
+            cx.lastPeriod = { text: t.slice(cur.vs, cur.ve), info };
         } else if (type === T_NUMBER && Number.isSafeInteger(cur.num)) info = period(cx, cur.num);
         else return undefined;
         break;
