@@ -207,7 +207,7 @@ export class FlowCursor {
     // known keys by one switch (fast-entries.ts keyBit).
     let h = c;
     i++;
-    for (c = t.charCodeAt(i); isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH; ) {
+    for (c = t.charCodeAt(i); c < 128 && KEY_CHAR[c] === 1; ) {
       h = (Math.imul(h, 31) + c) | 0;
       c = t.charCodeAt(++i);
     }
@@ -465,6 +465,12 @@ const OPEN = 123;
 const CLOSE = 125;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
+/** The characters that go on a plain key after its first: letters, digits, `_` and `-`. */
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)
+    KEY_CHAR[c] = 1;
+
 /** How a plain scalar reads each ASCII character: 0 its text, or one of the classes below. */
 const PLAIN_CLASS = new Uint8Array(128);
 /** `,` and `}` end it. */

@@ -26,10 +26,13 @@ export function statusText(s: IndicatorStatus): string {
   return flags.length ? `${statusLabel(s.status)}, ${flags.join(', ')}` : statusLabel(s.status);
 }
 
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+// Made on first use: building an Intl.NumberFormat loads ICU's locale data (~70 ms), which every
+// command importing this module paid at start, whether it printed a number this way or not.
+let NUMBER: Intl.NumberFormat | undefined;
 
 /** A plain figure: grouped, at most two decimals. */
 export function formatNumber(n: number): string {
+  NUMBER ??= new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
   return NUMBER.format(Object.is(n, -0) ? 0 : n);
 }
 
