@@ -170,23 +170,35 @@ function readLedger(
   const unbuiltBefore = keep?.unbuilt.length ?? 0;
   const starts = ledger.starts;
   let seq = seq0;
-  for (let i = 0; i < starts.length; i++, seq++) {
-    const src = new ItemSrc(at, i);
-    let e = lineEntry(cursor, starts[i] as number, src, seq, cx);
-    if (e !== undefined && keep !== undefined && !keep.kinds.has(e.kind)) {
-      // Checked, and not kept: a result leaves its key for the correction checks.
-      if (e.kind === 'result') keep.unbuilt.add(e, keep.keyer.key(e), chunk, i);
-      continue;
-    }
-    if (e === undefined) {
+  // Entries of kinds not kept are checked but not built (FastContext.keep).
+  cx.keep = keep?.kinds;
+  try {
+    for (let i = 0; i < starts.length; i++, seq++) {
+      // Built with the list's source for a moment; an entry kept gets its own below.
+      let e = lineEntry(cursor, starts[i] as number, at, seq, cx);
+      if (e !== undefined) {
+        if (keep !== undefined && !keep.kinds.has(e.kind)) {
+          // Checked, and not kept: a result leaves its key for the correction checks.
+          if (e.kind === 'result') keep.unbuilt.add(e, keep.keyer.key(e), chunk, i);
+          continue;
+        }
+        e.src = new ItemSrc(at, i);
+        entries.push(e);
+        continue;
+      }
+      cx.keep = undefined;
       const obj = ledger.item(i);
       if (obj === null) {
         keep?.unbuilt.truncate(unbuiltBefore);
         return readFull(chunk, seq0, cx, entries, entriesBefore, diagnostics, diagnosticsBefore);
       }
+      const src = new ItemSrc(at, i);
       e = fastEntry(obj, src, seq, cx) ?? normaliseEntry(obj, src, seq, cx.lk, diagnostics);
+      if (e) entries.push(e);
+      cx.keep = keep?.kinds;
     }
-    if (e) entries.push(e);
+  } finally {
+    cx.keep = undefined;
   }
   return seq;
 }

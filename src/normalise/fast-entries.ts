@@ -54,9 +54,23 @@ export interface FastContext {
   periodSpans: SpanTable<PeriodInfo | null>;
   /** The period of the line read last, as written. */
   lastPeriod: { text: string; info: PeriodInfo } | undefined;
+  /**
+   * While set, an entry of a kind not in it is checked in full but not built: a result comes back
+   * as `scratch` (one object, refilled for each: its key, date, flags and seq), any other kind as
+   * a shared stand-in of its kind. Set only around the line reader (normalise/entries.ts).
+   */
+  keep: ReadonlySet<Entry['kind']> | undefined;
+  scratch: ResultEntry;
 }
 
 const NO_DIMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** The stand-ins for checked money entries that are not kept (FastContext.keep): only their kind is read. */
+const UNKEPT = {
+  spend: Object.freeze({ kind: 'spend' }),
+  pledge: Object.freeze({ kind: 'pledge' }),
+  contribution: Object.freeze({ kind: 'contribution' }),
+} as const;
 
 export function fastContext(lk: EntryLookup): FastContext {
   const plan = lk.fw.plan;
@@ -72,6 +86,23 @@ export function fastContext(lk: EntryLookup): FastContext {
     lineSpans: new SpanTable(lk.lines),
     periodSpans: new SpanTable(),
     lastPeriod: undefined,
+    keep: undefined,
+    scratch: {
+      kind: 'result',
+      seq: 0,
+      date: 0,
+      note: undefined,
+      source: undefined,
+      src: { file: plan.src.file, path: [] },
+      indicator: '',
+      period: { year: 0, frequency: 'annual', index: 1 },
+      value: undefined,
+      numerator: undefined,
+      denominator: undefined,
+      dims: NO_DIMS,
+      corrects: false,
+      withdrawn: false,
+    },
   };
 }
 
@@ -250,6 +281,18 @@ function buildResult(
   if (date < info.start) return undefined;
   const figure = resultValue(ind, value, numerator, denominator, withdrawn);
   if (figure === null) return undefined;
+  if (cx.keep !== undefined && !cx.keep.has('result')) {
+    // Checked, not kept: what the correction checks need, in the one scratch object.
+    const r = cx.scratch;
+    r.seq = seq;
+    r.date = date;
+    r.indicator = ind.id;
+    r.period = p;
+    r.dims = shared;
+    r.corrects = corrects;
+    r.withdrawn = withdrawn;
+    return r;
+  }
   return {
     kind: 'result',
     seq,
@@ -404,6 +447,7 @@ function buildSpend(
   if (date < cx.planStart || date > cx.planEnd) return undefined;
   const money = convert(cx, minor, written, dateIn, ds, de);
   if (!money) return undefined;
+  if (cx.keep !== undefined && !cx.keep.has('spend')) return UNKEPT.spend as SpendEntry;
   return {
     kind: 'spend',
     seq,
@@ -507,6 +551,7 @@ function buildResource(
   if (yearsKnown(plan) && (year < plan.start || year > plan.end)) return undefined;
   const money = convert(cx, minor, written, dateIn, ds, de);
   if (!money) return undefined;
+  if (cx.keep !== undefined && !cx.keep.has(kind)) return UNKEPT[kind] as PledgeEntry | ContributionEntry;
   const base = {
     seq,
     date,
