@@ -661,81 +661,49 @@ const SPEND_KEYS = MONEY_KEYS | K_SPEND;
 const PLEDGE_KEYS = MONEY_KEYS | K_PLEDGE | K_FROM | K_YEAR;
 const CONTRIBUTION_KEYS = MONEY_KEYS | K_CONTRIBUTION | K_FROM | K_YEAR | K_KIND;
 
-/**
- * The bit of the key written over [s, s + len) with hash `h` (FlowPairs.kh: Java's
- * String.hashCode), or 0 for any other key: one switch, then one comparison to confirm.
- */
-function keyBit(h: number, t: string, s: number, len: number): number {
-  switch (h) {
-    case -711999985:
-      return len === 9 && at(t, s, 'indicator') ? K_INDICATOR : 0;
-    case -991726143:
-      return len === 6 && at(t, s, 'period') ? K_PERIOD : 0;
-    case 111972721:
-      return len === 5 && at(t, s, 'value') ? K_VALUE : 0;
-    case 1747334793:
-      return len === 9 && at(t, s, 'numerator') ? K_NUMERATOR : 0;
-    case -1983274394:
-      return len === 11 && at(t, s, 'denominator') ? K_DENOMINATOR : 0;
-    case 3076014:
-      return len === 4 && at(t, s, 'date') ? K_DATE : 0;
-    case -896505829:
-      return len === 6 && at(t, s, 'source') ? K_SOURCE : 0;
-    case 3387378:
-      return len === 4 && at(t, s, 'note') ? K_NOTE : 0;
-    case -454662839:
-      return len === 8 && at(t, s, 'corrects') ? K_CORRECTS : 0;
-    case 917264036:
-      return len === 9 && at(t, s, 'withdrawn') ? K_WITHDRAWN : 0;
-    case 109642078:
-      return len === 5 && at(t, s, 'spend') ? K_SPEND : 0;
-    case -1413853096:
-      return len === 6 && at(t, s, 'amount') ? K_AMOUNT : 0;
-    case 575402001:
-      return len === 8 && at(t, s, 'currency') ? K_CURRENCY : 0;
-    case -985653831:
-      return len === 6 && at(t, s, 'pledge') ? K_PLEDGE : 0;
-    case 1375970320:
-      return len === 12 && at(t, s, 'contribution') ? K_CONTRIBUTION : 0;
-    case 3151786:
-      return len === 4 && at(t, s, 'from') ? K_FROM : 0;
-    case 3704893:
-      return len === 4 && at(t, s, 'year') ? K_YEAR : 0;
-    case 3292052:
-      return len === 4 && at(t, s, 'kind') ? K_KIND : 0;
-    default:
-      return 0;
-  }
-}
+/** The keys an entry can have, with their bits. */
+const KEY_BITS: readonly (readonly [string, number])[] = [
+  ['indicator', K_INDICATOR],
+  ['period', K_PERIOD],
+  ['value', K_VALUE],
+  ['numerator', K_NUMERATOR],
+  ['denominator', K_DENOMINATOR],
+  ['date', K_DATE],
+  ['source', K_SOURCE],
+  ['note', K_NOTE],
+  ['corrects', K_CORRECTS],
+  ['withdrawn', K_WITHDRAWN],
+  ['spend', K_SPEND],
+  ['amount', K_AMOUNT],
+  ['currency', K_CURRENCY],
+  ['pledge', K_PLEDGE],
+  ['contribution', K_CONTRIBUTION],
+  ['from', K_FROM],
+  ['year', K_YEAR],
+  ['kind', K_KIND],
+];
 
-/** Java's String.hashCode, as FlowPairs.kh is made (for the test that keyBit's cases are right). */
+/** The keys an entry can have (for the test that each is told apart). */
+export const ENTRY_KEYS: readonly string[] = KEY_BITS.map(([k]) => k);
+
+/** Java's String.hashCode, as FlowPairs.kh is made. */
 export function keyHash(key: string): number {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
   return h;
 }
 
-/** The keys an entry can have (for that test). */
-export const ENTRY_KEYS = [
-  'indicator',
-  'period',
-  'value',
-  'numerator',
-  'denominator',
-  'date',
-  'source',
-  'note',
-  'corrects',
-  'withdrawn',
-  'spend',
-  'amount',
-  'currency',
-  'pledge',
-  'contribution',
-  'from',
-  'year',
-  'kind',
-] as const;
+/** The known keys by hash (no two of them share one: test/validate/fast-path.test.ts). */
+const BY_HASH = new Map(KEY_BITS.map(([key, bit]) => [keyHash(key), { key, bit }]));
+
+/**
+ * The bit of the key written over [s, s + len) with hash `h` (FlowPairs.kh), or 0 for any other
+ * key: one lookup, then one comparison to confirm.
+ */
+function keyBit(h: number, t: string, s: number, len: number): number {
+  const k = BY_HASH.get(h);
+  return k !== undefined && k.key.length === len && at(t, s, k.key) ? k.bit : 0;
+}
 
 /** The bit of a known key given as a string, or 0 (for that test). */
 export function keyBitOf(key: string): number {

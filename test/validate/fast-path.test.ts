@@ -508,6 +508,22 @@ function kindsLedger(lines: string[]) {
   return { text, checked, ledger };
 }
 
+/** A ledger under KINDS_PLAN, fast path on or off: its entries with their positions, and its diagnostics. */
+function readLedgerText(text: string, fast: boolean, messages: boolean) {
+  const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+  const checked = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text, { fast })]);
+  return {
+    entries: (checked.framework?.entries ?? []).map((e) => {
+      const { src, ...rest } = e;
+      return { ...rest, at: src.file.locate(src.path) };
+    }),
+    diagnostics: checked.diagnostics.map((d) => {
+      const l = locate(d);
+      return `${l.code}@${l.line}:${l.col}${messages ? ` ${l.message}` : ''}`;
+    }),
+  };
+}
+
 describe('the fast entry path builds what the slow path builds', () => {
   test('the plan of every kind is clean', () => {
     expect(kindsLedger([]).checked.diagnostics).toEqual([]);
@@ -614,21 +630,8 @@ describe('the fast entry path builds what the slow path builds', () => {
     for (const [odd, expected, count] of cases) {
       const text = `progress:\n${ok}\n${bad}\n${odd}\n${ok}\n`;
       expect(scanLedgerShape(text)).not.toBeNull();
-      const read = (fast: boolean) => {
-        const checked = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text, { fast })]);
-        return {
-          entries: (checked.framework?.entries ?? []).map((e) => {
-            const { src, ...rest } = e;
-            return { ...rest, at: src.file.locate(src.path) };
-          }),
-          diagnostics: checked.diagnostics.map((d) => {
-            const l = locate(d);
-            return `${l.code}@${l.line}:${l.col}`;
-          }),
-        };
-      };
-      const lazy = read(true);
-      expect(lazy).toStrictEqual(read(false));
+      const lazy = readLedgerText(text, true, false);
+      expect(lazy).toStrictEqual(readLedgerText(text, false, false));
       // What was read line by line before the odd line is undone: the unknown indicator on line 3
       // is reported once, and when yaml refuses the file no entry is kept.
       expect(lazy.diagnostics).toEqual(expected);
@@ -641,21 +644,7 @@ describe('the fast entry path builds what the slow path builds', () => {
     for (const sample of lines) {
       const text = `progress:\n${sample.join('\n')}\n`;
       if (scanFastLedger(text) === null) continue;
-      const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
-      const read = (fast: boolean) => {
-        const checked = checkParsed('fw', [plan, parseYamlFile('progress.yaml', text, { fast })]);
-        return {
-          entries: (checked.framework?.entries ?? []).map((e) => {
-            const { src, ...rest } = e;
-            return { ...rest, at: src.file.locate(src.path) };
-          }),
-          diagnostics: checked.diagnostics.map((d) => {
-            const l = locate(d);
-            return `${l.code}@${l.line}:${l.col} ${l.message}`;
-          }),
-        };
-      };
-      expect(read(true)).toStrictEqual(read(false));
+      expect(readLedgerText(text, true, true)).toStrictEqual(readLedgerText(text, false, true));
     }
   });
 });
