@@ -611,12 +611,37 @@ describe('the fast entry path builds what the slow path builds', () => {
     expect(a?.dims).toBe(b?.dims);
   });
 
+  test('a line the line reader cannot take, but which stands alone, is read by yaml alone', () => {
+    const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+    const text = `progress:
+  - {spend: B1, date: 2026-05-12, amount: 12.5}
+  - {spend: B1, date: 2026-05-13, amount: 2, note: "say \\"hi\\""}
+  - {spend: B9, date: 2026-05-14, amount: 3, note: "tab\\there"}
+  - {spend: B1, date: 2026-05-15, amount: 4}
+`;
+    const ledger = parseYamlFile('progress.yaml', text);
+    let fullReads = 0;
+    const full = ledger.ledger?.full;
+    expect(full).toBeDefined();
+    (ledger.ledger as { full: () => unknown }).full = () => {
+      fullReads++;
+      return (full as () => unknown)();
+    };
+    const checked = checkParsed('fw', [plan, ledger]);
+    expect(fullReads).toBe(0);
+    const notes = (checked.framework?.entries ?? []).map((e) => e.note);
+    expect(notes).toEqual([undefined, 'say "hi"', undefined]);
+    // The unknown budget line of line 4 is reported at its value, as the full parse places it.
+    expect(readLedgerText(text, true, true)).toStrictEqual(readLedgerText(text, false, true));
+    expect(readLedgerText(text, true, false).diagnostics).toEqual(['unknown-line@4:13']);
+  });
+
   test('a line the line reader cannot take sends the whole file to yaml, after entries were already read', () => {
     const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
     const ok = '  - {spend: B1, date: 2026-05-12, amount: 12.5}';
     const bad = '  - {indicator: N9, period: 2026, value: 1, date: 2026-11-02}';
     const cases: [string, string[], number][] = [
-      // an escape: read only by yaml (a valid entry)
+      // an escape: read by yaml (a valid entry; the line alone, the other cases the whole file)
       ['  - {spend: B1, date: 2026-05-13, amount: 2, note: "tab\\there"}', ['unknown-indicator@3:17'], 3],
       // a quoted value that runs on to the next line: yaml's syntax errors, and no entries
       [
