@@ -39,7 +39,8 @@ export interface FastLedger {
 // Plain scalars that YAML 1.2's core schema resolves to something other than a string.
 const CORE_NON_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const SECTION = /^([a-z_]+):[ \t]*(?:#.*)?$/;
+// A comment needs white space before its `#`: `progress:#x` is one plain scalar to YAML, not a key.
+const SECTION = /^([a-z_]+):(?:[ \t]+(?:#.*)?)?$/;
 
 /** The structure of a ledger file (see above), or null when the file is in another shape. */
 export function scanLedgerShape(text: string): LedgerShape | null {

@@ -636,6 +636,16 @@ describe('the fast entry path builds what the slow path builds', () => {
     expect(readLedgerText(text, true, false).diagnostics).toEqual(['unknown-line@4:13']);
   });
 
+  test('a `#` right after the section key is not a comment: the file is not in the ledger shape', () => {
+    // `progress:#x` is one plain scalar to YAML (a `#` starts a comment only after white space).
+    const item = '  - {indicator: N2, period: 2026-Q2, value: 1, date: 2026-07-01}';
+    const text = `progress:#x\n${item}\n`;
+    expect(scanLedgerShape(text)).toBeNull();
+    expect(readLedgerText(text, true, true)).toStrictEqual(readLedgerText(text, false, true));
+    expect(readLedgerText(text, true, false).entries).toEqual([]);
+    expect(scanLedgerShape(`progress: #x\n${item}\n`)).not.toBeNull();
+  });
+
   test('a line the line reader cannot take sends the whole file to yaml, after entries were already read', () => {
     const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
     const ok = '  - {spend: B1, date: 2026-05-12, amount: 12.5}';
