@@ -91,11 +91,18 @@ function lineOf(text: string, offset: number): string {
  * line depends on — a mapping running on to the next line, an alias — needs its context). A line
  * that stands alone reads the same alone as in its file, so one such line no longer sends a
  * million-line ledger through the full parse (100,000 lines: 16 s and 1 GB).
+ *
+ * Two caps of the full parse count over the whole file, not per line: the line is read under its
+ * `progress:` key, so its nesting is measured from the same root as in its file (too-deep), and a
+ * line with any alias is left to the full parse, which counts aliases across the file
+ * (alias-limit): 101 lines of one alias each are refused there, and must not be read here.
  */
 function lineByYaml(text: string, offset: number): Record<string, unknown> | null {
-  const parsed = parseFull('', lineOf(text, offset));
-  if (parsed.diagnostics.length > 0 || !Array.isArray(parsed.value) || parsed.value.length !== 1) return null;
-  const item = parsed.value[0] as unknown;
+  const parsed = parseFull('', `progress:\n${lineOf(text, offset)}`, 0);
+  if (parsed.diagnostics.length > 0) return null;
+  const list = (parsed.value as { progress?: unknown } | null | undefined)?.progress;
+  if (!Array.isArray(list) || list.length !== 1) return null;
+  const item = list[0] as unknown;
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
   return item as Record<string, unknown>;
 }
@@ -126,7 +133,8 @@ function ledgerFile(name: string, text: string, shape: LedgerShape): SourceFile 
   });
 }
 
-function parseFull(name: string, text: string): ParsedFile {
+/** The file through the `yaml` package; `maxAliases` caps the aliases it may use (lineByYaml allows none). */
+function parseFull(name: string, text: string, maxAliases = MAX_ALIASES): ParsedFile {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number): Position => {
@@ -164,7 +172,7 @@ function parseFull(name: string, text: string): ParsedFile {
     for (const d of explainYamlErrors(text, raw, lineStarts(text), src)) diagnostics.push(d);
   }
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
-  const conv = toPlain(doc.contents, doc);
+  const conv = toPlain(doc.contents, doc, maxAliases);
   if (typeof conv === 'object' && 'complexKey' in conv) {
     const d = error('yaml-syntax', 'a key must be plain text, not a list or a mapping', {
       file: fixedFile(file, at(conv.complexKey)),
@@ -275,13 +283,14 @@ function duplicateKeys(root: unknown): RawYamlError[] {
 function toPlain(
   root: unknown,
   doc: { contents: unknown },
+  maxAliases: number,
 ): { value: unknown } | 'alias' | 'depth' | { complexKey: number } {
   let aliases = 0;
   const walk = (node: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH) throw 'depth';
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      if (++aliases > MAX_ALIASES) throw 'alias';
+      if (++aliases > maxAliases) throw 'alias';
       return walk(node.resolve(doc as never), depth + 1);
     }
     if (isScalar(node)) return node.value;

@@ -636,6 +636,28 @@ describe('the fast entry path builds what the slow path builds', () => {
     expect(readLedgerText(text, true, false).diagnostics).toEqual(['unknown-line@4:13']);
   });
 
+  test('a line read by yaml alone reads as in its file: aliases are counted, and nesting measured, over the file', () => {
+    // 101 lines of one alias each: the full parse refuses the file (alias-limit), so reading each
+    // line alone must not accept them.
+    const aliases = Array.from(
+      { length: 101 },
+      (_, i) => `  - {indicator: N2, period: &p${i} 2026-Q2, value: 1, date: 2026-07-01, note: *p${i}}`,
+    );
+    // Nested 62 deep inside the note: 65 levels from the file's root (progress, the list, the
+    // mapping), one too many there, though only 64 in the line by itself.
+    const deep = `  - {indicator: N2, period: 2026-Q2, value: 1, date: 2026-07-01, note: ${'['.repeat(62)}${']'.repeat(62)}}`;
+    for (const lines of [aliases, [deep]]) {
+      const text = `progress:\n${lines.join('\n')}\n`;
+      expect(scanLedgerShape(text)).not.toBeNull();
+      const full = readLedgerText(text, false, true);
+      expect(readLedgerText(text, true, true)).toStrictEqual(full);
+    }
+    expect(readLedgerText(`progress:\n${aliases.join('\n')}\n`, false, false).diagnostics).toEqual([
+      'alias-limit@1:1',
+    ]);
+    expect(readLedgerText(`progress:\n${deep}\n`, false, false).diagnostics).toEqual(['too-deep@2:133']);
+  });
+
   test('a `#` right after the section key is not a comment: the file is not in the ledger shape', () => {
     // `progress:#x` is one plain scalar to YAML (a `#` starts a comment only after white space).
     const item = '  - {indicator: N2, period: 2026-Q2, value: 1, date: 2026-07-01}';
