@@ -668,8 +668,7 @@ describe('the fast entry path builds what the slow path builds', () => {
     expect(scanLedgerShape(`progress: #x\n${item}\n`)).not.toBeNull();
   });
 
-  test('a line the line reader cannot take sends the whole file to yaml, after entries were already read', () => {
-    const plan = parseYamlFile('plan.yaml', KINDS_PLAN);
+  test('a line the line reader cannot take goes to yaml, alone or with its whole file, after entries were already read', () => {
     const ok = '  - {spend: B1, date: 2026-05-12, amount: 12.5}';
     const bad = '  - {indicator: N9, period: 2026, value: 1, date: 2026-11-02}';
     const cases: [string, string[], number][] = [
