@@ -87,6 +87,12 @@ export function scanLedgerShape(text: string): LedgerShape | null {
 export function scanFastLedger(text: string): FastLedger | null {
   const shape = scanLedgerShape(text);
   if (shape === null) return null;
+  const items = readFlowItems(text, shape);
+  return items && { key: shape.key, keyLine: shape.keyLine, items, lines: shape.lines };
+}
+
+/** Every item of a file in the ledger shape as a plain object; null when any line is outside the fast shape. */
+export function readFlowItems(text: string, shape: LedgerShape): Record<string, unknown>[] | null {
   const items: Record<string, unknown>[] = [];
   const cursor = new FlowCursor(text);
   for (const start of shape.starts) {
@@ -94,7 +100,7 @@ export function scanFastLedger(text: string): FastLedger | null {
     if (item === null) return null;
     items.push(item);
   }
-  return { key: shape.key, keyLine: shape.keyLine, items, lines: shape.lines };
+  return items;
 }
 
 /** What a pair's value is. */

@@ -15,7 +15,14 @@ import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { LedgerLines, ParsedFile } from '../model/parsed.js';
 import type { Path, Position, SourceFile } from '../model/source.js';
 import { encodingProblem } from './encoding.js';
-import { columnOfKey, FlowCursor, type LedgerShape, readFlowItem, scanLedgerShape } from './flow-lines.js';
+import {
+  columnOfKey,
+  FlowCursor,
+  type LedgerShape,
+  readFlowItem,
+  readFlowItems,
+  scanLedgerShape,
+} from './flow-lines.js';
 import { explainYamlErrors, type RawYamlError } from './yaml-errors.js';
 import { quickYaml } from './yaml-quick.js';
 
@@ -50,12 +57,8 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
       };
       return { file, value: { progress: [] }, diagnostics: [], ledger };
     }
-    const items: Record<string, unknown>[] = [];
-    for (const start of shape.starts) {
-      const item = readFlowItem(text, start);
-      if (item === null) return parseFull(name, text);
-      items.push(item);
-    }
+    const items = readFlowItems(text, shape);
+    if (items === null) return parseFull(name, text);
     return { file, value: { [shape.key]: items }, diagnostics: [] };
   }
   return opts.fast === false ? parseFull(name, text) : quickOrFull(name, text);
