@@ -5,16 +5,16 @@ import { create } from 'xmlbuilder2';
 import { EXTENSION_NS } from '../../src/export/iati.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
-/** Helpers of the IATI tests: the official 2.03 schema beside the clone, xmllint, and reading the XML back. */
+/** Helpers of the IATI tests: the official 2.03 schema carried in the repository, xmllint, and reading the XML back. */
 
-/** The IATI 2.03 activity schema: ../shared/iati-2.03 from the repository root (CI puts shared/ beside the clone). */
-export const XSD = path.resolve(ROOT, '..', 'shared', 'iati-2.03', 'iati-activities-schema.xsd');
+/** The IATI 2.03 activity schema, carried unchanged in test/vendor/iati-2.03 (see its README for origin and licence). */
+export const XSD = path.resolve(ROOT, 'test', 'vendor', 'iati-2.03', 'iati-activities-schema.xsd');
 
-/** Fails clearly when the schema is not where CI puts it: validating against nothing proves nothing. */
+/** Fails clearly when the schema is missing: validating against nothing proves nothing. */
 export function requireXsd(): string {
   if (!existsSync(XSD)) {
     throw new Error(
-      `the IATI 2.03 schema is missing at ${XSD}: the tests validate against the official XSD, which CI places in shared/iati-2.03 beside the repository (with iati-common.xsd and xml.xsd)`,
+      `the IATI 2.03 schema is missing at ${XSD}: the tests validate against the official XSD, carried in test/vendor/iati-2.03 (with iati-common.xsd and xml.xsd)`,
     );
   }
   return XSD;
