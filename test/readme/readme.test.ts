@@ -21,8 +21,8 @@
  *   reader does by hand (an edit). It runs at the repository root and must exit 0.
  * - All blocks share one sandbox: a copy of the repository's files (tracked, and untracked ones
  *   not ignored) with the built dist/, so the shipped framework and the examples are there, and a
- *   block sees what earlier blocks recorded. `npx neaspec-track` and `neaspec-track` run the
- *   sandbox's CLI, as after `npm install`. NO_COLOR is set. The sandbox's absolute path is shown as
+ *   block sees what earlier blocks recorded. `npx neaspec-track` runs the sandbox's CLI, as after
+ *   `npm install`; a bare `neaspec-track` is not on PATH, as in a clone. NO_COLOR is set. The sandbox's absolute path is shown as
  *   `~/neaspec-track`.
  * - `README_UPDATE=1 npx vitest run test/readme` rewrites the shown output of every command that
  *   no longer matches with what it printed: review the diff before committing it.
@@ -59,16 +59,15 @@ function makeSandbox(dir: string): string {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
-  // `npx neaspec-track …` and `neaspec-track …` run this copy's CLI; nothing else goes to npx.
+  // `npx neaspec-track …` runs this copy's CLI; nothing else goes to npx. A bare `neaspec-track`
+  // is not on PATH, as in a reader's clone: a README command that uses it fails here too.
   const bin = path.join(dir, 'bin');
   mkdirSync(bin);
   const cli = `exec "${process.execPath}" "${path.join(repo, 'bin', 'neaspec-track.js')}" "$@"`;
-  writeFileSync(path.join(bin, 'neaspec-track'), `#!/bin/sh\n${cli}\n`);
   writeFileSync(
     path.join(bin, 'npx'),
     `#!/bin/sh\nif [ "$1" = neaspec-track ]; then shift; ${cli}; fi\necho "README test: only npx neaspec-track runs here" >&2\nexit 127\n`,
   );
-  chmodSync(path.join(bin, 'neaspec-track'), 0o755);
   chmodSync(path.join(bin, 'npx'), 0o755);
   return repo;
 }
@@ -109,6 +108,22 @@ describe('README.md console sessions', () => {
 
   it('has console test blocks to run', () => {
     expect(sessions.filter((s) => !s.hidden).length).toBeGreaterThan(0);
+  });
+
+  it('calls the CLI as a clone can run it: `npx neaspec-track`, in every block and inline command', () => {
+    // A clone has no `neaspec-track` on PATH; a reader who copies a bare one gets "command not found".
+    let fenced = false;
+    const bare: { line: number; text: string }[] = [];
+    for (const [i, text] of readme.split('\n').entries()) {
+      if (/^(`{3,}|~{3,})/.test(text)) fenced = !fenced;
+      else if (
+        (fenced && /(^(\$ )?|\| |&& |; )neaspec-track( |$)/.test(text.replaceAll('npx neaspec-track', ''))) ||
+        /`neaspec-track /.test(text)
+      ) {
+        bare.push({ line: i + 1, text });
+      }
+    }
+    expect(bare).toEqual([]);
   });
 
   for (const session of sessions) {
