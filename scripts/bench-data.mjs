@@ -193,6 +193,25 @@ export function spending(dir, n) {
   return { fw, journal: journalFile, entries: n };
 }
 
+/**
+ * n spending entries like those of `spending`, as a sheet to import (CSV: Budget line, Amount,
+ * Date, Note) beside the framework they go into, whose ledger is still empty. Dated in the first
+ * half of 2026, so that none is in the future on the day the bench runs.
+ */
+export function spendingSheet(dir, n) {
+  const lines = 24;
+  const rows = ['Budget line,Amount,Date,Note\n'];
+  for (let k = 0; k < n; k++) {
+    const e = spendEntry(k, lines, { krw: false });
+    const date = new Date(Date.UTC(2026, 0, 1 + (k % 181))).toISOString().slice(0, 10);
+    rows.push(`${e.spend},${e.amount.toFixed(2)},${date},${e.note}\n`);
+  }
+  const fw = writeFramework(dir, planText(2, lines), []);
+  const sheet = path.join(dir, 'spending.csv');
+  writeFileSync(sheet, rows.join(''));
+  return { fw, sheet, entries: n };
+}
+
 /** n result entries whose indicator ids are all unknown (near misses of the portfolio's ids). */
 export function unknownIds(dir, n, indicators = 2000) {
   const entries = [];

@@ -7,18 +7,21 @@
 //      same data as a journal (target ≤ 0.5×);
 //   3. a cold `validate` of the shipped framework against `node -e 0` (target ≤ 2×);
 //   4. growth: µs/entry at 10k, 100k and N (linear: the per-entry cost does not grow);
+//   5. import: 100,000 spending rows from one CSV (`import --dry-run`) against `status` on the
+//      portfolio of the same size (target ≤ 5×; issue 28: import was quadratic in the rows);
 // then the error path (250,000 entries whose indicator ids are all unknown: no crash, not
 // quadratic), hostile files (scripts/bench-hostile.mjs: many syntax errors, a very long line, deep
 // nesting), and the loader and CSV benchmarks (scripts/bench-load.mjs, bench-csv.mjs) at 100k.
 //   node scripts/bench.mjs [entries=1000000] [runs=3] (the median of 3: one run moves by a fifth on a VM)
-//   BENCH_QUICK=1 skips the loader and CSV benchmarks; KEEP=1 keeps the generated data.
+//   BENCH_QUICK=1 skips the loader and CSV benchmarks; BENCH_ONLY=import runs section 5 alone;
+//   KEEP=1 keeps the generated data.
 // Every figure is a whole process (start-up included), wall time, median of the runs; peak RSS is
 // the largest of the runs (GNU time's %M). The machine is shared: compare ratios, not seconds.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { portfolio, spending, unknownIds } from './bench-data.mjs';
+import { portfolio, spending, spendingSheet, unknownIds } from './bench-data.mjs';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 3);
@@ -97,6 +100,37 @@ const verdict = (what, value, target, unit = '×', cpu = undefined) => {
 console.log(
   `neaspec-track bench (${new Date().toISOString()}, node ${process.version}, ${RUNS} run(s) at ${fmt(N)})`,
 );
+
+// --- 5. import of 100k rows against status on a ledger of that size --------------------------------
+/** Section 5: `import --dry-run` of n spending rows / `status` on the portfolio of n entries. */
+function importSection() {
+  const n = Math.min(100_000, N);
+  const sheet = spendingSheet(path.join(dir, 'import'), n);
+  const same = portfolio(path.join(dir, 'import-portfolio'), n);
+  console.log(
+    `\n5. import of ${fmt(n)} spending rows (one CSV, --dry-run) against status on a portfolio of ${fmt(n)} entries; median of ${SMALL_RUNS}`,
+  );
+  header();
+  const status = cli(same.fw, STATUS, SMALL_RUNS);
+  row('neaspec-track status --format json (portfolio)', status, n);
+  const imported = cli(sheet.fw, ['import', sheet.sheet, '--dry-run'], SMALL_RUNS);
+  row('neaspec-track import spending.csv --dry-run', imported, n, status);
+  verdict(
+    `${fmt(n)} rows: import --dry-run / status on ${fmt(n)} entries`,
+    imported.ms / status.ms,
+    5,
+    '×',
+    imported.cpuMs / status.cpuMs,
+  );
+  if (imported.status !== 0) verdicts.push(`FAIL  import of ${fmt(n)} rows exited ${imported.status}`);
+}
+if (process.env.BENCH_ONLY === 'import') {
+  importSection();
+  console.log('\nverdicts');
+  for (const v of verdicts) console.log(`  ${v}`);
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // --- 3. cold start --------------------------------------------------------------------------------
 {
@@ -230,6 +264,8 @@ if (growth.length > 1) {
     row('hledger -f spending.journal bal -Y expenses', hledger, n);
   }
 }
+
+importSection();
 
 // --- the error path ---------------------------------------------------------------------------------
 {

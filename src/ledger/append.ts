@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, type Node, parse, parseDocument, type YAMLSeq } from 'yaml';
+import { quickYaml } from '../load/yaml-quick.js';
 
 /**
  * Appending one entry to a ledger file's text. Every existing byte stays as it was: the entry is
@@ -16,6 +17,13 @@ export interface Appended {
   index: number;
 }
 
+/** The new text, and for each appended entry the 1-based line it starts on and its index in `progress`. */
+export interface AppendedMany {
+  text: string;
+  lines: number[];
+  indexes: number[];
+}
+
 const SECTION = /^([A-Za-z_][A-Za-z0-9_]*):[ \t]*(?:#.*)?$/;
 const ITEM = /^( *)- /;
 
@@ -26,17 +34,29 @@ export function newLedgerText(flow: string, header: readonly string[]): string {
 
 /** Appends the flow mapping `flow` to the `progress` list in `old`; throws AppendError when it cannot. */
 export function appendEntry(old: string, flow: string): Appended {
-  const expected = parse(`- ${flow}`)[0] as unknown;
+  const many = appendEntries(old, [flow]);
+  return { text: many.text, line: many.lines[0] as number, index: many.indexes[0] as number };
+}
+
+/**
+ * Appends the flow mappings `flows`, in order, to the `progress` list in `old`, in one splice: the
+ * old and the new text are each read back once, however many entries there are (appending them one
+ * at a time read the growing file back twice per entry — quadratic in an import's rows).
+ */
+export function appendEntries(old: string, flows: readonly string[]): AppendedMany {
+  if (flows.length === 0) return { text: old, lines: [], indexes: [] };
+  // Read under a key, as in a ledger file: the quick reader reads mappings at the top, not lists.
+  const expected = (readYaml(`progress:\n${itemLines(flows, 2, '\n')}`) as { progress: unknown[] }).progress;
   const oldValue = readBack(old, 'the file');
   const index = Array.isArray(oldValue?.progress) ? oldValue.progress.length : 0;
   const nl = old.includes('\r\n') ? '\r\n' : '\n';
-  const candidate = simpleAppend(old, flow, nl) ?? spliceAppend(old, flow, nl);
+  const candidate = simpleAppend(old, flows, nl) ?? spliceAppend(old, flows, nl);
   if (!candidate)
     throw new AppendError('its layout is not one neaspec-track can append to without re-printing it');
   const newValue = readBack(candidate.text, 'the new text');
   const want = {
     ...(oldValue ?? {}),
-    progress: [...(Array.isArray(oldValue?.progress) ? oldValue.progress : []), expected],
+    progress: [...(Array.isArray(oldValue?.progress) ? oldValue.progress : []), ...expected],
   };
   if (
     !isDeepStrictEqual(normalise(newValue), normalise(want)) ||
@@ -44,7 +64,11 @@ export function appendEntry(old: string, flow: string): Appended {
   ) {
     throw new AppendError('appending would change other content of the file');
   }
-  return { text: candidate.text, line: candidate.line, index };
+  return {
+    text: candidate.text,
+    lines: flows.map((_, i) => candidate.line + (candidate.oneLine ? 0 : i)),
+    indexes: flows.map((_, i) => index + i),
+  };
 }
 
 /** A file the entry cannot be appended to safely. */
@@ -52,7 +76,10 @@ export class AppendError extends Error {}
 
 interface Candidate {
   text: string;
+  /** The line of the first new entry; the others follow it a line each, unless `oneLine`. */
   line: number;
+  /** All entries went onto one line (into a flow list). */
+  oneLine?: boolean;
   /** How many leading bytes of the old text are kept unchanged (all of them, unless a `~` was removed). */
   keep: number;
 }
@@ -61,7 +88,7 @@ interface Candidate {
  * The common shape: `progress:` is the last top-level key (comments and blank lines may follow)
  * and its items, if any, are block items. The entry goes on a new last line at the items' indent.
  */
-function simpleAppend(old: string, flow: string, nl = '\n'): Candidate | null {
+function simpleAppend(old: string, flows: readonly string[], nl = '\n'): Candidate | null {
   const lines = old.split('\n');
   let section = -1;
   let itemIndent = -1;
@@ -85,21 +112,21 @@ function simpleAppend(old: string, flow: string, nl = '\n'): Candidate | null {
   const sep = old === '' || old.endsWith('\n') ? '' : nl;
   const before = old + sep;
   return {
-    text: `${before}${' '.repeat(indent)}- ${flow}${nl}`,
+    text: before + itemLines(flows, indent, nl),
     line: countLines(before) + 1,
     keep: old.length,
   };
 }
 
 /** Other shapes, located with the `yaml` Document API and spliced into the text. */
-function spliceAppend(old: string, flow: string, nl: string): Candidate | null {
+function spliceAppend(old: string, flows: readonly string[], nl: string): Candidate | null {
   const doc = parseDocument(old, { keepSourceTokens: false });
   if (doc.errors.length > 0) return null;
   const contents = doc.contents as Node | null;
   const atEnd = (prefix: string): Candidate => {
     const sep = old === '' || old.endsWith('\n') ? '' : nl;
     const before = old + sep + prefix;
-    return { text: `${before}  - ${flow}${nl}`, line: countLines(before) + 1, keep: old.length };
+    return { text: before + itemLines(flows, 2, nl), line: countLines(before) + 1, keep: old.length };
   };
   if (contents === null) return atEnd(`progress:${nl}`);
   if (!isMap(contents) || contents.flow) return null;
@@ -114,9 +141,9 @@ function spliceAppend(old: string, flow: string, nl: string): Candidate | null {
   if (isSeq(value) && !value.flow && value.items.length > 0 && value.range) {
     const indent = columnOf(old, value.range[0]);
     const at = lineEndAfter(old, value.range[1]);
-    return insertLine(old, at, `${' '.repeat(indent)}- ${flow}`, nl);
+    return insertLines(old, at, itemLines(flows, indent, nl), nl);
   }
-  if (isSeq(value) && value.flow && value.range) return flowInsert(old, value, flow);
+  if (isSeq(value) && value.flow && value.range) return flowInsert(old, value, flows.join(', '));
   if (value === null || (isScalar(value) && value.value === null)) {
     // `progress:` with no items (or `progress: ~`): drop the null and start a block list under the key.
     const keyCol = key.range ? columnOf(old, key.range[0]) : 0;
@@ -128,7 +155,7 @@ function spliceAppend(old: string, flow: string, nl: string): Candidate | null {
     }
     const from = value?.range ? value.range[0] : (key.range?.[1] ?? 0);
     const at = lineEndAfter(text, from);
-    const c = insertLine(text, at, `${' '.repeat(keyCol + 2)}- ${flow}`, nl);
+    const c = insertLines(text, at, itemLines(flows, keyCol + 2, nl), nl);
     return { ...c, keep: Math.min(keep, c.keep) };
   }
   return null;
@@ -146,16 +173,23 @@ function flowInsert(old: string, seq: YAMLSeq, flow: string): Candidate | null {
   return {
     text: old.slice(0, close) + insert + old.slice(close),
     line: countLines(old.slice(0, close)) + 1,
+    oneLine: true,
     keep: close,
   };
 }
 
-/** Inserts a whole line at offset `at` (the start of a line, or the end of a text without a final newline). */
-function insertLine(text: string, at: number, line: string, nl: string): Candidate {
+/** Block list items, one line each, every line ended by `nl`. */
+function itemLines(flows: readonly string[], indent: number, nl: string): string {
+  const pad = ' '.repeat(indent);
+  return flows.map((f) => `${pad}- ${f}${nl}`).join('');
+}
+
+/** Inserts whole lines (each ended) at offset `at` (the start of a line, or the end of a text without a final newline). */
+function insertLines(text: string, at: number, lines: string, nl: string): Candidate {
   const head = text.slice(0, at);
   const sep = head === '' || head.endsWith('\n') ? '' : nl;
   const before = head + sep;
-  return { text: `${before}${line}${nl}${text.slice(at)}`, line: countLines(before) + 1, keep: at };
+  return { text: `${before}${lines}${text.slice(at)}`, line: countLines(before) + 1, keep: at };
 }
 
 /** The offset just past the newline that ends the line containing offset `pos - 1` (or the text's end). */
@@ -176,10 +210,19 @@ function countLines(text: string): number {
   return n;
 }
 
+/**
+ * A text's value: by the quick reader, which answers exactly as the full parse does where it
+ * answers at all (a ledger of a hundred thousand lines in a twentieth of the time), else in full.
+ */
+function readYaml(text: string): unknown {
+  const quick = quickYaml(text);
+  return quick ? quick.value : parse(text, { uniqueKeys: true, strict: true });
+}
+
 function readBack(text: string, what: string): Record<string, unknown> | null {
   let v: unknown;
   try {
-    v = parse(text, { uniqueKeys: true, strict: true });
+    v = readYaml(text);
   } catch (e) {
     throw new AppendError(`${what} is not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }

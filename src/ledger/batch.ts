@@ -5,7 +5,7 @@ import { checkFiles } from '../load/index.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { describeErrno } from '../model/errno.js';
 import type { Framework } from '../model/framework.js';
-import { AppendError, appendEntry, newLedgerText } from './append.js';
+import { AppendError, appendEntries, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
 import { LockLost, lockPathOf, withLock } from './lock.js';
 import {
@@ -124,52 +124,89 @@ function planBatch(
   const plan = build(framework);
   const refused = [...plan.refused];
 
-  // Append every entry, in row order, to the text of its target file.
-  const texts = new Map<string, PlannedWrite & { existing: RawFile | undefined }>();
-  const placed: { item: BatchItem; target: string; line: number; index: number; text: string }[] = [];
+  // Every entry goes to the file `record` would write it to; each file's entries are appended in
+  // one splice (in row order), so the file is read back once, not once per row.
+  const texts = new Map<
+    string,
+    PlannedWrite & { existing: RawFile | undefined; flows: string[]; items: BatchItem[] }
+  >();
+  const paths = files.map((f) => f.path);
+  const byPath = new Map(files.map((f) => [path.resolve(f.path), f]));
+  const targets = new Map<string, string>();
   for (const item of plan.items) {
     const flow = flowMapping(entryFields(item.request));
-    const target = ledgerTarget(
-      opts.root,
-      isDir,
-      item.request.date,
-      files.map((f) => f.path),
-    );
+    // The target depends on the year alone: found once per year, not once per row.
+    const year = item.request.date.slice(0, 4);
+    let target = targets.get(year);
+    if (target === undefined) {
+      target = ledgerTarget(opts.root, isDir, item.request.date, paths);
+      targets.set(year, target);
+    }
     let w = texts.get(target);
     if (!w) {
-      const existing = files.find((f) => path.resolve(f.path) === path.resolve(target));
+      const existing = byPath.get(path.resolve(target));
       const name = existing?.name ?? displayName(target, opts.cwd);
       const realTarget = existing ? realpathOf(target) : target;
       if (existing) refuseReadOnly(realTarget, name);
       else refuseUnread(opts.root, target, name, opts.cwd);
-      w = { target, realTarget, name, text: existing?.text ?? '', before: existing?.text, existing };
+      w = {
+        target,
+        realTarget,
+        name,
+        text: existing?.text ?? '',
+        before: existing?.text,
+        existing,
+        flows: [],
+        items: [],
+      };
       texts.set(target, w);
     }
-    let line: number;
-    let index: number;
-    if (w.existing || w.text !== '') {
-      try {
-        ({ text: w.text, line, index } = appendEntry(w.text, flow));
-      } catch (e) {
-        if (e instanceof AppendError) throw new Refusal(`cannot append to ${w.name}: ${e.message}`, 1);
-        throw e;
-      }
-    } else {
+    w.flows.push(flow);
+    w.items.push(item);
+  }
+  const placedAt = new Map<BatchItem, { target: string; line: number; index: number; text: string }>();
+  for (const w of texts.values()) {
+    let flows = w.flows;
+    let lines: number[] = [];
+    let indexes: number[] = [];
+    if (!w.existing && w.text === '') {
+      const first = w.items[0] as BatchItem;
       const header = ledgerHeader(
-        schemaRef(target, files, {
+        schemaRef(w.target, files, {
           root: opts.root,
           realRoot: real,
           packageRoot: realpathOf(packageRoot()),
           schemaFile: realpathOf(path.join(packageRoot(), 'schema', 'framework.schema.json')),
         }),
-        item.request.date.slice(0, 4),
+        first.request.date.slice(0, 4),
       );
-      w.text = newLedgerText(flow, header);
-      line = header.length + 2;
-      index = 0;
+      w.text = newLedgerText(flows[0] as string, header);
+      lines = [header.length + 2];
+      indexes = [0];
+      flows = flows.slice(1);
     }
-    placed.push({ item, target, line, index, text: flow });
+    try {
+      const appended = appendEntries(w.text, flows);
+      w.text = appended.text;
+      lines = [...lines, ...appended.lines];
+      indexes = [...indexes, ...appended.indexes];
+    } catch (e) {
+      if (e instanceof AppendError) throw new Refusal(`cannot append to ${w.name}: ${e.message}`, 1);
+      throw e;
+    }
+    w.items.forEach((item, i) => {
+      placedAt.set(item, {
+        target: w.target,
+        line: lines[i] as number,
+        index: indexes[i] as number,
+        text: w.flows[i] as string,
+      });
+    });
   }
+  const placed = plan.items.map((item) => ({
+    item,
+    ...(placedAt.get(item) as { target: string; line: number; index: number; text: string }),
+  }));
 
   // The framework as it would be, checked once; each error of a new entry refuses its row.
   let after = files;
@@ -188,13 +225,12 @@ function planBatch(
   const newErrors = checked.diagnostics.filter((d) => d.severity === 'error');
   const unplaced: Diagnostic[] = [];
   const byRow = new Map<string, Diagnostic[]>();
+  const placedByKey = new Map(placed.map((x) => [`${x.target}\u0000${x.index}`, x]));
   for (const d of newErrors) {
-    const p = placed.find(
-      (x) =>
-        names.get(d.src?.file.name ?? '')?.target === x.target &&
-        d.src?.path[0] === 'progress' &&
-        d.src.path[1] === x.index,
-    );
+    const p =
+      d.src?.path[0] === 'progress'
+        ? placedByKey.get(`${names.get(d.src.file.name)?.target}\u0000${d.src.path[1]}`)
+        : undefined;
     if (!p) {
       unplaced.push(d);
       continue;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AppendError, appendEntry, newLedgerText } from '../../src/ledger/append.js';
+import { AppendError, appendEntries, appendEntry, newLedgerText } from '../../src/ledger/append.js';
 import { entryFields, flowMapping } from '../../src/ledger/entry.js';
 import { decimalArgument, yamlString } from '../../src/ledger/scalar.js';
 import { parseFlowMapping } from '../../src/load/flow-lines.js';
@@ -77,6 +77,22 @@ describe('appendEntry keeps every existing byte', () => {
       expect(parse(r.text).progress.at(-1)).toEqual({ spend: 'B-1', date: '2026-05-12', amount: 5 });
     });
   }
+
+  const F = '{spend: B-2, date: 2026-06-01, amount: 7}';
+  for (const [what, old] of cases) {
+    it(`appends several entries to ${what} in one splice, as one append after another would`, () => {
+      const one = appendEntry(old, E);
+      const two = appendEntry(one.text, F);
+      const many = appendEntries(old, [E, F]);
+      expect(many.text).toBe(two.text);
+      expect(many.lines).toEqual([one.line, two.line]);
+      expect(many.indexes).toEqual([one.index, two.index]);
+    });
+  }
+
+  it('appends nothing when given no entries', () => {
+    expect(appendEntries('progress:\n', [])).toEqual({ text: 'progress:\n', lines: [], indexes: [] });
+  });
 
   it('reports the index of the new entry in the list', () => {
     expect(appendEntry('progress:\n  - {a: 1}\n  - {a: 2}\n', E).index).toBe(2);
