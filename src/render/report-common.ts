@@ -1,8 +1,9 @@
 import type { ReportData, ReportIndicator, Trend } from '../compute/report.js';
 import { maxOf, minOf } from '../core/arrays.js';
-import { formatMinor } from '../core/money.js';
 import type { IndicatorStatus, Status } from '../model/reports.js';
 import { type LocatedDiagnostic, locate } from './diagnostics.js';
+
+export { formatMoney, formatRatio } from './money.js';
 
 /** Formatting shared by the report's text, Markdown and HTML renderers: words and numbers, never figures. */
 
@@ -47,16 +48,6 @@ export function formatValue(v: number | null, s: Pick<IndicatorStatus, 'measure'
   }
   if (s.measure === 'percent') return `${formatNumber(v)}%`;
   return formatNumber(v);
-}
-
-/** Money in the report's currency digits: "1,234,567.80"; "—" for null. */
-export function formatMoney(minor: bigint | null, digits: number): string {
-  return minor === null ? '—' : formatMinor(minor, digits);
-}
-
-/** A ratio as a percentage with one decimal: 0.5454 → "54.5%"; null → "—". */
-export function formatRatio(r: number | null): string {
-  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
 }
 
 /** The trend as an arrow and a word: "▲ better", "▼ worse", "► flat", "—". */

@@ -6,6 +6,8 @@ import { computeStatus } from '../../src/compute/status.js';
 import { computeVariance } from '../../src/compute/variance.js';
 import { computeWorkbook } from '../../src/compute/workbook.js';
 import { type Day, parseDate } from '../../src/core/dates.js';
+import { fundingDocument } from '../../src/document/funding.js';
+import { varianceDocument } from '../../src/document/variance.js';
 import { exportIati } from '../../src/export/iati.js';
 import { buildHistory } from '../../src/ledger/history.js';
 import { buildResourceHistory } from '../../src/ledger/history-resources.js';
@@ -13,10 +15,7 @@ import { checkFiles } from '../../src/load/index.js';
 import type { Basis, VarianceBy } from '../../src/model/reports.js';
 import { colours } from '../../src/render/colour.js';
 import { formatGithub, formatJson, formatText, locate } from '../../src/render/diagnostics.js';
-import { renderFundingCsv } from '../../src/render/funding-csv.js';
 import { renderFundingJson } from '../../src/render/funding-json.js';
-import { renderFundingMd } from '../../src/render/funding-md.js';
-import { renderFundingTable } from '../../src/render/funding-table.js';
 import { renderHistoryJson, renderHistoryTable } from '../../src/render/history.js';
 import { renderResourceHistoryJson, renderResourceHistoryTable } from '../../src/render/history-resources.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
@@ -28,10 +27,10 @@ import { renderExplain } from '../../src/render/status-explain.js';
 import { renderStatusJson } from '../../src/render/status-json.js';
 import { renderStatusMd } from '../../src/render/status-md.js';
 import { renderStatusTable } from '../../src/render/status-table.js';
-import { renderVarianceCsv } from '../../src/render/variance-csv.js';
 import { renderVarianceJson } from '../../src/render/variance-json.js';
-import { renderVarianceMd } from '../../src/render/variance-md.js';
-import { renderVarianceTable } from '../../src/render/variance-table.js';
+import { writeCsv } from '../../src/render/writers/csv.js';
+import { writeMd } from '../../src/render/writers/md.js';
+import { writeText } from '../../src/render/writers/text.js';
 
 /**
  * The fuzz campaign's oracle, in process: a framework (file name → text, as the loader reads it)
@@ -150,7 +149,7 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
   const variance = step('variance', () => computeVariance(fw, asOf, views.by, views.basis));
   clean(
     'variance table',
-    step('variance table', () => renderVarianceTable(variance, c)),
+    step('variance table', () => writeText(varianceDocument(variance), { c })),
     inputs,
   );
   cleanJson(
@@ -160,20 +159,20 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
   );
   clean(
     'variance csv',
-    step('variance csv', () => renderVarianceCsv(variance)),
+    step('variance csv', () => writeCsv(varianceDocument(variance))),
     inputs,
     false,
   );
   clean(
     'variance md',
-    step('variance md', () => renderVarianceMd(variance)),
+    step('variance md', () => writeMd(varianceDocument(variance))),
     inputs,
   );
 
   const funding = step('funding', () => computeFunding(fw, asOf));
   clean(
     'funding table',
-    step('funding table', () => renderFundingTable(funding, c)),
+    step('funding table', () => writeText(fundingDocument(funding), { c })),
     inputs,
   );
   cleanJson(
@@ -183,13 +182,13 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
   );
   clean(
     'funding csv',
-    step('funding csv', () => renderFundingCsv(funding)),
+    step('funding csv', () => writeCsv(fundingDocument(funding))),
     inputs,
     false,
   );
   clean(
     'funding md',
-    step('funding md', () => renderFundingMd(funding)),
+    step('funding md', () => writeMd(fundingDocument(funding))),
     inputs,
   );
 

@@ -1,0 +1,74 @@
+import type { Block, Document, Part, Row, Table } from '../../document/blocks.js';
+import { mdText } from '../markdown.js';
+import { narrativeMd } from '../narrative.js';
+import { alignOf, humanBlocks, humanColumns, partText } from './parts.js';
+
+/**
+ * The Markdown writer (GitHub-flavoured): headings, paragraphs, pipe tables with figures
+ * right-aligned and totals in bold, facts as a two-column table, narratives under an italic
+ * line; charts are left out. Nothing a reader wrote can become markup (markdown.ts).
+ */
+
+/** The document as Markdown. */
+export function writeMd(doc: Document): string {
+  return `${humanBlocks(doc).map(block).join('\n\n')}\n`;
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return `${'#'.repeat(b.level)} ${mdText(b.text)}`;
+    case 'paragraph':
+      return inline(b.parts);
+    case 'table':
+      return table(b);
+    case 'facts':
+      return [
+        '| | |',
+        '|---|---|',
+        ...b.items.map((x) => `| ${mdText(x.label)} | ${inline(x.parts)} |`),
+      ].join('\n');
+    case 'narrative':
+      return `_${mdText(b.head)}_\n\n${narrativeMd(b.markdown)}`;
+    case 'chart':
+      return '';
+  }
+}
+
+/** A run of parts: strong in bold, muted in italics, code in backticks, everything else escaped. */
+export function inline(parts: readonly Part[]): string {
+  return parts.map((p) => styled(mdText(partText(p)), p.tone)).join('');
+}
+
+function styled(s: string, tone: Part['tone']): string {
+  if (s === '') return s;
+  switch (tone) {
+    case 'strong':
+      return `**${s}**`;
+    case 'muted':
+      return `_${s}_`;
+    case 'code':
+      return `\`${s}\``;
+    default:
+      return s;
+  }
+}
+
+function table(t: Table): string {
+  const shown = humanColumns(t);
+  const head = shown.map((i) => mdText(t.columns[i]?.head ?? ''));
+  const align = shown.map((i) =>
+    alignOf(t.columns[i] as NonNullable<Table['columns'][number]>) === 'right' ? '---:' : '---',
+  );
+  const row = (r: Row) =>
+    `| ${shown
+      .map((i) => {
+        const cell = r.cells[i];
+        if (cell === undefined) return '';
+        const s = mdText(partText(cell));
+        return r.kind === 'total' ? styled(s, 'strong') : styled(s, cell.tone);
+      })
+      .join(' | ')} |`;
+  const lines = [`| ${head.join(' | ')} |`, `| ${align.join(' | ')} |`, ...t.rows.map(row)];
+  return `${t.title ? `**${mdText(t.title)}**\n\n` : ''}${lines.join('\n')}`;
+}

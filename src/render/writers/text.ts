@@ -1,0 +1,194 @@
+import type { ChalkInstance } from 'chalk';
+import { maxOf } from '../../core/arrays.js';
+import type { Block, Column, Document, Facts, Part, Row, Table } from '../../document/blocks.js';
+import { type Column as LaidColumn, type Row as LaidRow, layoutTable, MIN_WIDTH, wrap } from '../layout.js';
+import { alignOf, humanBlocks, humanColumns, partText } from './parts.js';
+
+/**
+ * The terminal writer: walks a document's blocks and lays each out to the width (layout.ts),
+ * blocks apart by a blank line. Tables narrow their flexible columns, then drop columns by their
+ * drop priority; a table with column groups is split into narrower tables instead. Colour says
+ * what the parts say (a status in its colour, an alarm in red, a total in bold); widths are
+ * measured on the plain text, so the columns line up with or without colour.
+ */
+
+export interface TextOptions {
+  c: ChalkInstance;
+  width?: number;
+}
+
+/** The document as terminal text. */
+export function writeText(doc: Document, opts: TextOptions): string {
+  const width = opts.width ?? MIN_WIDTH;
+  return `${humanBlocks(doc, true)
+    .map((b) => block(b, opts.c, width).join('\n'))
+    .join('\n\n')}\n`;
+}
+
+function block(b: Block, c: ChalkInstance, width: number): string[] {
+  switch (b.kind) {
+    case 'heading': {
+      const lines = wrap(b.text, width);
+      return [
+        ...lines.map((l) => c.bold(l)),
+        c.dim('─'.repeat(Math.min(width, maxOf(lines.map((l) => l.length))))),
+      ];
+    }
+    case 'paragraph':
+      return wrap(b.parts.map((p) => paint(c, p, p.tone)).join(''), width);
+    case 'table':
+      return b.groups ? splitTable(b, c, width) : fitTable(b, c, width);
+    case 'facts':
+      return facts(b, c, width);
+    case 'narrative':
+      return [c.dim(b.head), ...b.markdown.split('\n').flatMap((l) => wrap(l, width))];
+    case 'chart':
+      return [];
+  }
+}
+
+/** A part's text in its colour. */
+export function paint(c: ChalkInstance, p: Part, tone = p.tone, s = partText(p)): string {
+  if (p.kind === 'status' && tone === undefined) {
+    switch (p.status) {
+      case 'on-track':
+        return c.green(s);
+      case 'at-risk':
+        return c.yellow(s);
+      case 'off-track':
+        return c.red(s);
+      case 'no-data':
+        return c.gray(s);
+    }
+  }
+  switch (tone) {
+    case 'strong':
+      return c.bold(s);
+    case 'alarm':
+      return c.red(s);
+    case 'warn':
+      return c.yellow(s);
+    case 'good':
+      return c.green(s);
+    case 'muted':
+      return c.dim(s);
+    default:
+      return s;
+  }
+}
+
+function cellPaint(c: ChalkInstance, row: Row, cell: Part | undefined, s: string): string {
+  if (cell === undefined) return s;
+  const painted = paint(c, cell, cell.tone, s);
+  return row.kind === 'total' ? c.bold(painted) : painted;
+}
+
+/** One table, narrowed and with columns dropped to fit: the header, a rule, the items, a rule and the totals. */
+function fitTable(t: Table, c: ChalkInstance, width: number): string[] {
+  const shown = humanColumns(t, true);
+  const columns: LaidColumn[] = shown.map((i) => laidColumn(t.columns[i] as Column));
+  const rows: LaidRow[] = t.rows.map((row) => ({
+    cells: shown.map((i) => (row.cells[i] ? partText(row.cells[i] as Part) : '')),
+    paint: (s: string, col: number) => cellPaint(c, row, row.cells[shown[col] as number], s),
+  }));
+  const laid = layoutTable(columns, rows, width, { head: (s) => c.bold(s) });
+  const rule = c.dim('─'.repeat(laid.total));
+  const [head, ...body] = laid.lines;
+  const items = body.slice(0, t.rows.filter((r) => r.kind === 'item').length);
+  const totals = body.slice(items.length);
+  const lines = [...(t.title ? [t.title] : []), head as string, rule, ...items];
+  if (totals.length > 0) lines.push(rule, ...totals);
+  return lines;
+}
+
+function laidColumn(col: Column): LaidColumn {
+  const out: LaidColumn = { head: col.head, align: alignOf(col) };
+  if (col.drop !== undefined) out.drop = col.drop;
+  if (col.min !== undefined) out.min = col.min;
+  if (col.wrap) out.wrap = true;
+  return out;
+}
+
+/**
+ * A table whose figure columns do not all fit, laid out as several narrower tables, each
+ * repeating the first column: whole groups are packed while they fit; a group too wide on its own
+ * fills tables column by column. Each part is titled with the groups it holds.
+ */
+function splitTable(t: Table, c: ChalkInstance, width: number): string[] {
+  const shown = humanColumns(t, true);
+  const [key, ...figures] = shown as [number, ...number[]];
+  const text = (row: Row, i: number) => (row.cells[i] ? partText(row.cells[i] as Part) : '');
+  const keyWidth = maxOf(
+    t.rows.map((r) => text(r, key).length),
+    (t.columns[key] as Column).head.length,
+  );
+  const colWidth = (i: number) =>
+    maxOf(
+      t.rows.map((r) => text(r, i).length),
+      (t.columns[i] as Column).head.length,
+    );
+  const groupOf = (i: number) => t.groups?.find((g) => i >= g.from && i <= g.to)?.name ?? '';
+  const blocks: { names: string[]; cols: number[] }[] = [];
+  let current: { names: string[]; cols: number[] } = { names: [], cols: [] };
+  const fits = (cols: number[]) => keyWidth + cols.reduce((sum, i) => sum + 2 + colWidth(i), 0) <= width;
+  const flush = () => {
+    if (current.cols.length > 0) blocks.push(current);
+    current = { names: [], cols: [] };
+  };
+  const groups: number[][] = [];
+  for (const i of figures) {
+    const last = groups[groups.length - 1];
+    if (last && groupOf(last[0] as number) === groupOf(i)) last.push(i);
+    else groups.push([i]);
+  }
+  for (const group of groups) {
+    if (!fits([...current.cols, ...group])) flush();
+    for (const i of group) {
+      if (current.cols.length > 0 && !fits([...current.cols, i])) flush();
+      const name = groupOf(i);
+      if (!current.names.includes(name)) current.names.push(name);
+      current.cols.push(i);
+    }
+  }
+  flush();
+  const out: string[] = [];
+  blocks.forEach(({ names, cols }, n) => {
+    if (n > 0) out.push('');
+    out.push(blocks.length > 1 ? `${t.title}: ${names.join('; ')}` : (t.title ?? ''));
+    const widths = cols.map(colWidth);
+    const line = (k: string, cells: string[], paintCell: (s: string, j: number) => string) =>
+      [k.padEnd(keyWidth), ...cells.map((s, j) => paintCell(s.padStart(widths[j] as number), j))]
+        .join('  ')
+        .trimEnd();
+    const rule = '─'.repeat(keyWidth + widths.reduce((a, b) => a + b + 2, 0));
+    out.push(
+      c.bold(
+        line(
+          (t.columns[key] as Column).head,
+          cols.map((i) => (t.columns[i] as Column).head),
+          (s) => s,
+        ),
+      ),
+      rule,
+    );
+    for (const row of t.rows) {
+      if (row.kind === 'total') out.push(rule);
+      out.push(
+        line(
+          text(row, key),
+          cols.map((i) => text(row, i)),
+          (s, j) => cellPaint(c, row, row.cells[cols[j] as number], s),
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** Labelled lines: each label padded to the widest (or the block's own width), its text wrapped under itself. */
+function facts(b: Facts, c: ChalkInstance, width: number): string[] {
+  const w = maxOf(b.items.map((x) => x.label.length)) + 2;
+  return b.items.flatMap((x) =>
+    wrap(`${x.label.padEnd(w)}${x.parts.map((p) => paint(c, p)).join('')}`, width, ' '.repeat(w)),
+  );
+}
