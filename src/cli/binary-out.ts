@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { CliError, type Io } from './context.js';
+import { CliError, type Io, outTarget } from './context.js';
 import { OutputError, writeOutFile } from './output.js';
 
 /**
@@ -18,10 +17,19 @@ export function binaryTarget(
   return out ?? `${planId}-${kind}-${asOf}.${ext}`;
 }
 
-/** Writes the bytes to `file` (relative to the working directory) and says so on stderr. */
+/**
+ * Writes the bytes to `file` (relative to the working directory) and says so on stderr; `-` writes
+ * them to standard output, on purpose (`--out - | …`).
+ */
 export function writeBinary(io: Io, bytes: Uint8Array, file: string): void {
+  const target = outTarget(io, file);
+  if (target === null) {
+    if (io.outBytes) io.outBytes(bytes);
+    else io.out(Buffer.from(bytes).toString('latin1'));
+    return;
+  }
   try {
-    writeOutFile(path.resolve(io.cwd, file), bytes, file);
+    writeOutFile(target, bytes, file);
   } catch (e) {
     if (e instanceof OutputError) throw new CliError(e.message, 1);
     throw e;

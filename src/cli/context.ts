@@ -1,7 +1,14 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
-import { displayName, readFrameworkFiles, resolveFrameworkPath, shippedFramework } from '../load/files.js';
+import {
+  displayName,
+  isFrameworkFileName,
+  readFrameworkFiles,
+  resolveFrameworkPath,
+  shippedFramework,
+} from '../load/files.js';
 import { type Checked, type CheckOptions, checkFiles } from '../load/index.js';
 import { hasErrors } from '../model/diagnostics.js';
 import type { Framework } from '../model/framework.js';
@@ -29,6 +36,13 @@ export interface Io {
    * pipe or a log they stay one line each, for whatever reads them.
    */
   errColumns?: number;
+  /** Writes bytes to standard output (`--out -` of a Word document or workbook); default: through `out`. */
+  outBytes?(bytes: Uint8Array): void;
+  /**
+   * The root of the framework this run read (set by `check`): `--out` never writes a file the
+   * framework would read.
+   */
+  frameworkRoot?: string;
 }
 
 /** Writes a message to stderr, wrapped (continuing indented) when stderr is a terminal. */
@@ -72,6 +86,7 @@ export function processIo(): Io {
     // Written synchronously: a failed write (a full disk) fails the command where it happens;
     // a reader that stops early (`| head`) just ends the output.
     out: writeStdout,
+    outBytes: writeStdout,
     err: writeStderr,
     stdoutClosed: stdoutClosed(),
     cwd: process.cwd(),
@@ -113,6 +128,7 @@ export function check(io: Io, opts: GlobalOptions, checkOpts: CheckOptions = {})
       `neaspec-track: no framework selected and none in this directory; using the shipped example ${displayName(root, io.cwd)} (choose one with --framework PATH or NEASPEC_TRACK_FRAMEWORK)`,
     );
   }
+  io.frameworkRoot = root;
   let files: ReturnType<typeof readFrameworkFiles>;
   try {
     files = readFrameworkFiles(root, io.cwd);
@@ -180,15 +196,62 @@ export function parseFormat<T extends string>(
   return parseChoice('format', value, allowed, fallback);
 }
 
+/**
+ * The file `--out` names, resolved; `-` is standard output (null). An empty name is a usage error,
+ * and so is a file the framework read by this run would read as one of its own (a YAML or CSV
+ * file inside its directory, or the single-file framework itself): a report written there would
+ * replace the plan or break the next `validate`. Other files may live beside the framework.
+ */
+export function outTarget(io: Io, out: string): string | null {
+  if (out.trim() === '') throw new CliError('--out needs a file name', 2);
+  if (out === '-') return null;
+  const target = path.resolve(io.cwd, out);
+  const root = io.frameworkRoot;
+  if (root !== undefined && readByFramework(root, target)) {
+    throw new CliError(
+      `--out ${out} is a file of the framework (${displayName(root, io.cwd)} reads every .yaml, .yml and .csv file in it): write it elsewhere`,
+      2,
+    );
+  }
+  return target;
+}
+
+/** Whether the framework at `root` would read `target` as one of its files. */
+function readByFramework(root: string, target: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      // A new file: its directory's real path, and its name.
+      try {
+        return path.join(realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        return path.resolve(p);
+      }
+    }
+  };
+  const r = real(root);
+  const t = real(target);
+  if (t === r) return true;
+  const rel = path.relative(r, t);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  if (rel.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  return isFrameworkFileName(t);
+}
+
 /** Writes a rendered report to --out or stdout. */
 export function emit(io: Io, text: string, out: string | undefined): void {
   if (out === undefined) {
     io.out(text);
     return;
   }
-  if (out.trim() === '') throw new CliError('--out needs a file name', 2);
+  const target = outTarget(io, out);
+  if (target === null) {
+    io.out(text);
+    return;
+  }
   try {
-    writeOutFile(path.resolve(io.cwd, out), text, out);
+    writeOutFile(target, text, out);
   } catch (e) {
     if (e instanceof OutputError) throw new CliError(e.message, 1);
     throw e;

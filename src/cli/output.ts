@@ -1,4 +1,18 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
 import { describeErrno } from '../model/errno.js';
 
 /**
@@ -20,10 +34,10 @@ export class OutputError extends Error {
 /** The reader of a pipe went away (`| head`): the rest of the output is dropped quietly. */
 let pipeClosed = false;
 
-/** Writes `text` to standard output; throws OutputError when it cannot be written. */
-export function writeStdout(text: string): void {
-  if (pipeClosed || text === '') return;
-  const buf = Buffer.from(text, 'utf8');
+/** Writes `text` (or bytes) to standard output; throws OutputError when it cannot be written. */
+export function writeStdout(text: string | Uint8Array): void {
+  if (pipeClosed || text.length === 0) return;
+  const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let off = 0;
   while (off < buf.length) {
     try {
@@ -94,25 +108,50 @@ export function stdoutClosed(): boolean {
   }
 }
 
+/** How `writeOutFile` writes a chunk to a descriptor; tests pass one that fails (a full disk). */
+export type WriteChunk = (fd: number, buf: Uint8Array, off: number, len: number) => number;
+
 /**
- * Writes a whole file for `--out`; on failure, a file this call created is removed again, so a
- * full disk leaves no truncated report behind. Throws OutputError naming `shown`.
+ * Writes a whole file for `--out`, atomically: into a temporary file beside the target (same
+ * directory, so the same file system), flushed, then renamed over it. A failure (a full disk, a
+ * killed process) leaves the old file whole, or no file where there was none; the temporary file
+ * is removed. A symbolic link is written through (the link stays a link); a target that is not a
+ * regular file (`/dev/stdout`, a named pipe, /dev/full) is written in place, as it cannot be
+ * replaced. Throws OutputError naming `shown`.
  */
-export function writeOutFile(target: string, text: string | Uint8Array, shown: string): void {
-  let existed = true;
+export function writeOutFile(
+  target: string,
+  text: string | Uint8Array,
+  shown: string,
+  write: WriteChunk = writeSync,
+): void {
+  const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  let real = target;
+  let mode: number | undefined;
   try {
-    statSync(target);
-  } catch {
-    existed = false;
+    real = realpathSync(target);
+    const st = statSync(real);
+    if (st.isDirectory()) throw new OutputError(shown, 'EISDIR');
+    if (!st.isFile()) {
+      writeInPlace(real, buf, shown, write);
+      return;
+    }
+    mode = st.mode & 0o7777;
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    // A new file (or a dangling link, written as a new file at the link's own path).
   }
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(target, 'w');
-    const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    fd = openSync(tmp, 'wx', mode ?? 0o666);
+    if (mode !== undefined) fchmodSync(fd, mode);
     let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    while (off < buf.length) off += write(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    renameSync(tmp, real);
   } catch (e) {
     if (fd !== undefined) {
       try {
@@ -120,14 +159,32 @@ export function writeOutFile(target: string, text: string | Uint8Array, shown: s
       } catch {
         // already failing
       }
-      if (!existed) {
-        try {
-          unlinkSync(target);
-        } catch {
-          // leave it
-        }
-      }
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never made, or already gone
     }
     throw new OutputError(shown, (e as NodeJS.ErrnoException).code ?? 'EIO');
+  }
+}
+
+/** Writes to a target that cannot be replaced by a rename (a device, a pipe). */
+function writeInPlace(target: string, buf: Uint8Array, shown: string, write: WriteChunk): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(target, 'w');
+    let off = 0;
+    while (off < buf.length) off += write(fd, buf, off, buf.length - off);
+  } catch (e) {
+    throw new OutputError(shown, (e as NodeJS.ErrnoException).code ?? 'EIO');
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // the write's own failure is the one to report
+      }
+    }
   }
 }

@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const FRAMEWORK_EXT = /\.(ya?ml|csv)$/i;
 
+/** Whether a file of this name is read as part of a framework directory (YAML or CSV). */
+export function isFrameworkFileName(p: string): boolean {
+  return FRAMEWORK_EXT.test(p);
+}
+
 /** The shipped NEASPEC framework inside the installed package. */
 export function shippedFramework(): string {
   // dist/cli.js and src/load/files.ts are both two levels below the package root.

@@ -20,7 +20,7 @@ export async function runTemplate(io: Io, global: GlobalOptions, opts: TemplateO
   }
   const asOf = parseAsOf(io, opts.asOf);
   const csv = opts.out !== undefined && /\.csv$/i.test(opts.out);
-  if (opts.out !== undefined && !csv && !/\.xlsx$/i.test(opts.out)) {
+  if (opts.out !== undefined && opts.out !== '-' && !csv && !/\.xlsx$/i.test(opts.out)) {
     throw new CliError(`--out "${opts.out}" must end in .xlsx or .csv`, 2);
   }
   const { framework, root } = loadValid(io, global);
