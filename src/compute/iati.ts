@@ -92,6 +92,7 @@ export interface IatiIndicator {
   title: string;
   description: string;
   baseline: { year: number; value: IatiValue };
+  /** The plan years with a target or an actual (a year with neither is left out). */
   periods: IatiPeriod[];
 }
 
@@ -106,6 +107,10 @@ export interface IatiResult {
 
 export interface IatiActivity {
   asOf: string;
+  /** The namespace URI of neaspec-track's extension elements (`plan.iati.extension_namespace`, else the project's URN). */
+  extensionNamespace: string;
+  /** `indicator-uri` of the indicators' references (IATI: the URI where the vocabulary is defined) (`plan.iati.indicator_vocabulary_uri`), if given. */
+  indicatorVocabularyUri: string | undefined;
   identifier: string;
   reportingOrg: { ref: string; type: string; name: string };
   language: string;
@@ -124,6 +129,13 @@ export interface IatiActivity {
   /** Results left out: IATI needs at least one indicator per result. */
   resultsWithoutIndicators: string[];
 }
+
+/**
+ * The namespace of neaspec-track's extension elements when `plan.iati.extension_namespace` names
+ * none: a URN of the project's own, since the project has no public address to name (docs/iati.md).
+ * A namespace name is an identifier, never fetched.
+ */
+export const DEFAULT_EXTENSION_NAMESPACE = 'urn:neaspec-track:iati-extension';
 
 export const RESULT_TYPE: Record<Level, string> = { output: '1', outcome: '2', impact: '3' };
 const REPORTED = { annual: 'yearly', semiannual: 'twice a year', quarterly: 'quarterly', monthly: 'monthly' };
@@ -149,6 +161,8 @@ export function computeIati(
   const { results, without } = computeResults(fw, asOf);
   return {
     asOf: formatDate(asOf),
+    extensionNamespace: iati.extensionNamespace ?? DEFAULT_EXTENSION_NAMESPACE,
+    indicatorVocabularyUri: iati.indicatorVocabularyUri,
     identifier: iati.identifier,
     reportingOrg: iati.reportingOrg,
     language: iati.language,
@@ -329,12 +343,15 @@ function computeIndicator(
           .join('; ');
       }
     }
+    const actuals = yearActuals(fw, ind, tr.periods, year, shown);
+    // A year with neither a target nor an actual says nothing: IATI's period is left out.
+    if (target === undefined && actuals.length === 0) continue;
     periods.push({
       year,
       start: formatDate(yearStart(year)),
       end: formatDate(yearEnd(year)),
       target,
-      actuals: yearActuals(fw, ind, tr.periods, year, shown),
+      actuals,
     });
   }
   const facts = [

@@ -31,9 +31,6 @@ import { type Attrs, XmlWriter } from './xml-writer.js';
  * The XML is written by xml-writer.ts (escaping, balanced tags, indentation; why not a library: there).
  */
 
-/** neaspec-track's extension namespace: elements IATI lets a publisher add (`xsd:any ##other`), documented in docs/iati.md. */
-export const EXTENSION_NS = 'https://github.com/neaspec-track/neaspec-track/blob/main/docs/iati.md';
-
 /** A code the exporter would write that is not in its IATI codelist: the file is not written. */
 export class IatiCodelistError extends Error {
   constructor(readonly problems: string[]) {
@@ -79,9 +76,9 @@ export function exportIati(a: IatiActivity): string {
   if (problems.length > 0) throw new IatiCodelistError(problems);
   const w = new XmlWriter();
   w.comment(
-    ` IATI Standard 2.03 activity file written by neaspec-track, as of ${a.asOf}. nt: elements are neaspec-track's extension (see the namespace URI). `,
+    ` IATI Standard 2.03 activity file written by neaspec-track, as of ${a.asOf}. nt: elements and attributes are neaspec-track's extension (docs/iati.md of neaspec-track). `,
   );
-  w.open('iati-activities', { version: '2.03', 'xmlns:nt': EXTENSION_NS });
+  w.open('iati-activities', { version: '2.03', 'xmlns:nt': a.extensionNamespace });
   w.open('iati-activity', { 'xml:lang': a.language, 'default-currency': a.currency });
   w.text('iati-identifier', {}, a.identifier);
   withNarrative(
@@ -101,7 +98,7 @@ export function exportIati(a: IatiActivity): string {
   for (const s of a.sectors) classElement(w, 'sector', s, true);
   for (const b of a.budgets) budget(w, b);
   for (const t of a.transactions) transaction(w, t, a.currency);
-  for (const r of a.results) result(w, r);
+  for (const r of a.results) result(w, r, a.indicatorVocabularyUri);
   w.close();
   w.close();
   return w.end();
@@ -152,25 +149,23 @@ function transaction(w: XmlWriter, t: IatiTransaction, defaultCurrency: string):
   w.close();
 }
 
-function result(w: XmlWriter, r: IatiResult): void {
-  w.open('result', { type: r.type });
+/**
+ * A result. IATI's rule 8.11.1 allows a reference at the result OR at its indicators, never both:
+ * the indicators carry theirs (the indicator id, the code a reader matches on), and the result's
+ * own id and programme area go in neaspec-track's attributes (`nt:id`, `nt:programme`).
+ */
+function result(w: XmlWriter, r: IatiResult, vocabularyUri: string | undefined): void {
+  w.open('result', { type: r.type, 'nt:id': r.id, 'nt:programme': r.programme });
   withNarrative(w, 'title', {}, r.title);
-  w.empty('reference', { vocabulary: '99', code: r.id, 'vocabulary-uri': `${EXTENSION_NS}#result-id` });
-  if (r.programme !== undefined)
-    w.empty('reference', {
-      vocabulary: '99',
-      code: r.programme,
-      'vocabulary-uri': `${EXTENSION_NS}#programme-id`,
-    });
-  for (const i of r.indicators) indicator(w, i);
+  for (const i of r.indicators) indicator(w, i, vocabularyUri);
   w.close();
 }
 
-function indicator(w: XmlWriter, i: IatiIndicator): void {
+function indicator(w: XmlWriter, i: IatiIndicator, vocabularyUri: string | undefined): void {
   w.open('indicator', { measure: i.measure, ascending: i.ascending ? '1' : '0' });
   withNarrative(w, 'title', {}, i.title);
   withNarrative(w, 'description', {}, i.description);
-  w.empty('reference', { vocabulary: '99', code: i.id });
+  w.empty('reference', { vocabulary: '99', code: i.id, 'indicator-uri': vocabularyUri });
   valueElement(w, 'baseline', { year: String(i.baseline.year) }, i.baseline.value);
   for (const p of i.periods) {
     w.open('period');

@@ -186,6 +186,10 @@ jobs:
       - run: npx neaspec-track validate --format github --strict .
 `;
 
+declare const __VERSION__: string | undefined;
+/** The version of neaspec-track that runs (set by the build; a development build says 0.0.0-dev). */
+const TOOL_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
 function packageJson(id: string): string {
   return `${JSON.stringify(
     {
@@ -193,7 +197,9 @@ function packageJson(id: string): string {
       private: true,
       description: 'A results framework kept with neaspec-track',
       scripts: { validate: 'neaspec-track validate --strict .' },
-      devDependencies: { 'neaspec-track': 'git+https://github.com/neaspec-track/neaspec-track.git' },
+      // The version that wrote the file: the project has no public address to name, so a framework
+      // installed from a tarball or a git URL replaces this with that (its README says so).
+      devDependencies: { 'neaspec-track': TOOL_VERSION },
       allowScripts: { 'neaspec-track': true },
     },
     null,
@@ -204,7 +210,12 @@ function packageJson(id: string): string {
 function readme(title: string): string {
   return `# ${title}
 
-The results framework and ledger of this plan, kept with [neaspec-track](https://github.com/neaspec-track/neaspec-track).
+The results framework and ledger of this plan, kept with neaspec-track.
+
+\`package.json\` names neaspec-track by the version that wrote this folder. Where you install it from
+a tarball or a git URL rather than a registry, install it that way once
+(\`npm install --save-dev ../neaspec-track-${TOOL_VERSION}.tgz\`, or the git URL you cloned from): npm then
+writes that source into \`package.json\`.
 
 | file | what it holds |
 | --- | --- |

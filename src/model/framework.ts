@@ -52,6 +52,10 @@ export interface IatiPlan {
   countries: IatiClass[];
   regions: IatiClass[];
   sectors: IatiClass[];
+  /** `extension_namespace`: the namespace URI of the nt: elements, when the publisher names one. */
+  extensionNamespace: string | undefined;
+  /** `indicator_vocabulary_uri`: where the publisher documents its indicator codes, when it does. */
+  indicatorVocabularyUri: string | undefined;
   src: Src;
 }
 

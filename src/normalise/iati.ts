@@ -28,7 +28,16 @@ export function buildIati(v: WrittenIati, src: Src, planId: string, diagnostics:
   const identifier = v.identifier ?? `${org.ref}-${planId}`;
   if (v.identifier !== undefined) {
     const at = child(src, 'identifier');
-    if (
+    if (v.identifier === org.ref) {
+      // The IATI Validator's rule 1.1.3 (an Error).
+      diagnostics.push(
+        error(
+          'iati-identifier-same',
+          `the activity identifier must differ from the reporting organisation's ("${org.ref}"): IATI's rule 1.1.3; give "${org.ref}-" and the activity's own code`,
+          at,
+        ),
+      );
+    } else if (
       checkIdentifier(v.identifier, 'identifier', at, diagnostics) &&
       !v.identifier.startsWith(`${org.ref}-`)
     ) {
@@ -105,6 +114,8 @@ export function buildIati(v: WrittenIati, src: Src, planId: string, diagnostics:
     countries: countries.map((x) => x.c),
     regions: regions.map((x) => x.c),
     sectors: sectors.map((x) => x.c),
+    extensionNamespace: v.extension_namespace,
+    indicatorVocabularyUri: v.indicator_vocabulary_uri,
     src,
   };
 }

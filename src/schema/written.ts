@@ -10,6 +10,10 @@ const scalarValue = z.union([z.number(), z.string()]);
 
 const iatiCode = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
 const percentage = z.number().min(0).max(100);
+/** An absolute URI (a scheme, ":", no spaces): `https://…`, `urn:…`. */
+const absoluteUri = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/, 'an absolute URI such as https://example.int/… or urn:…');
 
 /** A recipient country or region, or a sector: a code, or a code with its vocabulary and share. */
 const IatiClassSchema = z.union([
@@ -55,6 +59,14 @@ export const IatiSchema = z
       .array(IatiClassSchema)
       .min(1)
       .describe('OECD DAC 5-digit purpose codes, or {code, vocabulary, percentage, name}'),
+    extension_namespace: absoluteUri
+      .optional()
+      .describe("Namespace URI of the export's nt: elements; default urn:neaspec-track:iati-extension"),
+    indicator_vocabulary_uri: absoluteUri
+      .optional()
+      .describe(
+        "Where the publisher documents its indicator codes (indicator-uri of the indicators' references)",
+      ),
   })
   .describe('What `export --format iati` needs to publish the plan as an IATI activity (see docs/iati.md).');
 

@@ -7,12 +7,14 @@ import { toMinor } from '../../src/core/money.js';
 import { exportIati } from '../../src/export/iati.js';
 import { checkFiles } from '../../src/load/index.js';
 import type { Framework } from '../../src/model/framework.js';
-import { activityOf, ext, kid, kids, xmllint } from './iati-xml.js';
+import { checkIatiFile } from './iati-rules.js';
+import { activityOf, ext, kid, kids, parseXml, xmllint } from './iati-xml.js';
 
 /**
  * Over generated frameworks (results, indicators of every measure and frequency, budget lines,
  * revisions of targets and money, result and spending entries, any as-of day): the export is valid
- * against IATI's schema; every indicator appears exactly once, with one period per plan year;
+ * against IATI's schema and breaks no Error rule of the IATI Validator (iati-rules.ts); every
+ * indicator appears exactly once, with a period for each plan year holding a target or an actual;
  * every plan year of every line appears exactly once among the original budgets (and, in a
  * revised year, once among the revised), and each budget's value is the sum of its lines.
  */
@@ -30,7 +32,7 @@ interface Gen {
     frequency: 'annual' | 'semiannual' | 'quarterly' | 'monthly';
     disaggregate: boolean;
     decrease: boolean;
-    targets: number[];
+    targets: (number | null)[];
     entries: { year: number; index: number; lag: number; value: number; perValue: boolean; den: number }[];
   }[];
   lines: { planned: (number | null)[]; spends: { year: number; day: number; cents: number }[] }[];
@@ -69,7 +71,11 @@ const genArb: fc.Arbitrary<Gen> = fc
           ),
           disaggregate: fc.boolean(),
           decrease: fc.boolean(),
-          targets: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: years, maxLength: years }),
+          // A year may have no target (the final year always has one).
+          targets: fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 3 }), {
+            minLength: years,
+            maxLength: years,
+          }),
           entries: fc.array(
             fc.record({
               year: fc.integer({ min: 0, max: years - 1 }),
@@ -144,7 +150,10 @@ function yaml(g: Gen): string {
   const value = (measure: string, v: number) => (measure === 'milestone' ? LEVELS[v % 4] : String(v));
   g.indicators.forEach((ind, k) => {
     const cumulative = ind.measure === 'number' && ind.cumulative;
-    const targets = ind.targets.map((t, y) => `${g.start + y}: ${value(ind.measure, t)}`).join(', ');
+    const targets = ind.targets
+      .map((t, y) => (t === null && y < g.years - 1 ? null : `${g.start + y}: ${value(ind.measure, t ?? 0)}`))
+      .filter((t) => t !== null)
+      .join(', ');
     out.push(
       `  - {id: IND-${k}, result: ${results[ind.result % results.length]}, title: Indicator ${k}, unit: u, measure: ${ind.measure},`,
       `     direction: ${ind.decrease ? 'decrease' : 'increase'}, aggregation: ${cumulative ? 'cumulative' : 'level'},`,
@@ -226,7 +235,9 @@ function load(text: string): Framework {
 
 describe('IATI export of generated frameworks', () => {
   let revisedRuns = 0;
-  it('is valid, and carries every indicator once with one period per plan year, every line-year once per budget type', () => {
+  let noTargetPeriods = 0;
+  let shortIndicators = 0;
+  it('is valid, breaks no Validator rule, and carries every indicator once with a period per year that has a target or an actual, every line-year once per budget type', () => {
     fc.assert(
       fc.property(genArb, (g) => {
         const text = yaml(g);
@@ -238,16 +249,31 @@ describe('IATI export of generated frameworks', () => {
         expect(xmllint(xml)).toEqual({ code: 0, output: 'activity.xml validates\n' });
         const act = activityOf(xml);
 
-        // Indicators: each exactly once, each with one period per plan year, in order.
+        // No Error rule of the IATI Validator is broken (test/export/iati-rules.ts), as of D.
+        expect(checkIatiFile(parseXml(xml), formatDate(asOf))).toEqual([]);
+
+        // Indicators: each exactly once; a period for every plan year with a target in force or
+        // an actual, in year order, and none holding neither.
         const indicators = kids(act, 'result').flatMap((r) => kids(r, 'indicator'));
         expect(indicators.map((i) => kid(i, 'reference').getAttribute('code')).sort()).toEqual(
           fw.indicators.map((i) => i.id).sort(),
         );
-        const years = Array.from({ length: g.years }, (_, k) => g.start + k);
+        const atD = frameworkAt(fw, asOf);
         for (const ind of indicators) {
-          expect(kids(ind, 'period').map((p) => kid(p, 'period-start').getAttribute('iso-date'))).toEqual(
-            years.map((y) => `${y}-01-01`),
+          const id = kid(ind, 'reference').getAttribute('code');
+          const targeted = (atD.indicators.find((i) => i.id === id)?.targets ?? []).map(
+            (t) => `${t.year}-01-01`,
           );
+          const periods = kids(ind, 'period');
+          const starts = periods.map((p) => kid(p, 'period-start').getAttribute('iso-date') as string);
+          expect(starts).toEqual([...starts].sort());
+          for (const t of targeted) expect(starts).toContain(t);
+          for (const p of periods) {
+            const has = kids(p, 'target').length + kids(p, 'actual').length;
+            expect(has).toBeGreaterThan(0);
+            if (kids(p, 'target').length === 0) noTargetPeriods++;
+          }
+          if (periods.length < g.years) shortIndicators++;
         }
 
         // Budgets: per type, each (line, year) exactly once, as written (type 1) and as in force (type 2).
@@ -304,7 +330,10 @@ describe('IATI export of generated frameworks', () => {
       }),
       { numRuns: 40 },
     );
-    // The generator does reach revised budget years (else the type-2 half proves nothing).
+    // The generator does reach revised budget years (else the type-2 half proves nothing), years
+    // with an actual but no target, and years left out for holding neither.
     expect(revisedRuns).toBeGreaterThan(3);
+    expect(noTargetPeriods).toBeGreaterThan(0);
+    expect(shortIndicators).toBeGreaterThan(0);
   });
 });

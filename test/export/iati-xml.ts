@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { create } from 'xmlbuilder2';
-import { EXTENSION_NS } from '../../src/export/iati.js';
+import { DEFAULT_EXTENSION_NAMESPACE } from '../../src/compute/iati.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 /** Helpers of the IATI tests: the official 2.03 schema carried in the repository, xmllint, and reading the XML back. */
@@ -64,10 +64,10 @@ export function kid(el: XElement, name: string): XElement {
   return k;
 }
 
-/** The extension (nt:) children of `el` with local name `name`. */
+/** The extension (nt:) children of `el` with local name `name`, in the default namespace. */
 export function ext(el: XElement, name: string): XElement[] {
   return Array.from(el.childNodes).filter(
-    (n) => n.nodeType === 1 && n.namespaceURI === EXTENSION_NS && n.localName === name,
+    (n) => n.nodeType === 1 && n.namespaceURI === DEFAULT_EXTENSION_NAMESPACE && n.localName === name,
   );
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { computeIati } from '../../src/compute/iati.js';
@@ -119,7 +119,7 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
     ).toEqual(['MN 60', 'CN 40']);
   });
 
-  test('results: the impact without an indicator is left out (and said so); types 2 and 1; references to the id and the programme', async () => {
+  test('results: the impact without an indicator is left out (and said so); types 2 and 1; the id and programme in nt: attributes, references only on indicators (rule 8.11.1)', async () => {
     const a = await load();
     expect(stderr).toBe(
       'note: 1 result without an indicator left out (IATI needs at least one per result): IMP\n',
@@ -127,12 +127,23 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
     expect(
       kids(a, 'result').map((r) => [
         r.getAttribute('type'),
-        ...kids(r, 'reference').map((x) => `${x.getAttribute('vocabulary')}:${x.getAttribute('code')}`),
+        r.getAttribute('nt:id'),
+        r.getAttribute('nt:programme'),
+        kids(r, 'reference').length,
+        ...kids(r, 'indicator').flatMap((i) =>
+          kids(i, 'reference').map((x) => `${x.getAttribute('vocabulary')}:${x.getAttribute('code')}`),
+        ),
       ]),
     ).toEqual([
-      ['2', '99:AP.O1', '99:AP'],
-      ['1', '99:AP.O1.1', '99:AP'],
+      ['2', 'AP.O1', 'AP', 0, '99:AP.O1-p', '99:AP.O1-m'],
+      ['1', 'AP.O1.1', 'AP', 0, '99:AP.O1.1-n'],
     ]);
+    // Without plan.iati.indicator_vocabulary_uri, no indicator-uri; the nt: namespace is the project's URN.
+    expect(
+      kids(a, 'result')
+        .flatMap((r) => kids(r, 'indicator'))
+        .map((i) => kid(i, 'reference').getAttribute('indicator-uri')),
+    ).toEqual([null, null, null]);
   });
 
   test('a percent indicator with numerators: (3 + 9) / (10 + 20) = 40 %, F 3/10 = 30 %, M 9/20 = 45 %', async () => {
@@ -141,7 +152,11 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
     expect(ind.getAttribute('ascending')).toBe('1');
     expect(kid(ind, 'baseline').getAttribute('year')).toBe('2025');
     expect(kid(ind, 'baseline').getAttribute('value')).toBe('20');
-    expect(kids(ind, 'period')).toHaveLength(3);
+    // 2027 has no target and no data: its period is left out (it would say nothing).
+    expect(kids(ind, 'period').map((p) => kid(p, 'period-start').getAttribute('iso-date'))).toEqual([
+      '2026-01-01',
+      '2028-01-01',
+    ]);
     const p2026 = periodOf(ind, 2026);
     expect(kid(p2026, 'period-end').getAttribute('iso-date')).toBe('2026-12-31');
     expect(values(p2026, 'target')).toEqual([{ value: '30', dimension: [], comment: [] }]);
@@ -150,9 +165,6 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
       { value: '30', dimension: ['sex=F'], comment: [] },
       { value: '45', dimension: ['sex=M'], comment: [] },
     ]);
-    // 2027 has no target and no data: the period is there, empty.
-    expect(values(periodOf(ind, 2027), 'target')).toEqual([]);
-    expect(values(periodOf(ind, 2027), 'actual')).toEqual([]);
     expect(values(periodOf(ind, 2028), 'target')).toEqual([{ value: '60', dimension: [], comment: [] }]);
   });
 
@@ -320,13 +332,53 @@ describe('--as-of applies', () => {
     const ind = kids(a, 'result')
       .flatMap((x) => kids(x, 'indicator'))
       .find((i) => kid(i, 'reference').getAttribute('code') === 'AP.O1.1-n') as XElement;
-    const p = (y: number) => kids(ind, 'period')[y - 2026] as XElement;
+    const p = (y: number) =>
+      kids(ind, 'period').find(
+        (x) => kid(x, 'period-start').getAttribute('iso-date') === `${y}-01-01`,
+      ) as XElement;
     expect(kid(p(2028), 'target').getAttribute('value')).toBe('6');
     expect(kids(kid(p(2028), 'target'), 'comment')).toEqual([]);
     // Only H1 (dated 2026-07-05) stands: 2 + 1 = 3.
     expect(kid(p(2026), 'actual').getAttribute('value')).toBe('3');
     expect(narrativeOf(kid(kid(p(2026), 'actual'), 'comment'))).toBe('as of 2026-H1');
     expect(xmllint(r.stdout).code).toBe(0);
+  });
+});
+
+describe('the extension namespace and the indicator vocabulary', () => {
+  test('by default the nt: namespace is the project URN, and no URL is named anywhere in the file', async () => {
+    const r = await exportXml(FIXTURE, '2027-01-31');
+    expect(r.stdout).toContain(
+      '<iati-activities version="2.03" xmlns:nt="urn:neaspec-track:iati-extension">',
+    );
+    expect(r.stdout).not.toMatch(/https?:/);
+  });
+
+  test("plan.iati names them: xmlns:nt and each indicator reference's indicator-uri; the file still validates", async () => {
+    const tmp = tempDir('neaspec-iati-ns-');
+    try {
+      const text = readFileSync(path.join(FIXTURE, 'framework.yaml'), 'utf8').replace(
+        '    sectors: [41010]\n',
+        '    sectors: [41010]\n    extension_namespace: https://example.int/ns/track\n    indicator_vocabulary_uri: https://example.int/indicators\n',
+      );
+      expect(text).toContain('extension_namespace');
+      writeFileSync(path.join(tmp.dir, 'framework.yaml'), text);
+      const r = await exportXml(tmp.dir, '2027-01-31');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('xmlns:nt="https://example.int/ns/track"');
+      const a = activityOf(r.stdout);
+      const refs = kids(a, 'result')
+        .flatMap((x) => kids(x, 'indicator'))
+        .map((i) => kid(i, 'reference').getAttribute('indicator-uri'));
+      expect(refs).toEqual([
+        'https://example.int/indicators',
+        'https://example.int/indicators',
+        'https://example.int/indicators',
+      ]);
+      expect(xmllint(r.stdout)).toEqual({ code: 0, output: 'activity.xml validates\n' });
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
 

@@ -132,6 +132,38 @@ describe('plan.iati', () => {
     ]);
   });
 
+  test("an activity identifier equal to the organisation's is an error (IATI Validator rule 1.1.3)", () => {
+    const { text, files } = plan(`    reporting_org: {ref: XM-DAC-99999, type: 40, name: Example}
+    identifier: XM-DAC-99999
+    activity_status: 2
+    recipient_regions: [789]
+    sectors: [41010]
+`);
+    expect(found(files)).toEqual([atText('iati-identifier-same', P, text, 'XM-DAC-99999', 'error', 1)]);
+  });
+
+  test('extension_namespace and indicator_vocabulary_uri: absolute URIs, normalised as written; anything else points at the value', () => {
+    const good = plan(`${GOOD}    extension_namespace: urn:example:iati-extension
+    indicator_vocabulary_uri: https://example.int/indicators
+`);
+    expect(found(good.files)).toEqual([]);
+    const fwk = checkFiles(
+      'fw',
+      Object.entries(good.files).map(([name, text]) => ({ name, path: name, text })),
+    ).framework;
+    expect(fwk?.plan.iati).toMatchObject({
+      extensionNamespace: 'urn:example:iati-extension',
+      indicatorVocabularyUri: 'https://example.int/indicators',
+    });
+    const bad = plan(`${GOOD}    extension_namespace: neaspec extension
+    indicator_vocabulary_uri: /indicators.html
+`);
+    expect(found(bad.files)).toEqual([
+      atText('invalid-value', P, bad.text, 'neaspec extension'),
+      atText('invalid-value', P, bad.text, '/indicators.html'),
+    ]);
+  });
+
   test('schema: a missing field and an unknown key name the key, with a suggestion', () => {
     const { text, files } = plan(`    reporting_org: {ref: XM-DAC-99999, type: 40, name: Example}
     recipient_regions: [789]
