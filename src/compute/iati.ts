@@ -2,6 +2,7 @@ import { maxOf } from '../core/arrays.js';
 import { type Day, formatDate, yearEnd, yearStart } from '../core/dates.js';
 import { currencyDigits, formatMinor } from '../core/money.js';
 import { formatPeriod } from '../core/periods.js';
+import { compareSdgTargets } from '../core/sdg.js';
 import type {
   BudgetLine,
   ContributionEntry,
@@ -123,6 +124,10 @@ export interface IatiActivity {
   countries: IatiClass[];
   regions: IatiClass[];
   sectors: IatiClass[];
+  /** `tag` (TagVocabulary 3): every SDG target a result or an indicator names, in the official order. */
+  sdgTargets: string[];
+  /** `policy-marker` (vocabulary 1, OECD DAC): the plan's markers with their significance. */
+  policyMarkers: { code: string; significance: string }[];
   budgets: IatiBudget[];
   transactions: IatiTransaction[];
   results: IatiResult[];
@@ -181,6 +186,10 @@ export function computeIati(
     countries: iati.countries,
     regions: iati.regions,
     sectors: iati.sectors,
+    sdgTargets: [
+      ...new Set([...fw.results.flatMap((r) => r.sdg), ...fw.indicators.flatMap((i) => i.sdg)]),
+    ].sort(compareSdgTargets),
+    policyMarkers: (plan.markers ?? []).map((m) => ({ code: m.code, significance: m.significance })),
     budgets: computeBudgets(fw, asOf, money),
     transactions: computeTransactions(fw, asOf, self, money, fileOf),
     results,

@@ -3,7 +3,9 @@
  * (ActivityStatus, BudgetType, TransactionType, OrganisationRole, ActivityDateType) from
  * IATI/IATI-Codelists (branch version-2.03); non-embedded ones (OrganisationType, IndicatorMeasure,
  * ResultType, SectorVocabulary, RegionVocabulary, IndicatorVocabulary, DescriptionType, Region,
- * Country, Sector, SectorCategory) from IATI/IATI-Codelists-NonEmbedded. Withdrawn codes are kept:
+ * Country, Sector, SectorCategory) from IATI/IATI-Codelists-NonEmbedded; PolicyMarker,
+ * PolicySignificance (both the OECD DAC CRS's), PolicyMarkerVocabulary and TagVocabulary as IATI's
+ * 2.03 codelists publish them, as far as the export writes them. Withdrawn codes are kept:
  * no check here is stricter than IATI's own. Currency is ISO 4217 (core/money.ts).
  */
 
@@ -124,6 +126,60 @@ export const SECTOR_VOCABULARY = list([
 export const REGION_VOCABULARY = list([
   ['1', 'OECD DAC'],
   ['2', 'UN'],
+  ['99', 'Reporting Organisation'],
+]);
+
+/** PolicyMarker (vocabulary 1, OECD DAC CRS), with the short name a framework writes in `markers:`. */
+export const POLICY_MARKER = list([
+  ['1', 'Gender Equality'],
+  ['2', 'Aid to Environment'],
+  ['3', 'Participatory Development/Good Governance'],
+  ['4', 'Trade Development'],
+  ['5', 'Aid Targeting the Objectives of the Convention on Biological Diversity'],
+  ['6', 'Aid Targeting the Objectives of the Framework Convention on Climate Change - Mitigation'],
+  ['7', 'Aid Targeting the Objectives of the Framework Convention on Climate Change - Adaptation'],
+  ['8', 'Aid Targeting the Objectives of the Convention to Combat Desertification'],
+  ['9', 'Reproductive, Maternal, Newborn and Child Health (RMNCH)'],
+  ['10', 'Disaster Risk Reduction(DRR)'],
+  ['11', 'Disability'],
+  ['12', 'Nutrition'],
+]);
+
+/** The short names `markers:` takes, each for its PolicyMarker code. */
+export const POLICY_MARKER_NAMES: ReadonlyMap<string, string> = new Map([
+  ['gender', '1'],
+  ['environment', '2'],
+  ['governance', '3'],
+  ['trade', '4'],
+  ['biodiversity', '5'],
+  ['climate_mitigation', '6'],
+  ['climate_adaptation', '7'],
+  ['desertification', '8'],
+  ['rmnch', '9'],
+  ['drr', '10'],
+  ['disability', '11'],
+  ['nutrition', '12'],
+]);
+
+/** PolicySignificance (OECD DAC): 3 is for the desertification marker only, 4 for RMNCH only. */
+export const POLICY_SIGNIFICANCE = list([
+  ['0', 'not targeted'],
+  ['1', 'significant objective'],
+  ['2', 'principal objective'],
+  ['3', 'principal objective AND in support of an action programme'],
+  ['4', 'Explicit primary objective'],
+]);
+
+/** PolicyMarkerVocabulary: 1 OECD DAC CRS (the only one written). */
+export const POLICY_MARKER_VOCABULARY = list([
+  ['1', 'OECD DAC CRS'],
+  ['99', 'Reporting Organisation'],
+]);
+
+/** TagVocabulary, as far as the export writes it: 3, the SDG targets. */
+export const TAG_VOCABULARY = list([
+  ['2', 'UN Sustainable Development Goals (SDG)'],
+  ['3', 'UN Sustainable Development Goals (SDG) Targets'],
   ['99', 'Reporting Organisation'],
 ]);
 

@@ -15,11 +15,15 @@ import {
   INDICATOR_MEASURE,
   ORGANISATION_ROLE,
   ORGANISATION_TYPE,
+  POLICY_MARKER,
+  POLICY_SIGNIFICANCE,
   RESULT_TYPE,
   SECTOR_VOCABULARY,
+  TAG_VOCABULARY,
   TRANSACTION_TYPE,
 } from '../core/iati-codelists.js';
 import { isCurrencyCode } from '../core/money.js';
+import { isSdgTarget } from '../core/sdg.js';
 import type { IatiClass } from '../model/framework.js';
 import { type Attrs, XmlWriter } from './xml-writer.js';
 
@@ -30,6 +34,9 @@ import { type Attrs, XmlWriter } from './xml-writer.js';
  *
  * The XML is written by xml-writer.ts (escaping, balanced tags, indentation; why not a library: there).
  */
+
+/** TagVocabulary 3: the UN Sustainable Development Goals' targets. */
+const SDG_TARGET_VOCABULARY = '3';
 
 /** A code the exporter would write that is not in its IATI codelist: the file is not written. */
 export class IatiCodelistError extends Error {
@@ -57,6 +64,14 @@ export function codelistProblems(a: IatiActivity): string[] {
   }
   for (const d of a.dates) check(d.type, ACTIVITY_DATE_TYPE, 'ActivityDateType', 'activity-date');
   for (const s of a.sectors) check(s.vocabulary, SECTOR_VOCABULARY, 'SectorVocabulary', `sector ${s.code}`);
+  for (const t of a.sdgTargets) {
+    check(SDG_TARGET_VOCABULARY, TAG_VOCABULARY, 'TagVocabulary', `tag ${t}`);
+    if (!isSdgTarget(t)) problems.push(`SDG target "${t}" (tag)`);
+  }
+  for (const m of a.policyMarkers) {
+    check(m.code, POLICY_MARKER, 'PolicyMarker', `policy-marker ${m.code}`);
+    check(m.significance, POLICY_SIGNIFICANCE, 'PolicySignificance', `policy-marker ${m.code}`);
+  }
   for (const b of a.budgets) check(b.type, BUDGET_TYPE, 'BudgetType', `budget ${b.year}`);
   for (const t of a.transactions) {
     check(t.type, TRANSACTION_TYPE, 'TransactionType', `transaction ${t.ref}`);
@@ -96,6 +111,10 @@ export function exportIati(a: IatiActivity): string {
   for (const c of a.countries) classElement(w, 'recipient-country', c, false);
   for (const r of a.regions) classElement(w, 'recipient-region', r, true);
   for (const s of a.sectors) classElement(w, 'sector', s, true);
+  for (const t of a.sdgTargets) w.empty('tag', { vocabulary: SDG_TARGET_VOCABULARY, code: t });
+  // Vocabulary 1 (OECD DAC CRS) is the default; rule 6.14.1 wants its significance, always written.
+  for (const m of a.policyMarkers)
+    w.empty('policy-marker', { vocabulary: '1', code: m.code, significance: m.significance });
   for (const b of a.budgets) budget(w, b);
   for (const t of a.transactions) transaction(w, t, a.currency);
   for (const r of a.results) result(w, r, a.indicatorVocabularyUri);

@@ -28,7 +28,16 @@ export interface Plan {
   description?: string | undefined;
   /** What an IATI export needs (`plan.iati`), checked against IATI's codelists; absent when not written. */
   iati?: IatiPlan | undefined;
+  /** OECD DAC policy markers (`plan.markers`), in PolicyMarker code order; absent when not written. */
+  markers?: PolicyMarker[] | undefined;
   src: Src;
+}
+
+/** An OECD DAC policy marker of the plan: the PolicyMarker code, its short name, the PolicySignificance. */
+export interface PolicyMarker {
+  code: string;
+  name: string;
+  significance: string;
 }
 
 /** A recipient country or region, or a sector, of an IATI activity. */
@@ -72,6 +81,8 @@ export interface Result {
   /** The programme as written (outcomes); outputs inherit theirs — see programmeOf in lookup.ts. */
   programme: string | undefined;
   parent: string | undefined;
+  /** SDG targets the result contributes to (`sdg:`), as codes such as "11.6", in the official order. */
+  sdg: string[];
   src: Src;
 }
 
@@ -96,6 +107,8 @@ export interface Indicator {
   revisedBy: string[];
   disaggregate: string[];
   means_of_verification: string | undefined;
+  /** SDG targets the indicator measures progress towards (`sdg:`), in the official order. */
+  sdg: string[];
   src: Src;
 }
 

@@ -38,6 +38,7 @@ import { buildIati } from './iati.js';
 import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
 import { describe, PARSE_FEW, schemaDiagnostics } from './schema-issues.js';
+import { buildMarkers, buildSdgTargets } from './sdg.js';
 import { targetNumber } from './values.js';
 
 /** What normalising produced: the framework (absent when there is no usable plan) and every diagnostic. */
@@ -184,6 +185,7 @@ export function normalise(
       title: v.title,
       programme: v.programme,
       parent: v.parent,
+      sdg: buildSdgTargets(v.sdg, child(src, 'sdg'), diagnostics),
       src,
     }),
   );
@@ -374,6 +376,7 @@ function buildPlan(v: z.infer<typeof PlanSchema>, src: Src, diagnostics: Diagnos
     rating,
     description: v.description,
     iati: v.iati ? buildIati(v.iati, child(src, 'iati'), v.id, diagnostics) : undefined,
+    markers: buildMarkers(v.markers, child(src, 'markers'), diagnostics),
     src,
   };
 }
@@ -445,6 +448,7 @@ function buildIndicator(
     );
     ok = false;
   }
+  const sdg = buildSdgTargets(v.sdg, child(src, 'sdg'), diagnostics);
   if (!ok || baseValue === undefined) return undefined;
   return {
     id: v.id,
@@ -462,6 +466,7 @@ function buildIndicator(
     revisedBy: [],
     disaggregate: v.disaggregate ?? [],
     means_of_verification: v.means_of_verification,
+    sdg,
     src,
   };
 }

@@ -7,6 +7,10 @@ const text = z.string().min(1);
 const year = z.number().int().min(1900).max(2200);
 const yearKey = z.string().regex(/^\d{4}$/, 'a year such as 2026');
 const scalarValue = z.union([z.number(), z.string()]);
+/** SDG targets: codes such as "11.6" or "15.a" (a bare 11.6 is read as written, not as a number). */
+const sdgTargets = z
+  .array(z.union([z.string(), z.number()]))
+  .describe('SDG targets, such as ["11.6", "15.a"]: one of the 169 targets of the 2030 Agenda');
 
 const iatiCode = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
 const percentage = z.number().min(0).max(100);
@@ -92,6 +96,12 @@ export const PlanSchema = z
       .optional(),
     meetings: z.array(z.unknown()).optional().describe("The governing body's meetings, in any order."),
     iati: IatiSchema.optional(),
+    markers: z
+      .record(z.string(), z.number().int())
+      .optional()
+      .describe(
+        'OECD DAC policy markers: {environment: 2, gender: 1, …}; 0 not targeted, 1 significant, 2 principal (3 desertification, 4 RMNCH only)',
+      ),
   })
   .describe('The plan: exactly once across the framework.');
 
@@ -104,6 +114,7 @@ export const ResultSchema = z.strictObject({
   description: z.string().optional(),
   programme: id.optional(),
   parent: id.optional(),
+  sdg: sdgTargets.optional(),
 });
 
 export const IndicatorSchema = z.strictObject({
@@ -121,6 +132,7 @@ export const IndicatorSchema = z.strictObject({
   disaggregate: z.array(z.string()).optional(),
   means_of_verification: z.string().optional(),
   levels: z.array(text).min(2).optional(),
+  sdg: sdgTargets.optional(),
 });
 
 export const MeetingSchema = z

@@ -33,6 +33,7 @@ interface Gen {
     disaggregate: boolean;
     decrease: boolean;
     targets: (number | null)[];
+    sdg: string[];
     entries: { year: number; index: number; lag: number; value: number; perValue: boolean; den: number }[];
   }[];
   lines: { planned: (number | null)[]; spends: { year: number; day: number; cents: number }[] }[];
@@ -45,6 +46,7 @@ interface Gen {
     amount: number;
   }[];
   asOf: number;
+  markers: { name: string; significance: number }[];
 }
 
 const PER = { annual: 1, semiannual: 2, quarterly: 4, monthly: 12 } as const;
@@ -71,6 +73,7 @@ const genArb: fc.Arbitrary<Gen> = fc
           ),
           disaggregate: fc.boolean(),
           decrease: fc.boolean(),
+          sdg: fc.subarray(['17.19', '3.9', '8.10', '11.6', '15.a']),
           // A year may have no target (the final year always has one).
           targets: fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 3 }), {
             minLength: years,
@@ -119,6 +122,13 @@ const genArb: fc.Arbitrary<Gen> = fc
         { maxLength: 2 },
       ),
       asOf: fc.integer({ min: yearStart(start) - 200, max: yearEnd(start + years - 1) + 500 }),
+      markers: fc.uniqueArray(
+        fc.record({
+          name: fc.constantFrom('gender', 'environment', 'drr', 'nutrition'),
+          significance: fc.integer({ min: 0, max: 2 }),
+        }),
+        { selector: (m) => m.name, maxLength: 3 },
+      ),
     }),
   );
 
@@ -130,6 +140,7 @@ function yaml(g: Gen): string {
   const money = (units: number) => (g.currency === 'JPY' ? String(units) : (units / 100).toFixed(2));
   const out = [
     `plan: {id: gen, title: Generated, start: ${g.start}, end: ${end}, currency: ${g.currency}, dimensions: {sex: [F, M]},`,
+    `  markers: {${g.markers.map((m) => `${m.name}: ${m.significance}`).join(', ')}},`,
     '  iati: {reporting_org: {ref: XM-TEST, type: 90, name: Tester}, activity_status: 2, recipient_regions: [998], sectors: [41010]}}',
     'programmes: [{id: P, title: Programme}]',
     'results:',
@@ -158,7 +169,9 @@ function yaml(g: Gen): string {
       `  - {id: IND-${k}, result: ${results[ind.result % results.length]}, title: Indicator ${k}, unit: u, measure: ${ind.measure},`,
       `     direction: ${ind.decrease ? 'decrease' : 'increase'}, aggregation: ${cumulative ? 'cumulative' : 'level'},`,
       `     baseline: {year: ${g.start - 1}, value: ${value(ind.measure, 0)}}, targets: {${targets}}, frequency: ${ind.frequency}`,
-      `     ${ind.measure === 'milestone' ? `, levels: [${LEVELS.join(', ')}]` : ''}${ind.disaggregate ? ', disaggregate: [sex]' : ''}}`,
+      `     ${ind.measure === 'milestone' ? `, levels: [${LEVELS.join(', ')}]` : ''}${ind.disaggregate ? ', disaggregate: [sex]' : ''}`,
+      // Bare numbers as a user would write them: 8.10 must stay 8.10, not become 8.1.
+      `     , sdg: [${ind.sdg.join(', ')}]}`,
     );
   });
   out.push('budget:', '  lines:');
@@ -323,6 +336,24 @@ describe('IATI export of generated frameworks', () => {
             if (changed.size > 0) revisedRuns++;
           }
         }
+
+        // Tags: each SDG target any indicator names, once, in the official order; one policy
+        // marker per marker written, each with its significance.
+        const ORDER = ['3.9', '8.10', '11.6', '15.a', '17.19'];
+        const named = new Set(g.indicators.flatMap((i) => i.sdg));
+        expect(kids(act, 'tag').map((t) => t.getAttribute('code'))).toEqual(
+          ORDER.filter((t) => named.has(t)),
+        );
+        const CODE = { gender: '1', environment: '2', drr: '10', nutrition: '12' } as const;
+        expect(
+          kids(act, 'policy-marker').map(
+            (m) => `${m.getAttribute('code')}:${m.getAttribute('significance')}`,
+          ),
+        ).toEqual(
+          g.markers
+            .map((m) => `${CODE[m.name as keyof typeof CODE]}:${m.significance}`)
+            .sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0])),
+        );
 
         // Transactions: one per spending entry dated on or before D.
         const spends = fw.entries.filter((e) => e.kind === 'spend' && e.date <= asOf);

@@ -146,6 +146,23 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
     ).toEqual([null, null, null]);
   });
 
+  test('SDG targets: one tag (vocabulary 3) per target named by any result or indicator, once each, in the official order — the impact without an indicator counts too; policy markers of vocabulary 1, each with its significance (rule 6.14.1), in code order', async () => {
+    const a = await load();
+    // IMP 13.a; AP.O1 11.6 and 3.9; AP.O1.1-n 16.10 and 11.6 again.
+    expect(kids(a, 'tag').map((t) => `${t.getAttribute('vocabulary')}:${t.getAttribute('code')}`)).toEqual([
+      '3:3.9',
+      '3:11.6',
+      '3:13.a',
+      '3:16.10',
+    ]);
+    // gender 0 (code 1), environment 2 (code 2), climate_mitigation 1 (code 6).
+    expect(
+      kids(a, 'policy-marker').map(
+        (m) => `${m.getAttribute('vocabulary')}:${m.getAttribute('code')}:${m.getAttribute('significance')}`,
+      ),
+    ).toEqual(['1:1:0', '1:2:2', '1:6:1']);
+  });
+
   test('a percent indicator with numerators: (3 + 9) / (10 + 20) = 40 %, F 3/10 = 30 %, M 9/20 = 45 %', async () => {
     const ind = await indicator('AP.O1-p');
     expect(ind.getAttribute('measure')).toBe('2');
@@ -273,7 +290,7 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
     const self = 'XM-DAC-99999 XM-DAC-99999-iati-fixture Example Commission';
     expect(rows).toEqual([
       {
-        ref: 'framework.yaml:89',
+        ref: 'framework.yaml:91',
         type: '13',
         date: '2025-09-23',
         // 300,000,000 KRW at the 2025 rate 0.0007 = 210,000.00 USD
@@ -284,7 +301,7 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
         ext: { source: 'CORE', contributor: 'KR', year: '2026', 'plan-value': '210000.00' },
       },
       {
-        ref: 'framework.yaml:90',
+        ref: 'framework.yaml:92',
         type: '1',
         date: '2026-03-10',
         // 300,000,000 KRW at the 2026 rate 0.00072 = 216,000.00 USD
@@ -295,7 +312,7 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
         ext: { source: 'CORE', contributor: 'KR', year: '2026', kind: 'cash', 'plan-value': '216000.00' },
       },
       {
-        ref: 'framework.yaml:92',
+        ref: 'framework.yaml:94',
         type: '4',
         date: '2026-05-12',
         value: 'default 12500.00 @2026-05-12',
@@ -305,7 +322,7 @@ describe('the fixture, as of 2027-01-31: fragments worked out by hand', () => {
         ext: { 'budget-line': 'B1' },
       },
       {
-        ref: 'framework.yaml:91',
+        ref: 'framework.yaml:93',
         type: '1',
         date: '2026-09-24',
         value: 'default 15000.00 @2026-09-24',
@@ -450,11 +467,17 @@ describe('the exporter itself', () => {
     (bad.transactions[0] as { type: string }).type = '14';
     (bad.transactions[1] as { currency: string }).currency = 'XYZ';
     bad.currency = 'EURO';
+    (bad.policyMarkers[0] as { significance: string }).significance = '5';
+    (bad.policyMarkers[1] as { code: string }).code = '13';
+    bad.sdgTargets[0] = '18.1';
     expect(codelistProblems(bad)).toEqual([
       'Currency "EURO" (default-currency)',
+      'SDG target "18.1" (tag)',
+      'PolicySignificance "5" (policy-marker 1)',
+      'PolicyMarker "13" (policy-marker 13)',
       'BudgetType "3" (budget 2026)',
-      'TransactionType "14" (transaction framework.yaml:89)',
-      'Currency "XYZ" (transaction framework.yaml:90)',
+      'TransactionType "14" (transaction framework.yaml:91)',
+      'Currency "XYZ" (transaction framework.yaml:92)',
       'ResultType "4" (result AP.O1)',
       'IndicatorMeasure "6" (indicator AP.O1-p)',
     ]);
