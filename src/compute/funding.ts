@@ -1,4 +1,4 @@
-import { type Day, formatDate } from '../core/dates.js';
+import { civil, type Day, formatDate } from '../core/dates.js';
 import type { ContributionEntry, Framework, PledgeEntry } from '../model/framework.js';
 import type {
   ContributionStatus,
@@ -58,15 +58,27 @@ function cellKey(e: PledgeEntry | ContributionEntry): string {
   return `${e.fund}\u0000${e.from}\u0000${e.year}`;
 }
 
-const zero = (): FundingSums => ({ pledged: 0n, received: 0n, inKind: 0n, outstanding: 0n, secured: 0n });
+const zero = (): FundingSums => ({
+  pledged: 0n,
+  received: 0n,
+  inKind: 0n,
+  outstanding: 0n,
+  secured: 0n,
+  notYetDue: 0n,
+});
 
-/** Adds a cell's sums (outstanding and secured taken on the cell) into `s`. */
-function addCell(s: FundingSums, c: FundingCell): void {
+/**
+ * Adds a cell's sums (outstanding and secured taken on the cell) into `s`; the cell's outstanding
+ * is also not yet due when its year is after `dueYear` (D's year): a pledge for next year is not in arrears.
+ */
+function addCell(s: FundingSums, c: FundingCell, dueYear: number): void {
+  const outstanding = bigMax(c.pledged - c.received, 0n);
   s.pledged += c.pledged;
   s.received += c.received;
   s.inKind += c.inKind;
-  s.outstanding += bigMax(c.pledged - c.received, 0n);
+  s.outstanding += outstanding;
   s.secured += bigMax(c.pledged, c.received);
+  if (c.year > dueYear) s.notYetDue += outstanding;
 }
 
 /** The larger of two bigints (Math.max takes numbers only). */
@@ -80,6 +92,7 @@ function addSums(s: FundingSums, t: FundingSums): void {
   s.inKind += t.inKind;
   s.outstanding += t.outstanding;
   s.secured += t.secured;
+  s.notYetDue += t.notYetDue;
 }
 
 /** received / pledged, null when pledged is 0. */
@@ -107,7 +120,10 @@ function sourceFigures(
 
 /** Where a contributor stands for a year, from the sums of its cells (see ContributionStatus). */
 export function contributionStatus(s: FundingSums): ContributionStatus {
-  if (s.outstanding > 0n) return s.received > 0n ? 'paid-in-part' : 'not-yet';
+  if (s.outstanding > 0n) {
+    if (s.received > 0n) return 'paid-in-part';
+    return s.notYetDue > 0n ? 'not-yet-due' : 'not-yet';
+  }
   if (s.pledged > 0n) return 'paid-in-full';
   return s.received > 0n ? 'unpledged' : 'nothing-due';
 }
@@ -117,6 +133,7 @@ export function computeFunding(written: Framework, asOf: Day): FundingReport {
   const fw = frameworkAt(written, asOf);
   const plan = fw.plan;
   const cells = fundingCells(fw, asOf);
+  const dueYear = civil(asOf).y;
 
   // Sources: every declared one, then `-` when a line has none. Planned and spent come from lines.
   const sourceSums = new Map<string, FundingSums>();
@@ -152,9 +169,9 @@ export function computeFunding(written: Framework, asOf: Day): FundingReport {
   // Per contributor and year, for the status of contributions.
   const byContributorYear = new Map<string, Map<number, FundingSums>>();
   for (const c of cells) {
-    addCell(getOr(sourceSums, c.source, zero), c);
-    addCell(getOr(byContributor, c.contributor, zero), c);
-    addCell(getOr(byYear, c.year, zero), c);
+    addCell(getOr(sourceSums, c.source, zero), c, dueYear);
+    addCell(getOr(byContributor, c.contributor, zero), c, dueYear);
+    addCell(getOr(byYear, c.year, zero), c, dueYear);
     addCell(
       getOr(
         getOr(byContributorYear, c.contributor, () => new Map()),
@@ -162,6 +179,7 @@ export function computeFunding(written: Framework, asOf: Day): FundingReport {
         zero,
       ),
       c,
+      dueYear,
     );
   }
 

@@ -103,6 +103,8 @@ export interface FundingSums {
   outstanding: bigint;
   /** Σ over cells of max(pledged, received). */
   secured: bigint;
+  /** Σ of `outstanding` over cells whose year is after D's year: promised for a later year, not in arrears. */
+  notYetDue: bigint;
 }
 
 /** The figures of a source row (and of the total row). */
@@ -147,9 +149,16 @@ export interface FundingYearRow extends FundingSums {
  * Where a contributor stands for a year (all sources together): `paid-in-full` — something was
  * pledged and nothing is outstanding; `paid-in-part` — something is outstanding and something was
  * received; `not-yet` — something is outstanding and nothing (net) was received; `unpledged` —
- * received without a pledge; `nothing-due` — neither (e.g. a pledge reduced to nothing).
+ * received without a pledge; `nothing-due` — neither (e.g. a pledge reduced to nothing);
+ * `not-yet-due` — something is outstanding for a year after D's year (never "not yet paid").
  */
-export type ContributionStatus = 'paid-in-full' | 'paid-in-part' | 'not-yet' | 'unpledged' | 'nothing-due';
+export type ContributionStatus =
+  | 'paid-in-full'
+  | 'paid-in-part'
+  | 'not-yet'
+  | 'not-yet-due'
+  | 'unpledged'
+  | 'nothing-due';
 
 /** A row of the status-of-contributions table: one contributor and plan year with an entry as of D. */
 export interface ContributionStatusRow extends FundingSums {

@@ -9,6 +9,8 @@ export interface FundingSumsJson {
   inKind: number;
   outstanding: number;
   secured: number;
+  /** The part of `outstanding` promised for a year after D's year (not in arrears). */
+  notYetDue: number;
 }
 
 export interface FundingSourceJson extends FundingSumsJson {
@@ -36,6 +38,7 @@ function sums(s: FundingSums, d: number): FundingSumsJson {
     inKind: minorToNumber(s.inKind, d),
     outstanding: minorToNumber(s.outstanding, d),
     secured: minorToNumber(s.secured, d),
+    notYetDue: minorToNumber(s.notYetDue, d),
   };
 }
 
@@ -48,6 +51,7 @@ function sourceFigures(f: FundingSourceFigures, d: number): FundingSourceJson {
     inKind: s.inKind,
     outstanding: s.outstanding,
     secured: s.secured,
+    notYetDue: s.notYetDue,
     gap: minorToNumber(f.gap, d),
     opening: minorToNumber(f.opening, d),
     spent: minorToNumber(f.spent, d),

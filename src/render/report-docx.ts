@@ -415,6 +415,7 @@ const CONTRIBUTION_SHADE: Record<ContributionStatus, string> = {
   'paid-in-full': STATUS_SHADE['on-track'],
   'paid-in-part': STATUS_SHADE['at-risk'],
   'not-yet': STATUS_SHADE['off-track'],
+  'not-yet-due': STATUS_SHADE['no-data'],
   unpledged: STATUS_SHADE['no-data'],
   'nothing-due': STATUS_SHADE['no-data'],
 };

@@ -56,6 +56,7 @@ export function reportJson(data: ReportData) {
       received: money(r.received),
       inKind: money(r.inKind),
       outstanding: money(r.outstanding),
+      notYetDue: money(r.notYetDue),
       status: r.status,
     })),
     missing: { periods: data.summary.missingPeriods, indicators: data.summary.missingIndicators },

@@ -24,11 +24,12 @@ const STATUS_LABEL: Record<ContributionStatus, string> = {
   'paid-in-full': 'paid in full',
   'paid-in-part': 'paid in part',
   'not-yet': 'not yet paid',
+  'not-yet-due': 'not yet due',
   unpledged: 'received, no pledge',
   'nothing-due': 'nothing due',
 };
 
-/** "paid in full", "paid in part", "not yet paid", "received, no pledge", "nothing due". */
+/** "paid in full", "paid in part", "not yet paid", "not yet due", "received, no pledge", "nothing due". */
 export function contributionStatusLabel(s: ContributionStatus): string {
   return STATUS_LABEL[s];
 }
@@ -67,7 +68,7 @@ export function resourcesSummary(f: FundingReport): string {
   const flows =
     t.pledged === 0n && t.received === 0n
       ? 'No pledge or contribution recorded.'
-      : `Pledged ${cur} ${m(t.pledged)}, received ${cur} ${m(t.received)}${notes.length ? ` (${notes.join('; ')})` : ''}, outstanding ${cur} ${m(t.outstanding)}.`;
+      : `Pledged ${cur} ${m(t.pledged)}, received ${cur} ${m(t.received)}${notes.length ? ` (${notes.join('; ')})` : ''}, outstanding ${cur} ${m(t.outstanding - t.notYetDue)}${t.notYetDue === 0n ? '' : ` (and ${cur} ${m(t.notYetDue)} pledged for later years, not yet due)`}.`;
   return `${flows} Funding gap ${cur} ${m(t.gap)} against ${cur} ${m(t.planned)} planned; cash balance ${cur} ${m(t.balance)} (opening ${m(t.opening)}, spent ${m(t.spent)}).`;
 }
 

@@ -31,6 +31,7 @@ describe('funding --format json', () => {
       inKind: 3000,
       outstanding: 10000,
       secured: 13000,
+      notYetDue: 10000,
       gap: 7000,
       opening: 0,
       spent: 2000,
@@ -45,6 +46,7 @@ describe('funding --format json', () => {
       inKind: 0,
       outstanding: 0,
       secured: 8000,
+      notYetDue: 0,
       collection: null,
     });
     expect(j.years[1]).toEqual({
@@ -55,6 +57,7 @@ describe('funding --format json', () => {
       inKind: 0,
       outstanding: 10000,
       secured: 10000,
+      notYetDue: 10000,
       gap: 50000,
     });
     expect(j.total).toEqual({
@@ -64,6 +67,7 @@ describe('funding --format json', () => {
       inKind: 3000,
       outstanding: 25600,
       secured: 56500,
+      notYetDue: 10000,
       gap: 78500,
       opening: 10000,
       spent: 15000,

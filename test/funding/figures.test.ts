@@ -30,6 +30,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
       inKind: 0n,
       outstanding: 1_560_000n,
       secured: 4_350_000n,
+      notYetDue: 0n,
       gap: 6_650_000n,
       opening: 1_000_000n,
       spent: 1_250_000n,
@@ -46,6 +47,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
       inKind: 300_000n,
       outstanding: 1_000_000n,
       secured: 1_300_000n,
+      notYetDue: 1_000_000n,
       gap: 700_000n,
       opening: 0n,
       spent: 200_000n,
@@ -62,6 +64,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
       inKind: 0n,
       outstanding: 0n,
       secured: 0n,
+      notYetDue: 0n,
       gap: 500_000n,
       opening: 0n,
       spent: 50_000n,
@@ -75,6 +78,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
       inKind: 300_000n,
       outstanding: 2_560_000n,
       secured: 5_650_000n,
+      notYetDue: 1_000_000n,
       gap: 7_850_000n,
       opening: 1_000_000n,
       spent: 1_500_000n,
@@ -93,6 +97,13 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
       ['CN', 1_000_000n, 0n, 0n, 1_000_000n, 1_000_000n],
     ]);
     expect(r.contributors.map((c) => c.collection)).toEqual([0.48, 8_500 / 8_000, null, 0]);
+    // CN's 2027 pledge is for a year after 2026: all of its outstanding is not yet due.
+    expect(r.contributors.map((c) => [c.key, c.notYetDue])).toEqual([
+      ['KR', 0n],
+      ['MN', 0n],
+      ['JP', 0n],
+      ['CN', 1_000_000n],
+    ]);
   });
 
   test('by year', () => {
@@ -105,6 +116,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
         inKind: 300_000n,
         outstanding: 1_560_000n,
         secured: 4_650_000n,
+        notYetDue: 0n,
         gap: 2_850_000n,
       },
       {
@@ -115,6 +127,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
         inKind: 0n,
         outstanding: 1_000_000n,
         secured: 1_000_000n,
+        notYetDue: 1_000_000n,
         gap: 5_000_000n,
       },
     ]);
@@ -127,7 +140,7 @@ describe('funding, worked by hand (as of 2026-12-31)', () => {
       ['KR', 2026, 3_000_000n, 1_440_000n, 1_560_000n, 'paid-in-part'],
       ['MN', 2026, 800_000n, 850_000n, 0n, 'paid-in-full'],
       ['JP', 2026, 0n, 800_000n, 0n, 'unpledged'],
-      ['CN', 2027, 1_000_000n, 0n, 1_000_000n, 'not-yet'],
+      ['CN', 2027, 1_000_000n, 0n, 1_000_000n, 'not-yet-due'],
     ]);
   });
 });
@@ -143,7 +156,9 @@ describe('funding at other dates', () => {
       3_000_000n,
       1_000_000n,
     ]);
-    expect(r.status.map((s) => [s.contributor, s.year, s.status])).toEqual([['KR', 2026, 'not-yet']]);
+    // The 2026 pledge is outstanding but not yet due in 2025: not in arrears.
+    expect(r.status.map((s) => [s.contributor, s.year, s.status])).toEqual([['KR', 2026, 'not-yet-due']]);
+    expect([core?.notYetDue, r.total.notYetDue]).toEqual([3_000_000n, 3_000_000n]);
   });
 
   test('an over-payment on one source does not pay what is owed to another (2026-05-01)', () => {

@@ -80,6 +80,7 @@ describe('the report’s Resources section', () => {
       inKind: 1000,
       outstanding: 3000,
       secured: 8000,
+      notYetDue: 0,
       gap: 4000,
       opening: 500,
       spent: 2500,
@@ -98,6 +99,7 @@ describe('the report’s Resources section', () => {
       received: 1000,
       inKind: 1000,
       outstanding: 1000,
+      notYetDue: 0,
       status: 'paid-in-part',
     });
   });
