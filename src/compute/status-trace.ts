@@ -1,6 +1,7 @@
 import { type Day, yearEnd } from '../core/dates.js';
 import { firstPeriod, formatPeriod, nextPeriod, type Period, periodEnd } from '../core/periods.js';
 import { round15 } from '../core/round15.js';
+import { comboKey, expectedCombinations, missingValuesText } from '../model/expected.js';
 import type { Entry, Framework, Indicator, Rating, ResultEntry } from '../model/framework.js';
 import type { BreakdownRow, Status } from '../model/reports.js';
 import { periodCode, ResultKeys } from './result-keys.js';
@@ -19,6 +20,8 @@ export type EntryVerdict =
   | { kind: 'superseded'; by: ResultEntry }
   /** A per-value entry of a period whose total cannot be formed (percent without numerators, milestones). */
   | { kind: 'period-missing' }
+  /** A per-value entry of an incomplete level or percent period: some expected value has no entry, so the period has no total. */
+  | { kind: 'period-incomplete' }
   /** A standing withdrawal: its key has no value as of D. */
   | { kind: 'withdrawal' };
 
@@ -28,7 +31,7 @@ export interface EntryUse {
 }
 
 /** How a period's total was formed. */
-export type PeriodRule = 'total-entry' | 'sum' | 'ratio' | 'missing';
+export type PeriodRule = 'total-entry' | 'sum' | 'ratio' | 'missing' | 'incomplete';
 
 export interface PeriodFigure {
   period: Period;
@@ -46,6 +49,14 @@ export interface PeriodFigure {
   denominator?: number;
   /** Actual so far at this period's end (level: the total; cumulative: baseline + running sum); null if missing. */
   soFar: number | null;
+  /** The expected values with no standing entry, when the period has per-value entries and no total entry. */
+  incomplete?: Record<string, string>[];
+}
+
+/** An incomplete period ("Expected values" of DESIGN.md) and the expected values missing from it. */
+export interface IncompletePeriod {
+  period: string;
+  missing: Record<string, string>[];
 }
 
 export interface CurvePoint {
@@ -112,6 +123,8 @@ export interface IndicatorFigures {
   overdue: OverdueCheck;
   /** Periods ended before D (within the plan years) with no total as of D, in order: gaps too. */
   missing: string[];
+  /** Periods with per-value entries, no total entry and some expected value without an entry, in order. */
+  incomplete: IncompletePeriod[];
   forecast: ForecastFit | null;
   breakdown: BreakdownRow[] | undefined;
   warnings: string[];
@@ -223,6 +236,7 @@ function figuresOf(
   });
   const baseline = ind.baseline.value;
   const periods: PeriodFigure[] = [];
+  const expect = ind.disaggregate.length ? expectedIndex(ind) : undefined;
   // In period order, so that warnings come in period order whatever the order of the ledger
   // (a stable sort: periods that end on the same day keep the order in which they were met).
   const ordered: { list: ResultEntry[]; end: Day }[] = [];
@@ -232,7 +246,7 @@ function figuresOf(
   for (const { list, end } of ordered) {
     if (!inSeqOrder(list)) list.sort(bySeq);
     const label = formatPeriod((list[0] as ResultEntry).period);
-    periods.push(periodFigure(ind, label, end, list, keys, warnings));
+    periods.push(periodFigure(ind, label, end, list, keys, warnings, expect));
   }
 
   let running = baseline;
@@ -278,6 +292,8 @@ function figuresOf(
   const afterPlan = next.year > fw.plan.end;
   const overdue: OverdueCheck = { next, nextEnd, afterPlan, overdue: !afterPlan && nextEnd < asOf };
   const missing = missingPeriods(fw.plan.start, fw.plan.end, ind.frequency, periods, asOf);
+  const incomplete: IncompletePeriod[] = [];
+  for (const p of periods) if (p.incomplete) incomplete.push({ period: p.label, missing: p.incomplete });
 
   const points = periods.filter((p) => p.soFar !== null).map((p) => ({ x: p.end, y: p.soFar as number }));
   const forecast = fitForecast(points, yearEnd(fw.plan.end));
@@ -300,6 +316,7 @@ function figuresOf(
     achieved,
     overdue,
     missing,
+    incomplete,
     forecast,
     breakdown: ind.disaggregate.length ? breakdown(fw, ind, periods) : undefined,
     warnings,
@@ -338,6 +355,7 @@ function periodFigure(
   list: ResultEntry[],
   keys: ResultKeys,
   warnings: string[],
+  expect: ExpectedIndex | undefined,
 ): PeriodFigure {
   const period = (list[0] as ResultEntry).period;
   let totalEntry: ResultEntry | undefined;
@@ -361,6 +379,30 @@ function periodFigure(
       parts: [totalEntry],
     };
   }
+  const absent = expect ? absentValues(expect, list) : undefined;
+  if (absent) {
+    const whole = ind.aggregation === 'cumulative';
+    warnings.push(
+      `${ind.id} ${label}: incomplete — no entry for ${missingValuesText(absent)}${
+        whole
+          ? '; the increments reported are counted'
+          : '; a level summed over some values is not the whole, so the period has no total and the latest complete period stands'
+      }`,
+    );
+    if (!whole && ind.measure !== 'milestone') {
+      return {
+        period,
+        label,
+        end,
+        soFar: null,
+        perValue,
+        rule: 'incomplete',
+        total: null,
+        parts: list,
+        incomplete: absent,
+      };
+    }
+  }
   const combined = combine(ind, list, false);
   if (combined.total === null) {
     warnings.push(
@@ -377,11 +419,52 @@ function periodFigure(
     );
   }
   const { rule, total } = combined;
+  let out: PeriodFigure;
   if (rule === 'ratio') {
     const { numerator, denominator } = combined;
-    return { period, label, end, soFar: null, perValue, rule, total, numerator, denominator, parts: list };
+    out = { period, label, end, soFar: null, perValue, rule, total, numerator, denominator, parts: list };
+  } else out = { period, label, end, soFar: null, perValue, rule, total, parts: list };
+  if (absent) out.incomplete = absent;
+  return out;
+}
+
+/** The expected combinations of an indicator and a lookup from a combination's text key to its index. */
+interface ExpectedIndex {
+  combos: Record<string, string>[];
+  byKey: Map<string, number>;
+  /** The index of a dims object already seen (fast-path entries share them), -1 when not expected. */
+  byObject: Map<Record<string, string>, number>;
+  seen: Uint8Array;
+}
+
+function expectedIndex(ind: Indicator): ExpectedIndex {
+  const combos = expectedCombinations(ind);
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < combos.length; i++) byKey.set(comboKey(combos[i] as Record<string, string>), i);
+  return { combos, byKey, byObject: new Map(), seen: new Uint8Array(combos.length) };
+}
+
+/** The expected combinations with no entry in `list` (per-value entries of one period), or undefined when none is absent. */
+function absentValues(x: ExpectedIndex, list: readonly ResultEntry[]): Record<string, string>[] | undefined {
+  x.seen.fill(0);
+  let found = 0;
+  for (let i = 0; i < list.length; i++) {
+    const dims = (list[i] as ResultEntry).dims;
+    let at = x.byObject.get(dims);
+    if (at === undefined) {
+      at = x.byKey.get(comboKey(dims)) ?? -1;
+      x.byObject.set(dims, at);
+    }
+    if (at >= 0 && x.seen[at] === 0) {
+      x.seen[at] = 1;
+      found++;
+    }
   }
-  return { period, label, end, soFar: null, perValue, rule, total, parts: list };
+  if (found === x.combos.length) return undefined;
+  const out: Record<string, string>[] = [];
+  for (let i = 0; i < x.combos.length; i++)
+    if (x.seen[i] === 0) out.push({ ...(x.combos[i] as Record<string, string>) });
+  return out;
 }
 
 function totalOf(e: ResultEntry): number {
@@ -502,6 +585,7 @@ function verdictOf(
   if (p.rule === 'total-entry' && p.parts[0] !== e)
     return { kind: 'breakdown-only', total: p.parts[0] as ResultEntry };
   if (p.rule === 'missing') return { kind: 'period-missing' };
+  if (p.rule === 'incomplete') return { kind: 'period-incomplete' };
   return { kind: 'used' };
 }
 
@@ -509,7 +593,8 @@ function verdictOf(
 export function breakdown(fw: Framework, ind: Indicator, periods: PeriodFigure[]): BreakdownRow[] {
   const rows: BreakdownRow[] = [];
   for (const dimension of ind.disaggregate) {
-    const values = fw.plan.dimensions[dimension] ?? [];
+    // A row per expected value (a value the indicator does not expect is an error in validate).
+    const values = ind.expectedValues[dimension] ?? fw.plan.dimensions[dimension] ?? [];
     // One pass over each period's per-value entries sorts them to their values (rather than one
     // filter per value and period); each value's figures still add up in period order. Indexed
     // loops and reused arrays: this runs once per period of every indicator.

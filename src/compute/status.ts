@@ -97,6 +97,7 @@ export function toStatus(fw: Framework, tr: IndicatorFigures): IndicatorStatusDe
     forecast: tr.forecast ? tr.forecast.value : null,
     overdue: tr.overdue.overdue,
     missing: tr.missing,
+    incomplete: tr.incomplete,
     revisions: ind.revisedBy,
     originalFinal: originalFinal(ind),
     series: tr.periods

@@ -26,8 +26,8 @@ export interface PeriodRow {
   indicator: string;
   period: string;
   end: Day;
-  /** How the total was formed: a total entry, the sum or Σnum/Σden of per-value entries, or missing. */
-  rule: 'total-entry' | 'sum' | 'ratio' | 'missing';
+  /** How the total was formed: a total entry, the sum or Σnum/Σden of per-value entries, missing, or incomplete (no total). */
+  rule: 'total-entry' | 'sum' | 'ratio' | 'missing' | 'incomplete';
   total: number | null;
   numerator: number | undefined;
   denominator: number | undefined;

@@ -181,6 +181,7 @@ export async function exportWorkbook(
       sum: 'sum of values',
       ratio: 'Σ numerators / Σ denominators × 100',
       missing: 'missing',
+      incomplete: 'incomplete (no total)',
     };
     const rows: CellValue[][] = [];
     for (const p of data.periods) {
@@ -519,7 +520,7 @@ function indicatorRow(
     ind.direction,
     ind.aggregation,
     ind.frequency,
-    ind.disaggregate.join(', '),
+    disaggregateCell(ind),
     ind.levels?.join(' | '),
     ind.baseline.year,
     v(ind.baseline.value),
@@ -589,4 +590,11 @@ function ledgerRow(
     e.source,
     e.note,
   ];
+}
+
+/** `country, sex`, or with expected values named `country (CN, JP, KR, RU)`: read back by load/workbook.ts. */
+function disaggregateCell(ind: Indicator): string {
+  return ind.disaggregate
+    .map((d) => (ind.expectedWritten === undefined ? d : `${d} (${(ind.expectedWritten[d] ?? []).join(', ')})`))
+    .join(', ');
 }

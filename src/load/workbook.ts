@@ -187,7 +187,7 @@ export async function readWorkbookFramework(bytes: Uint8Array): Promise<Workbook
       direction: str(r.get('Direction')),
       aggregation: str(r.get('Aggregation')),
       frequency: str(r.get('Frequency')),
-      disaggregate: disaggregate ? disaggregate.split(', ') : undefined,
+      disaggregate: disaggregate ? disaggregateOf(disaggregate) : undefined,
       levels: levels ? levels.split(' | ') : undefined,
       baseline: { year: num(r.get('Baseline year')), value: fig(r.get('Baseline')) },
       targets: byYear(r, 'Target', (v) => fig(v) as YamlValue) ?? {},
@@ -333,4 +333,16 @@ export async function readWorkbookFramework(bytes: Uint8Array): Promise<Workbook
 function periodValue(p: string | undefined): YamlValue | undefined {
   if (p === undefined) return undefined;
   return /^\d{4}$/.test(p) ? new Num(p) : p;
+}
+
+/** The Disaggregate cell: `country, sex` (a list), or `country (CN, JP, KR, RU)` (expected values named). */
+function disaggregateOf(cell: string): YamlValue {
+  const dims: [string, string[] | undefined][] = [];
+  for (const m of cell.matchAll(/([^\s,()][^,()]*?)\s*(?:\(([^)]*)\))?\s*(?:,|$)/g)) {
+    const name = (m[1] as string).trim();
+    if (name === '') continue;
+    dims.push([name, m[2] === undefined ? undefined : m[2].split(',').map((v) => v.trim()).filter(Boolean)]);
+  }
+  if (dims.every(([, v]) => v === undefined)) return dims.map(([d]) => d);
+  return Object.fromEntries(dims.map(([d, v]) => [d, v ?? []]));
 }

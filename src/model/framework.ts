@@ -105,7 +105,15 @@ export interface Indicator {
   originalTargets: { year: number; value: number }[];
   /** Ids of the revisions in force that changed these targets, in the order applied ([] as written). */
   revisedBy: string[];
+  /** The dimensions it is disaggregated by, in the order written. */
   disaggregate: string[];
+  /**
+   * Per dimension of `disaggregate`, the values expected to report: those written
+   * (`disaggregate: {country: [CN, JP]}`), else every value of the plan's dimension, in the plan's order.
+   */
+  expectedValues: Record<string, string[]>;
+  /** The mapping of dimensions to expected values as written (values as texts); undefined for a list. */
+  expectedWritten: Record<string, string[]> | undefined;
   means_of_verification: string | undefined;
   /** SDG targets the indicator measures progress towards (`sdg:`), in the official order. */
   sdg: string[];

@@ -33,6 +33,11 @@ export interface IndicatorStatus {
   overdue: boolean;
   /** Periods of the indicator's frequency, ended before D, without a total as of D (gaps included), in order. */
   missing: string[];
+  /**
+   * Periods with per-value entries, no total entry and some expected value without an entry, in
+   * order, each with the missing values as `{dimension: value}` objects ([] if none).
+   */
+  incomplete: { period: string; missing: Record<string, string>[] }[];
   /** Ids of the revisions in force at D that changed its targets ([] if none). */
   revisions: string[];
   /** The final target as written, before any revision. */

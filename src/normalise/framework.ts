@@ -464,7 +464,7 @@ function buildIndicator(
     targets,
     originalTargets: targets,
     revisedBy: [],
-    disaggregate: v.disaggregate ?? [],
+    ...expectedOf(v.disaggregate, plan),
     means_of_verification: v.means_of_verification,
     sdg,
     src,
@@ -560,4 +560,29 @@ function buildRates(items: Item[], diagnostics: Diagnostic[], invalidIds: Set<st
     }
   }
   return rates;
+}
+
+/**
+ * The dimensions of an indicator and the values each expects: a list expects every value of the
+ * plan's dimension; a mapping names them (kept in the plan's order, each once; a value the plan does
+ * not know is reported by the indicator-refs rule and left out here).
+ */
+function expectedOf(
+  written: string[] | Record<string, string[]> | undefined,
+  plan: Plan,
+): Pick<Indicator, 'disaggregate' | 'expectedValues' | 'expectedWritten'> {
+  const expectedValues: Record<string, string[]> = {};
+  if (written === undefined || Array.isArray(written)) {
+    const dims = written ?? [];
+    for (const d of dims)
+      expectedValues[d] = Object.hasOwn(plan.dimensions, d) ? [...(plan.dimensions[d] ?? [])] : [];
+    return { disaggregate: [...dims], expectedValues, expectedWritten: undefined };
+  }
+  const dims = Object.keys(written);
+  for (const d of dims) {
+    const named = new Set(written[d]);
+    const all = Object.hasOwn(plan.dimensions, d) ? (plan.dimensions[d] ?? []) : [];
+    expectedValues[d] = all.filter((x) => named.has(x));
+  }
+  return { disaggregate: dims, expectedValues, expectedWritten: written };
 }

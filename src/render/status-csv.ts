@@ -1,3 +1,4 @@
+import { missingValuesText } from '../model/expected.js';
 import type { StatusReport } from '../model/reports.js';
 import { csvField } from './csv.js';
 import { formatValue } from './report-common.js';
@@ -26,6 +27,7 @@ const CSV_FIELDS = [
   'missing',
   'revisions',
   'originalFinal',
+  'incomplete',
 ] as const;
 
 /** The figures a milestone gives as a level rather than a number. */
@@ -51,6 +53,8 @@ export function renderStatusCsv(r: StatusReport): string {
       CSV_FIELDS.map((f) => {
         const v = s[f];
         if (v === null || v === undefined) return '';
+        // Incomplete periods, one field: `2026-H2 (country MN; country KR) 2027-H1 (country MN)`.
+        if (f === 'incomplete') return csvField(s.incomplete.map(incompleteText).join(' '));
         // Lists (missing periods, revision ids) are one field, space-separated: neither holds a space.
         if (Array.isArray(v)) return csvField(v.join(' '));
         if (s.measure === 'milestone' && LEVEL_FIELDS.has(f) && typeof v === 'number') {
@@ -61,4 +65,8 @@ export function renderStatusCsv(r: StatusReport): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function incompleteText(p: { period: string; missing: Record<string, string>[] }): string {
+  return `${p.period} (${missingValuesText(p.missing)})`;
 }

@@ -4,6 +4,7 @@ import type { EntryUse, PeriodFigure } from '../compute/status-trace.js';
 import { formatDate } from '../core/dates.js';
 import { decimalText } from '../core/money.js';
 import { formatPeriod } from '../core/periods.js';
+import { missingValuesText } from '../model/expected.js';
 import type { ResultEntry } from '../model/framework.js';
 import { MIN_WIDTH, wrap } from './layout.js';
 import { colourStatus } from './status-common.js';
@@ -52,6 +53,8 @@ function verdictText(u: EntryUse, x: Explanation, asOf: string): string {
       return `not in the total: the period's total entry at ${x.at.get(v.total)} wins (kept for the breakdown)`;
     case 'period-missing':
       return 'not used: the period has no total entry and these values cannot be combined; the period counts as missing';
+    case 'period-incomplete':
+      return 'not used: the period is incomplete (an expected value has no entry), so it has no total';
   }
 }
 
@@ -69,6 +72,8 @@ function periodLine(p: PeriodFigure, x: Explanation): string {
         .join(' + ')}) × 100 = ${n(p.numerator)} / ${n(p.denominator)} × 100 = ${n(p.total)}`;
     case 'missing':
       return `${head}: missing — ${p.parts.length} per-value entries and no total entry`;
+    case 'incomplete':
+      return `${head}: incomplete — no entry for ${missingValuesText(p.incomplete ?? [])}; no total (the latest complete period stands)`;
   }
 }
 

@@ -40,6 +40,7 @@ function contractFields(s: IndicatorStatus): Record<string, unknown> {
     missing: s.missing,
     revisions: s.revisions,
     originalFinal: s.originalFinal,
+    incomplete: s.incomplete.map((p) => ({ period: p.period, missing: p.missing.map((m) => ({ ...m })) })),
   };
   if (s.levels) o.levels = s.levels;
   if (s.breakdown)

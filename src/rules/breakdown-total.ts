@@ -42,7 +42,7 @@ export function breakdownTotal(fw: Framework): Diagnostic[] {
   for (const { total, parts } of periods.values()) {
     if (!total || parts.length === 0) continue;
     const ind = byId.get(total.indicator) as Indicator;
-    const complete = parts.length >= combinations(fw, ind);
+    const complete = parts.length >= combinations(ind);
     const found =
       ind.measure === 'number' ? numberGap(total, parts, complete) : percentGap(total, parts, complete);
     if (found === null) continue;
@@ -66,9 +66,9 @@ function periodKey(e: ResultEntry): string {
   return `${e.indicator}|${formatPeriod(e.period)}`;
 }
 
-/** How many per-value keys a complete breakdown has: the product of each dimension's value count. */
-function combinations(fw: Framework, ind: Indicator): number {
-  return ind.disaggregate.reduce((n, d) => n * (fw.plan.dimensions[d]?.length ?? 0), 1);
+/** How many per-value keys a complete breakdown has: the product of each dimension's expected value count. */
+function combinations(ind: Indicator): number {
+  return ind.disaggregate.reduce((n, d) => n * (ind.expectedValues[d]?.length ?? 0), 1);
 }
 
 const clean = (x: number) => Number(x.toPrecision(12));

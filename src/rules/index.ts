@@ -4,6 +4,9 @@ import type { Framework, Indicator } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import { suggest } from '../normalise/schema-issues.js';
 import { breakdownTotal } from './breakdown-total.js';
+import { unexpectedValues } from './expected-values.js';
+import { possibleDuplicates } from './possible-duplicate.js';
+import { suspectRunningTotals } from './suspect-running-total.js';
 
 /** What rules may know beyond the framework, so that one mistake is reported once, not as a cascade. */
 export interface RuleContext {
@@ -122,21 +125,53 @@ const indicatorRefs: Rule = {
         );
       }
       ind.disaggregate.forEach((dim, i) => {
+        const at =
+          ind.expectedWritten !== undefined
+            ? child(ind.src, 'disaggregate', dim)
+            : child(ind.src, 'disaggregate', i);
         if (!Object.hasOwn(fw.plan.dimensions, dim)) {
           const known = Object.keys(fw.plan.dimensions);
           out.push(
             error(
               'unknown-dimension',
               `"${dim}" is not a dimension of the plan${known.length ? ` (${known.join(', ')})` : ' (plan.dimensions is empty)'}${suggest(dim, known)}`,
-              child(ind.src, 'disaggregate', i),
+              at,
             ),
           );
-        }
+        } else if (ind.expectedWritten !== undefined) pushAll(out, expectedValueErrors(fw, ind, dim));
       });
     }
     return out;
   },
 };
+
+/** The expected values written for one dimension (`disaggregate: {country: [...]}`) must be the plan's. */
+function expectedValueErrors(fw: Framework, ind: Indicator, dim: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const known = fw.plan.dimensions[dim] ?? [];
+  const list = ind.expectedWritten?.[dim] ?? [];
+  list.forEach((value, j) => {
+    if (!known.includes(value)) {
+      out.push(
+        error(
+          'dimension-value',
+          `"${value}" is not a ${dim} of the plan (${known.join(', ')})${suggest(value, known)}`,
+          child(ind.src, 'disaggregate', dim, j),
+        ),
+      );
+    }
+  });
+  if (list.length === 0) {
+    out.push(
+      error(
+        'no-expected-values',
+        `${ind.id} expects no ${dim} value; name at least one of ${known.join(', ')}, or leave ${dim} out`,
+        child(ind.src, 'disaggregate', dim),
+      ),
+    );
+  }
+  return out;
+}
 
 const budgetRefs: Rule = {
   name: 'budget-refs',
@@ -310,6 +345,9 @@ export const RULES: readonly Rule[] = [
   targetDirection,
   narrativeRefs,
   { name: 'breakdown-total', check: breakdownTotal },
+  { name: 'unexpected-value', check: unexpectedValues },
+  { name: 'possible-duplicate', check: possibleDuplicates },
+  { name: 'suspect-running-total', check: suspectRunningTotals },
 ];
 
 /** Runs every rule; `ctx` (from normalising) keeps one mistake from being reported as a cascade. */

@@ -129,7 +129,15 @@ export const IndicatorSchema = z.strictObject({
   baseline: z.strictObject({ year, value: scalarValue }),
   targets: z.record(yearKey, scalarValue),
   frequency: z.enum(['annual', 'semiannual', 'quarterly', 'monthly']),
-  disaggregate: z.array(z.string()).optional(),
+  disaggregate: z
+    .union([
+      z.array(z.string()),
+      z.record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String))),
+    ])
+    .optional()
+    .describe(
+      'The dimensions it is disaggregated by: [country] expects every value of the plan; {country: [CN, JP, KR, RU]} names the values expected to report.',
+    ),
   means_of_verification: z.string().optional(),
   levels: z.array(text).min(2).optional(),
   sdg: sdgTargets.optional(),

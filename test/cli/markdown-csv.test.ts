@@ -89,7 +89,7 @@ describe('Markdown has no raw HTML; CSV keeps stable keys and writes milestones 
     expect(r.code).toBe(0);
     const [head, ...rows] = r.stdout.trimEnd().split('\n');
     expect(head).toBe(
-      'id,result,programme,title,unit,measure,direction,aggregation,baseline,period,actual,expected,final,progress,status,achieved,forecast,overdue,missing,revisions,originalFinal',
+      'id,result,programme,title,unit,measure,direction,aggregation,baseline,period,actual,expected,final,progress,status,achieved,forecast,overdue,missing,revisions,originalFinal,incomplete',
     );
     const milestone = (rows.find((l) => l.startsWith('P.O1-a,')) ?? '').split(',');
     // t = 31 Dec 2026; the curve runs from (31 Dec 2025, 0) to (31 Dec 2027, 3): 365/730 × 3 = 1.5,

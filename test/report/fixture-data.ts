@@ -31,6 +31,7 @@ function ind(
     forecast: null,
     overdue: false,
     missing: [],
+    incomplete: [],
     revisions: [],
     originalFinal: 10,
     series: [],

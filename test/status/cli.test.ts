@@ -30,6 +30,7 @@ const CONTRACT_KEYS = [
   'missing',
   'revisions',
   'originalFinal',
+  'incomplete',
 ];
 
 describe('status --format json', () => {
@@ -80,7 +81,6 @@ describe('status --format json', () => {
       overdue: true,
     });
     expect(by['NC.O1-a'].breakdown).toEqual([
-      { dimension: 'country', value: 'CN', actual: null },
       { dimension: 'country', value: 'JP', actual: 25 },
       { dimension: 'country', value: 'MN', actual: 40 },
     ]);
@@ -162,7 +162,7 @@ describe('csv, md and table', () => {
     expect(lines[0]).toBe(CONTRACT_KEYS.join(','));
     expect(lines).toHaveLength(6);
     expect(lines[1]).toBe(
-      'AP.O1.1-a,AP.O1.1,AP,Policy reports published,reports,number,increase,cumulative,2,2026,4,4,12,1,on-track,false,,false,,,12',
+      'AP.O1.1-a,AP.O1.1,AP,Policy reports published,reports,number,increase,cumulative,2,2026,4,4,12,1,on-track,false,,false,,,12,',
     );
   });
 

@@ -282,9 +282,13 @@ describe('disaggregated indicators', () => {
   const pct = `  - {id: P1, result: BD.O1, title: Share, unit: '%', measure: percent, direction: increase, aggregation: level,
        baseline: {year: 2025, value: 20}, targets: {2026: 40, 2030: 60}, frequency: annual, disaggregate: [country]}`;
 
+  // Expected values JP and MN: a period with both is complete (with [country], CN would be missing
+  // and the level period would have no total: see "expected values and incomplete periods" below).
+  const pctJpMn = pct.replace('disaggregate: [country]', 'disaggregate: {country: [JP, MN]}');
+
   it('percent from numerators and denominators: Σ numerators / Σ denominators × 100', () => {
     const fw = framework(
-      pct,
+      pctJpMn,
       `  - {indicator: P1, period: 2026, numerator: 41, denominator: 120, country: MN, date: 2026-12-20}
   - {indicator: P1, period: 2026, numerator: 19, denominator: 80, country: JP, date: 2026-12-21}`,
     );
@@ -293,20 +297,20 @@ describe('disaggregated indicators', () => {
     const s = one(fw, '2027-01-01');
     expect(s.actual).toBe(30);
     expect(s.progress).toBe(0.5);
+    // A row per expected value only.
     expect(s.breakdown?.map((b) => [b.dimension, b.value])).toEqual([
-      ['country', 'CN'],
       ['country', 'JP'],
       ['country', 'MN'],
     ]);
-    expect(s.breakdown?.[0]?.actual).toBeNull(); // CN: no entry
-    expect(s.breakdown?.[1]?.actual).toBe(23.75); // JP: 19/80 × 100
-    expect(s.breakdown?.[2]?.actual).toBeCloseTo((41 / 120) * 100, 12); // MN: 34.1666…
+    expect(s.breakdown?.[0]?.actual).toBe(23.75); // JP: 19/80 × 100
+    expect(s.breakdown?.[1]?.actual).toBeCloseTo((41 / 120) * 100, 12); // MN: 34.1666…
+    expect(s.incomplete).toEqual([]);
     expect(s.warnings).toEqual([]);
   });
 
   it('a percent period without numerators and no total counts as missing, with a warning', () => {
     const fw = framework(
-      pct,
+      pctJpMn,
       `  - {indicator: P1, period: 2026, value: 40, country: MN, date: 2026-12-20}
   - {indicator: P1, period: 2026, value: 60, country: JP, date: 2026-12-21}`,
     );
@@ -317,7 +321,7 @@ describe('disaggregated indicators', () => {
     expect(s.warnings).toHaveLength(1);
     expect(s.warnings[0]).toMatch(/P1 2026: .*counts as missing/);
     // Each value still has its own row.
-    expect(s.breakdown?.map((b) => b.actual)).toEqual([null, 60, 40]);
+    expect(s.breakdown?.map((b) => b.actual)).toEqual([60, 40]);
   });
 
   it('a total entry wins over the per-value entries', () => {
