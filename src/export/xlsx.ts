@@ -595,6 +595,8 @@ function ledgerRow(
 /** `country, sex`, or with expected values named `country (CN, JP, KR, RU)`: read back by load/workbook.ts. */
 function disaggregateCell(ind: Indicator): string {
   return ind.disaggregate
-    .map((d) => (ind.expectedWritten === undefined ? d : `${d} (${(ind.expectedWritten[d] ?? []).join(', ')})`))
+    .map((d) =>
+      ind.expectedWritten === undefined ? d : `${d} (${(ind.expectedWritten[d] ?? []).join(', ')})`,
+    )
     .join(', ');
 }

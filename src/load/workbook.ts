@@ -341,7 +341,15 @@ function disaggregateOf(cell: string): YamlValue {
   for (const m of cell.matchAll(/([^\s,()][^,()]*?)\s*(?:\(([^)]*)\))?\s*(?:,|$)/g)) {
     const name = (m[1] as string).trim();
     if (name === '') continue;
-    dims.push([name, m[2] === undefined ? undefined : m[2].split(',').map((v) => v.trim()).filter(Boolean)]);
+    dims.push([
+      name,
+      m[2] === undefined
+        ? undefined
+        : m[2]
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+    ]);
   }
   if (dims.every(([, v]) => v === undefined)) return dims.map(([d]) => d);
   return Object.fromEntries(dims.map(([d, v]) => [d, v ?? []]));
