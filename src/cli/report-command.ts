@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Document } from '../document/blocks.js';
-import { type FormatName, formatHelp, formatOf, WRITERS } from '../render/writers/index.js';
+import { type FormatName, formatHelp, formatOf, WRITERS, type WriterEntry } from '../render/writers/index.js';
+import { writeBinary } from './binary-out.js';
 import { CliError, chalkFor, emit, type Io, widthOf } from './context.js';
 
 /** The plumbing every report command shares: --as-of, --format from the writer registry, --out, and writing the report. */
@@ -23,17 +24,21 @@ export function parseReportFormat<T extends FormatName>(value: string | undefine
 
 /**
  * Adds `--as-of`, the command's own options (`more`), `--format` (its help read from the
- * registry) and, when `out` is given, `--out`, in the order --help lists them.
+ * registry), options that read best after it (`after`) and, when `out` is given, `--out`, in the
+ * order --help lists them.
  */
 export function reportOptions(
   cmd: Command,
   help: { asOf: string; formats: readonly FormatName[]; out?: string },
   more: (cmd: Command) => Command = (c) => c,
+  after: (cmd: Command) => Command = (c) => c,
 ): Command {
-  more(cmd.option('--as-of <date>', help.asOf)).option(
-    '--format <format>',
-    formatHelp(help.formats),
-    help.formats[0] as string,
+  after(
+    more(cmd.option('--as-of <date>', help.asOf)).option(
+      '--format <format>',
+      formatHelp(help.formats),
+      help.formats[0] as string,
+    ),
   );
   if (help.out !== undefined) cmd.option('--out <file>', help.out);
   return cmd;
@@ -43,19 +48,27 @@ export function reportOptions(
 export interface ReportViews {
   document: () => Document;
   json: () => string;
+  /** The file a binary format is written to without --out: `<plan>-<kind>-<date>` (the extension is added). */
+  file?: string;
 }
 
 /**
- * The report written in a text format, to --out or stdout: the document through the format's
- * writer (terminal colour only on a terminal, never in a file), or the JSON contract.
+ * The report written in the format asked for: the document through the format's writer (terminal
+ * colour only on a terminal, never in a file) to --out or stdout, or the JSON contract; a binary
+ * format (Word) is loaded only now and always goes to a file.
  */
 export function writeReport(
   io: Io,
   format: FormatName,
   views: ReportViews,
   opts: { out?: string | undefined; width?: number } = {},
-): void {
-  const entry = WRITERS[format];
+): undefined | Promise<void> {
+  const entry: WriterEntry = WRITERS[format];
+  if (entry.kind === 'binary') {
+    const file = opts.out ?? `${views.file ?? 'report'}.${entry.ext}`;
+    if (file.trim() === '') throw new CliError('--out needs a file name', 2);
+    return entry.load().then(async (write) => writeBinary(io, await write(views.document()), file));
+  }
   const text =
     entry.kind === 'json'
       ? views.json()
@@ -64,4 +77,5 @@ export function writeReport(
           width: opts.width ?? widthOf(io),
         });
   emit(io, text, opts.out);
+  return undefined;
 }

@@ -40,6 +40,8 @@ export interface Column {
   min?: number;
   /** Wrap this column's cells rather than cutting them. */
   wrap?: boolean;
+  /** Cut a cell's start rather than its end when it is too long (a path: its file name matters most). */
+  cutStart?: boolean;
   /** Left out of the terminal, where width is scarce (a title the table's legend gives instead). */
   wide?: boolean;
 }
@@ -48,6 +50,10 @@ export interface Column {
 export interface Row {
   kind: 'item' | 'total';
   cells: Part[];
+  /** The row's key, for a machine reader of HTML (`data-key`). */
+  key?: string;
+  /** A tone for the whole row (`muted`: an entry that no longer counts). */
+  tone?: Tone;
 }
 
 export interface Heading {
@@ -65,6 +71,8 @@ export interface Paragraph {
 
 export interface Table {
   kind: 'table';
+  /** What the table is, in a word (`variance`): HTML's class, for its style sheet. */
+  name?: string;
   /** The table's own small title ("By source"). */
   title?: string;
   columns: Column[];
@@ -81,9 +89,18 @@ export interface Table {
 /** A chart as data only: each writer draws it (SVG, a Word chart) or leaves it out (text, Markdown). */
 export interface Chart {
   kind: 'chart';
-  chart: 'bars' | 'status-strip';
+  /** `bars`: a bar per point, a ratio each (1 = as planned). */
+  chart: 'bars';
+  /** The heading above the chart. */
   title: string;
-  points: { label: string; value: number | null; tone?: Tone }[];
+  /** The chart's own name, and its series' (a Word chart shows both). */
+  name: string;
+  series: string;
+  /** What the line at 1 stands for ("100% of planned to date"). */
+  reference: string;
+  /** What the figures are, in a word ("actual / planned to date"). */
+  subtitle?: string;
+  points: { label: string; value: number | null }[];
 }
 
 /** Prose written by a person, in the narrative Markdown subset (render/narrative.ts). */
@@ -102,12 +119,21 @@ export interface Facts {
   items: { label: string; parts: Part[] }[];
 }
 
-export type Block = Heading | Paragraph | Table | Chart | Narrative | Facts;
+/** A list: an optional lead line, then items, each a run of parts (bullets in Markdown, HTML and Word). */
+export interface List {
+  kind: 'list';
+  title?: Part[];
+  items: Part[][];
+}
+
+export type Block = Heading | Paragraph | Table | Chart | Narrative | Facts | List;
 
 /** A report as blocks; `title` names it (an HTML title, a Word document's core property). */
 export interface Document {
   title: string;
   blocks: Block[];
+  /** A listing rather than a report: the terminal sets its blocks one under the other, no blank line between. */
+  tight?: boolean;
 }
 
 /** A text part. */

@@ -41,11 +41,20 @@ export function caption(r: VarianceReport): string {
  * cuts the title to 20 columns, then drops Projected, Remaining and Planned total, in that order.
  * Over-spending (variance below zero) marks variance and execution as an alarm.
  */
-export function varianceTable(r: VarianceReport, key = keyLabel(r.by)): Table {
+export function varianceTable(r: VarianceReport, opts: { key?: string; joined?: boolean } = {}): Table {
   const titled = r.by !== 'year' && r.by !== 'category';
+  const joined = opts.joined === true;
   const columns: Column[] = [
-    { head: key, kind: 'text', field: 'key' },
-    { head: 'Title', kind: 'text', field: 'title', min: 20, ...(titled ? {} : { dataOnly: true }) },
+    joined
+      ? { head: opts.key ?? keyLabel(r.by), kind: 'text', field: 'key', min: 20, wrap: true }
+      : { head: opts.key ?? keyLabel(r.by), kind: 'text', field: 'key' },
+    {
+      head: 'Title',
+      kind: 'text',
+      field: 'title',
+      min: 20,
+      ...(titled && !joined ? {} : { dataOnly: true }),
+    },
     ...FIGURES.map(
       (f): Column => ({
         head: f.label,
@@ -67,24 +76,30 @@ export function varianceTable(r: VarianceReport, key = keyLabel(r.by)): Table {
       money(f.originalPlannedTotal, r.digits),
     ];
   };
-  const rows: Row[] = r.rows.map((row) => ({
-    kind: 'item',
-    cells: [
-      text(row.key),
-      // A line linked to nothing has no title of its own: say so, in the human formats.
-      row.key === '-' ? { kind: 'text', text: row.title || 'not linked', data: row.title } : text(row.title),
-      ...figures(row),
-    ],
-  }));
+  const rows: Row[] = r.rows.map((row) => {
+    // A line linked to nothing has no title of its own: say so, in the human formats.
+    const title = row.key === '-' ? row.title || 'not linked' : row.title;
+    const key = joined ? (row.key === '-' ? `- ${title}` : `${row.key} ${title}`) : row.key;
+    return {
+      kind: 'item',
+      key: row.key,
+      cells: [
+        { kind: 'text', text: key, data: row.key },
+        { kind: 'text', text: title, data: row.title },
+        ...figures(row),
+      ],
+    };
+  });
   rows.push({
     kind: 'total',
+    key: 'total',
     cells: [
       { kind: 'text', text: 'Total', data: 'total' },
       { kind: 'text', text: '', data: 'Total' },
       ...figures(r.total),
     ],
   });
-  return { kind: 'table', columns, rows };
+  return { kind: 'table', name: 'variance', columns, rows };
 }
 
 /** `variance`: the caption and the table. */

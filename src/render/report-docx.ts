@@ -8,26 +8,17 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
+  type Table,
   TableOfContents,
   TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { pushAll } from '../core/arrays.js';
 import { minorToNumber } from '../core/money.js';
-import type {
-  ContributionStatus,
-  FundingSourceFigures,
-  IndicatorStatus,
-  Status,
-  VarianceFigures,
-  VarianceReport,
-} from '../model/reports.js';
+import { type NativeSection, reportSections } from '../document/report.js';
+import type { ContributionStatus, FundingSourceFigures, IndicatorStatus, Status } from '../model/reports.js';
 import { narrativeDocx } from './narrative-docx.js';
 import {
   breakdownText,
@@ -62,6 +53,24 @@ import {
   STATUS_COLUMNS,
   sourceName,
 } from './report-resources.js';
+import {
+  A4,
+  bold,
+  CHART_FONT,
+  cell,
+  chart,
+  FONT,
+  HEADER_SHADE,
+  headerRow,
+  heading,
+  MARGIN,
+  para,
+  RESULT_SHADE,
+  TEXT_WIDTH,
+  table,
+  text,
+  writeDocxBlocks,
+} from './writers/docx.js';
 
 /**
  * The meeting report as a Word document, for circulation as a meeting document: the same
@@ -71,12 +80,6 @@ import {
  * "Edit Data", no image renderer needed). Renders ReportData; computes nothing: ratios go to
  * the charts as they are and Word writes them as percentages.
  */
-
-/** A4 in twentieths of a point, and 2 cm margins. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1134;
-/** The text width between the margins, in twips. */
-const TEXT_WIDTH = A4.width - 2 * MARGIN;
 
 /** Light fills behind the status words: readable in black, and the word says it anyway. */
 const STATUS_SHADE: Record<Status, string> = {
@@ -93,140 +96,13 @@ const STATUS_FILL: Record<Status, string> = {
   'off-track': 'C62828',
   'no-data': '8A8F98',
 };
-const BAR = '1F5F99';
-const OVER = 'B7791F';
-
-const HEADER_SHADE = 'DCE7F2';
-const RESULT_SHADE = 'F1F4F8';
-const FONT = 'Calibri';
 
 /** Renders the report as the bytes of a .docx file. */
 export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
-  const cur = data.plan.currency;
-  const v = data.budget.byProgramme;
-  const money = (m: bigint | null) => formatMoney(m, v.digits);
-  const sum = data.summary;
   const body: (Paragraph | Table | TableOfContents)[] = [];
 
-  body.push(
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(data.plan.title)] }),
-    new Paragraph({
-      children: [
-        new TextRun({ text: 'Meeting report · results and budget · status as of ', color: '5B6575' }),
-        new TextRun({ text: data.asOf, bold: true }),
-      ],
-      spacing: { after: 200 },
-    }),
-    factsTable([
-      ['Plan', `${data.plan.id} (${data.plan.start}–${data.plan.end}, ${cur})`],
-      ['As of', data.asOf],
-      ['Generated', data.generated],
-      ['Framework', data.framework],
-      ['Ledger entries used', entriesText(data.entries)],
-    ]),
-    new Paragraph({
-      spacing: { before: 240 },
-      children: [new TextRun({ text: 'Contents', bold: true, size: 28 })],
-    }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
-  );
-
-  // Executive summary
-  body.push(heading(1, 'Executive summary'));
-  body.push(
-    para([
-      bold('Indicators: '),
-      text(`${sum.indicators} — ${summaryText(sum.byStatus)}; ${sum.achieved} achieved their final target.`),
-    ]),
-    statusCountTable(sum.byStatus),
-    statusChart(sum.byStatus),
-    para([
-      bold('Overdue: '),
-      text(`${plural(sum.overdue, 'indicator')} with a reporting period ended and no entry.`),
-    ]),
-    para([
-      bold('Budget: '),
-      text(
-        `planned to date ${cur} ${money(v.total.plannedToDate)} against actual ${cur} ${money(v.total.actual)} — execution ${formatRatio(v.total.execution)} (planned total ${cur} ${money(v.total.plannedTotal)}).`,
-      ),
-    ]),
-    para([bold(`${statusLabel('off-track')}: `), text(namesOf(sum.offTrack))]),
-    para([bold(`${statusLabel('at-risk')}: `), text(namesOf(sum.atRisk))]),
-    para([bold('Missing: '), text(missingText(data))]),
-  );
-  if (data.planNarrative) pushAll(body, narrativeBlock(data.planNarrative, ''));
-
-  // Since the last meeting (or the date given with --since)
-  if (data.since) {
-    body.push(heading(1, sinceHeading(data)));
-    for (const item of sinceItems(data)) {
-      body.push(
-        new Paragraph({ bullet: { level: 0 }, children: [bold(`${item.label}: `), text(item.text)] }),
-      );
-    }
-  }
-
-  // Programme areas
-  body.push(heading(1, 'Programme areas: delivery and budget'));
-  for (const p of data.programmes) pushAll(body, programmeBlock(p, data));
-
-  // Revisions in force
-  if (data.revisions.length > 0) {
-    body.push(heading(1, 'Revisions in force'));
-    for (const r of data.revisions) {
-      body.push(
-        new Paragraph({
-          bullet: { level: 0 },
-          children: [bold(r.id), text(revisionHead(r).slice(r.id.length))],
-        }),
-      );
-      for (const ch of r.changes) {
-        body.push(new Paragraph({ bullet: { level: 1 }, children: [text(changeText(ch, data))] }));
-      }
-    }
-  }
-
-  // Budget
-  body.push(
-    heading(1, 'Budget versus actual'),
-    heading(2, 'Execution by programme area'),
-    para([
-      text(`Actual / planned to date, pro rata to ${data.asOf}; the line marks 100% of planned to date.`),
-    ]),
-    executionChart(v),
-    heading(2, `By programme area (${cur})`),
-    varianceTable(v, 'Programme area'),
-    heading(2, `By funding source (${cur})`),
-    varianceTable(data.budget.bySource, 'Funding source'),
-  );
-
-  // Resources
-  pushAll(body, resourcesBlock(data));
-
-  // Data-quality notes
-  body.push(heading(1, 'Data-quality notes'));
-  const notes = noteItems(data);
-  if (notes.length === 0)
-    body.push(para([text('None: no validation warnings, overdue indicators or illustrative entries.')]));
-  const kindLabel = {
-    warning: 'Warning',
-    overdue: 'Overdue',
-    missing: 'Missing',
-    indicator: 'Data',
-    illustrative: 'Illustrative',
-  };
-  for (const n of notes) {
-    body.push(
-      new Paragraph({
-        bullet: { level: 0 },
-        children: [
-          bold(`${kindLabel[n.kind]}: `),
-          ...(n.where ? [new TextRun({ text: `${n.where} `, font: 'Consolas' })] : []),
-          text(n.text),
-          ...(n.code ? [new TextRun({ text: ` (${n.code})`, color: '5B6575' })] : []),
-        ],
-      }),
-    );
+  for (const section of reportSections(data)) {
+    pushAll(body, section.kind === 'blocks' ? writeDocxBlocks(section.blocks) : NATIVE[section.id](data));
   }
   body.push(
     new Paragraph({
@@ -291,31 +167,142 @@ export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
   return Packer.toBuffer(doc);
 }
 
-function text(s: string): TextRun {
-  return new TextRun(s);
-}
+type Body = (Paragraph | Table | TableOfContents)[];
 
-function bold(s: string): TextRun {
-  return new TextRun({ text: s, bold: true });
-}
-
-function para(children: TextRun[]): Paragraph {
-  return new Paragraph({ children, spacing: { after: 80 } });
-}
-
-function heading(level: 1 | 2, s: string): Paragraph {
-  return new Paragraph({
-    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    children: [new TextRun(s)],
-  });
-}
-
-/** A Word chart on its own line. */
-function chart(run: ChartRun): Paragraph {
-  return new Paragraph({ children: [run], spacing: { before: 120, after: 160 } });
-}
-
-const CHART_FONT = { name: FONT };
+/** The sections not yet built as blocks, each as Word paragraphs and tables. */
+const NATIVE: Record<NativeSection, (data: ReportData) => Body> = {
+  title(data) {
+    const cur = data.plan.currency;
+    const body: Body = [];
+    body.push(
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(data.plan.title)] }),
+      new Paragraph({
+        children: [
+          new TextRun({ text: 'Meeting report · results and budget · status as of ', color: '5B6575' }),
+          new TextRun({ text: data.asOf, bold: true }),
+        ],
+        spacing: { after: 200 },
+      }),
+      factsTable([
+        ['Plan', `${data.plan.id} (${data.plan.start}–${data.plan.end}, ${cur})`],
+        ['As of', data.asOf],
+        ['Generated', data.generated],
+        ['Framework', data.framework],
+        ['Ledger entries used', entriesText(data.entries)],
+      ]),
+      new Paragraph({
+        spacing: { before: 240 },
+        children: [new TextRun({ text: 'Contents', bold: true, size: 28 })],
+      }),
+      new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    );
+    return body;
+  },
+  summary(data) {
+    const cur = data.plan.currency;
+    const v = data.budget.byProgramme;
+    const money = (m: bigint | null) => formatMoney(m, v.digits);
+    const sum = data.summary;
+    const body: Body = [];
+    // Executive summary
+    body.push(heading(1, 'Executive summary'));
+    body.push(
+      para([
+        bold('Indicators: '),
+        text(
+          `${sum.indicators} — ${summaryText(sum.byStatus)}; ${sum.achieved} achieved their final target.`,
+        ),
+      ]),
+      statusCountTable(sum.byStatus),
+      statusChart(sum.byStatus),
+      para([
+        bold('Overdue: '),
+        text(`${plural(sum.overdue, 'indicator')} with a reporting period ended and no entry.`),
+      ]),
+      para([
+        bold('Budget: '),
+        text(
+          `planned to date ${cur} ${money(v.total.plannedToDate)} against actual ${cur} ${money(v.total.actual)} — execution ${formatRatio(v.total.execution)} (planned total ${cur} ${money(v.total.plannedTotal)}).`,
+        ),
+      ]),
+      para([bold(`${statusLabel('off-track')}: `), text(namesOf(sum.offTrack))]),
+      para([bold(`${statusLabel('at-risk')}: `), text(namesOf(sum.atRisk))]),
+      para([bold('Missing: '), text(missingText(data))]),
+    );
+    if (data.planNarrative) pushAll(body, narrativeBlock(data.planNarrative, ''));
+    return body;
+  },
+  since(data) {
+    const body: Body = [];
+    // Since the last meeting (or the date given with --since)
+    body.push(heading(1, sinceHeading(data)));
+    for (const item of sinceItems(data)) {
+      body.push(
+        new Paragraph({ bullet: { level: 0 }, children: [bold(`${item.label}: `), text(item.text)] }),
+      );
+    }
+    return body;
+  },
+  programmes(data) {
+    const body: Body = [];
+    // Programme areas
+    body.push(heading(1, 'Programme areas: delivery and budget'));
+    for (const p of data.programmes) pushAll(body, programmeBlock(p, data));
+    return body;
+  },
+  revisions(data) {
+    const body: Body = [];
+    // Revisions in force
+    body.push(heading(1, 'Revisions in force'));
+    for (const r of data.revisions) {
+      body.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [bold(r.id), text(revisionHead(r).slice(r.id.length))],
+        }),
+      );
+      for (const ch of r.changes) {
+        body.push(new Paragraph({ bullet: { level: 1 }, children: [text(changeText(ch, data))] }));
+      }
+    }
+    return body;
+  },
+  resources(data) {
+    const body: Body = [];
+    // Resources
+    pushAll(body, resourcesBlock(data));
+    return body;
+  },
+  notes(data) {
+    const body: Body = [];
+    // Data-quality notes
+    body.push(heading(1, 'Data-quality notes'));
+    const notes = noteItems(data);
+    if (notes.length === 0)
+      body.push(para([text('None: no validation warnings, overdue indicators or illustrative entries.')]));
+    const kindLabel = {
+      warning: 'Warning',
+      overdue: 'Overdue',
+      missing: 'Missing',
+      indicator: 'Data',
+      illustrative: 'Illustrative',
+    };
+    for (const n of notes) {
+      body.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            bold(`${kindLabel[n.kind]}: `),
+            ...(n.where ? [new TextRun({ text: `${n.where} `, font: 'Consolas' })] : []),
+            text(n.text),
+            ...(n.code ? [new TextRun({ text: ` (${n.code})`, color: '5B6575' })] : []),
+          ],
+        }),
+      );
+    }
+    return body;
+  },
+};
 
 /** Indicators by status: one column per status in its colour, the count on it. */
 function statusChart(counts: Record<Status, number>): Paragraph {
@@ -336,40 +323,6 @@ function statusChart(counts: Record<Status, number>): Paragraph {
       dataLabels: { value: true, numberFormat: '0' },
       valueAxis: { minimum: 0, numberFormat: '0' },
       transformation: { width: 480, height: 220 },
-    }),
-  );
-}
-
-/** Execution (actual / planned to date) by programme area, with a line at 100% of planned to date. */
-function executionChart(v: VarianceReport): Paragraph {
-  const rows = v.rows;
-  return chart(
-    new ChartRun({
-      type: 'column',
-      title: 'Budget execution by programme area',
-      font: CHART_FONT,
-      legend: { position: 'bottom' },
-      categories: rows.map((r) => (r.key === '-' ? r.title : `${r.key} ${r.title}`)),
-      series: [
-        {
-          name: 'Execution (actual / planned to date)',
-          values: rows.map((r) => r.execution),
-          color: BAR,
-          // Over-spending shows in amber, as in the HTML report.
-          colors: rows.map((r) => (r.execution !== null && r.execution > 1 ? OVER : undefined)),
-          dataLabels: { value: true, numberFormat: '0.0%' },
-        },
-        {
-          name: '100% of planned to date',
-          type: 'line',
-          values: rows.map(() => 1),
-          color: '1B2A41',
-          markers: false,
-          dataLabels: false,
-        },
-      ],
-      valueAxis: { minimum: 0, numberFormat: '0%' },
-      transformation: { width: 620, height: 260 },
     }),
   );
 }
@@ -545,51 +498,6 @@ function namesOf(list: readonly IndicatorStatus[]): string {
   return list.length === 0 ? 'none.' : list.map((s) => `${s.id} ${s.title}`).join('; ');
 }
 
-interface CellSpec {
-  children: TextRun[] | Paragraph[];
-  width: number;
-  shade?: string;
-  right?: boolean;
-  span?: number;
-}
-
-function cell(spec: CellSpec): TableCell {
-  const first = spec.children[0];
-  const paragraphs =
-    first instanceof Paragraph
-      ? (spec.children as Paragraph[])
-      : [
-          new Paragraph({
-            alignment: spec.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: spec.children as TextRun[],
-          }),
-        ];
-  return new TableCell({
-    width: { size: spec.width, type: WidthType.DXA },
-    columnSpan: spec.span,
-    shading: spec.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: spec.shade } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: paragraphs,
-  });
-}
-
-function table(widths: number[], rows: TableRow[]): Table {
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    rows,
-  });
-}
-
-function headerRow(widths: number[], labels: string[], rightFrom: number): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    children: labels.map((l, i) =>
-      cell({ width: widths[i] as number, shade: HEADER_SHADE, right: i >= rightFrom, children: [bold(l)] }),
-    ),
-  });
-}
-
 function factsTable(rows: [string, string][]): Table {
   const widths = [2600, TEXT_WIDTH - 2600];
   return table(
@@ -762,46 +670,4 @@ function programmeBlock(p: ReportProgramme, data: ReportData): (Paragraph | Tabl
     for (const i of r.indicators) if (i.narrative) pushAll(out, narrativeBlock(i.narrative, i.status.id));
   }
   return out;
-}
-
-function varianceTable(v: VarianceReport, keyLabel: string): Table {
-  const m = (x: bigint | null) => formatMoney(x, v.digits);
-  const widths = [2638, 1200, 1200, 1150, 1150, 1050, 1250];
-  const figures = (f: VarianceFigures, strong: boolean) =>
-    [
-      m(f.plannedTotal),
-      m(f.plannedToDate),
-      m(f.actual),
-      m(f.variance),
-      formatRatio(f.execution),
-      m(f.remaining),
-    ].map((x, i) =>
-      cell({ width: widths[i + 1] as number, right: true, children: [strong ? bold(x) : text(x)] }),
-    );
-  const rows = [
-    headerRow(
-      widths,
-      [keyLabel, 'Planned total', 'Planned to date', 'Actual', 'Variance', 'Execution', 'Remaining'],
-      1,
-    ),
-    ...v.rows.map(
-      (r) =>
-        new TableRow({
-          children: [
-            cell({
-              width: widths[0] as number,
-              children: r.key === '-' ? [text(r.title || 'not linked')] : [bold(r.key), text(` ${r.title}`)],
-            }),
-            ...figures(r, false),
-          ],
-        }),
-    ),
-    new TableRow({
-      children: [
-        cell({ width: widths[0] as number, shade: RESULT_SHADE, children: [bold('Total')] }),
-        ...figures(v.total, true),
-      ],
-    }),
-  ];
-  return table(widths, rows);
 }

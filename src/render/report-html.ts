@@ -1,5 +1,6 @@
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
-import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { type NativeSection, reportSections } from '../document/report.js';
+import type { IndicatorStatus, Status } from '../model/reports.js';
 import { KEEP_CSS, keepWithNext } from './html-keep.js';
 import { narrativeHtml } from './narrative.js';
 import {
@@ -27,20 +28,46 @@ import {
   sinceItems,
 } from './report-decisions.js';
 import { RESOURCES_CSS, resourcesHtml } from './report-resources.js';
-import { bulletChart, bulletLegend, escapeXml as esc, executionBars, statusStrip } from './report-svg.js';
+import { bulletChart, bulletLegend, escapeXml as esc, statusStrip } from './report-svg.js';
+import { writeHtmlBlocks } from './writers/html.js';
 
 /**
  * The meeting report as one self-contained HTML file: inline CSS and SVG, no script, no external
  * reference of any kind, laid out for the screen and for A4 paper.
  */
 export function renderReportHtml(data: ReportData): string {
-  const cur = data.plan.currency;
-  const v = data.budget.byProgramme;
-  const money = (m: bigint | null) => formatMoney(m, v.digits);
-  const sum = data.summary;
   const body: string[] = [];
+  for (const section of reportSections(data)) {
+    body.push(
+      section.kind === 'blocks'
+        ? `<section class="${section.id}">\n${writeHtmlBlocks(section.blocks)}\n</section>`
+        : NATIVE[section.id](data),
+    );
+  }
+  body.push(`<footer><p>${esc(methodText(data))}</p></footer>`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(data.plan.title)} — meeting report, ${data.asOf}</title>
+<style>${CSS}${RESOURCES_CSS}${KEEP_CSS}</style>
+</head>
+<body>
+<main>
+${body.join('\n')}
+</main>
+</body>
+</html>
+`;
+}
 
-  body.push(`<header class="masthead">
+/** The sections not yet built as blocks, each in its HTML. */
+const NATIVE: Record<NativeSection, (data: ReportData) => string> = {
+  title(data) {
+    const cur = data.plan.currency;
+    const body: string[] = [];
+    body.push(`<header class="masthead">
   <div class="kicker">Meeting report · results and budget</div>
   <h1>${esc(data.plan.title)}</h1>
   <div class="asof">Status as of <strong>${data.asOf}</strong></div>
@@ -54,12 +81,19 @@ export function renderReportHtml(data: ReportData): string {
     <div><dt>Ledger entries used</dt><dd data-fact="entries">${entriesText(data.entries)}</dd></div>
   </dl>
 </section>`);
-
-  // Executive summary
-  const chips = STATUS_ORDER.map(
-    (s) => `<li>${chip(s)} <strong data-status-count="${s}">${sum.byStatus[s]}</strong></li>`,
-  ).join('');
-  body.push(`<section class="summary">
+    return body.join('\n');
+  },
+  summary(data) {
+    const cur = data.plan.currency;
+    const v = data.budget.byProgramme;
+    const money = (m: bigint | null) => formatMoney(m, v.digits);
+    const sum = data.summary;
+    const body: string[] = [];
+    // Executive summary
+    const chips = STATUS_ORDER.map(
+      (s) => `<li>${chip(s)} <strong data-status-count="${s}">${sum.byStatus[s]}</strong></li>`,
+    ).join('');
+    body.push(`<section class="summary">
   ${keepWithNext(
     '<h2>Executive summary</h2>',
     `<div class="cards">
@@ -93,8 +127,10 @@ export function renderReportHtml(data: ReportData): string {
   <p class="missing" data-fact="missing"><strong>Missing periods:</strong> ${esc(missingText(data))}</p>
   ${data.planNarrative ? narrativeHtmlBlock(data.planNarrative) : ''}
 </section>`);
-
-  if (data.since) {
+    return body.join('\n');
+  },
+  since(data) {
+    const body: string[] = [];
     body.push(`<section class="since">
   ${keepWithNext(
     `<h2>${esc(sinceHeading(data))}</h2>`,
@@ -103,15 +139,19 @@ export function renderReportHtml(data: ReportData): string {
       .join('')}</dl>`,
   )}
 </section>`);
-  }
-
-  // Programme areas
-  body.push(`<section class="programmes">
+    return body.join('\n');
+  },
+  programmes(data) {
+    const body: string[] = [];
+    // Programme areas
+    body.push(`<section class="programmes">
   ${keepWithNext('<h2>Programme areas: delivery and budget</h2>', `<div class="legend-row">${bulletLegend()}</div>`)}`);
-  for (const p of data.programmes) body.push(programmeHtml(p, data));
-  body.push('</section>');
-
-  if (data.revisions.length > 0) {
+    for (const p of data.programmes) body.push(programmeHtml(p, data));
+    body.push('</section>');
+    return body.join('\n');
+  },
+  revisions(data) {
+    const body: string[] = [];
     const items = data.revisions.map(
       (r) =>
         `<li data-revision="${esc(r.id)}"><strong>${esc(r.id)}</strong>${esc(revisionHead(r).slice(r.id.length))}<ul>${r.changes.map((ch) => `<li>${esc(changeText(ch, data))}</li>`).join('')}</ul></li>`,
@@ -119,42 +159,27 @@ export function renderReportHtml(data: ReportData): string {
     body.push(`<section class="revisions">
   ${keptList('<h2>Revisions in force</h2>', items)}
 </section>`);
-  }
-
-  // Budget
-  const bars = v.rows.map((r) => ({
-    label: r.key === '-' ? r.title : `${r.key} ${r.title}`,
-    execution: r.execution,
-    text: formatRatio(r.execution),
-  }));
-  const execution = executionBars(bars);
-  body.push(`<section class="budget">
-  ${keepWithNext(
-    `<h2>Budget versus actual</h2>
-  <h3>Execution by programme area <span class="sub">(actual / planned to date, pro rata to ${data.asOf})</span></h3>`,
-    execution[0] as string,
-  )}
-  ${execution.slice(1).join('\n')}
-  <h3>By programme area <span class="sub">(${esc(cur)})</span></h3>
-  ${varianceTable(v, 'Programme area')}
-  <h3>By funding source <span class="sub">(${esc(cur)})</span></h3>
-  ${varianceTable(data.budget.bySource, 'Funding source')}
-</section>`);
-
-  // Resources
-  body.push(resourcesHtml(data));
-
-  // Notes
-  const notes = noteItems(data);
-  const kindLabel = {
-    warning: 'Warning',
-    overdue: 'Overdue',
-    missing: 'Missing',
-    indicator: 'Data',
-    illustrative: 'Illustrative',
-  };
-  const noteHead = '<h2>Data-quality notes</h2>';
-  body.push(`<section class="notes">
+    return body.join('\n');
+  },
+  resources(data) {
+    const body: string[] = [];
+    // Resources
+    body.push(resourcesHtml(data));
+    return body.join('\n');
+  },
+  notes(data) {
+    const body: string[] = [];
+    // Notes
+    const notes = noteItems(data);
+    const kindLabel = {
+      warning: 'Warning',
+      overdue: 'Overdue',
+      missing: 'Missing',
+      indicator: 'Data',
+      illustrative: 'Illustrative',
+    };
+    const noteHead = '<h2>Data-quality notes</h2>';
+    body.push(`<section class="notes">
   ${
     notes.length === 0
       ? keepWithNext(
@@ -169,25 +194,10 @@ export function renderReportHtml(data: ReportData): string {
           ),
         )
   }
-</section>
-<footer><p>${esc(methodText(data))}</p></footer>`);
-
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(data.plan.title)} — meeting report, ${data.asOf}</title>
-<style>${CSS}${RESOURCES_CSS}${KEEP_CSS}</style>
-</head>
-<body>
-<main>
-${body.join('\n')}
-</main>
-</body>
-</html>
-`;
-}
+</section>`);
+    return body.join('\n');
+  },
+};
 
 const GLYPH: Record<Status, string> = { 'on-track': '✓', 'at-risk': '!', 'off-track': '✕', 'no-data': '–' };
 
@@ -298,23 +308,6 @@ function execMeter(execution: number | null): string {
   const fill = execution > 1 ? '#b7791f' : '#1f5f99';
   const ref = (1 / max) * w;
   return `<svg class="meter" viewBox="0 0 ${w} 12" width="${w}" height="12" role="img" aria-label="Execution ${formatRatio(execution)}"><rect x="0" y="0" width="${w}" height="12" fill="#eef1f5"/><rect x="0" y="0" width="${Math.round(Math.max(0, execution / max) * w * 10) / 10}" height="12" fill="${fill}"/><rect x="${Math.round(ref * 10) / 10 - 1}" y="0" width="2" height="12" fill="#1b2a41"/></svg>`;
-}
-
-function varianceTable(v: VarianceReport, keyLabel: string): string {
-  const m = (x: bigint | null) => formatMoney(x, v.digits);
-  const cells = (f: VarianceFigures) =>
-    `<td class="num">${m(f.plannedTotal)}</td><td class="num">${m(f.plannedToDate)}</td><td class="num">${m(f.actual)}</td><td class="num">${m(f.variance)}</td><td class="num">${formatRatio(f.execution)}</td><td class="num">${m(f.remaining)}</td>`;
-  const rows = v.rows
-    .map(
-      (r) =>
-        `<tr data-key="${esc(r.key)}"><th scope="row">${r.key === '-' ? esc(r.title) : `<span class="pid">${esc(r.key)}</span> ${esc(r.title)}`}</th>${cells(r)}</tr>`,
-    )
-    .join('\n');
-  return `<table class="variance">
-  <thead><tr><th>${esc(keyLabel)}</th><th class="num">Planned total</th><th class="num">Planned to date</th><th class="num">Actual</th><th class="num">Variance</th><th class="num">Execution</th><th class="num">Remaining</th></tr></thead>
-  <tbody>${rows}</tbody>
-  <tfoot><tr data-key="total"><th scope="row">Total</th>${cells(v.total)}</tr></tfoot>
-</table>`;
 }
 
 const CSS = `

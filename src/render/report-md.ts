@@ -1,6 +1,6 @@
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { pushAll } from '../core/arrays.js';
-import type { VarianceFigures, VarianceReport } from '../model/reports.js';
+import { type NativeSection, reportSections } from '../document/report.js';
 import { mdText } from './markdown.js';
 import { narrativeMd } from './narrative.js';
 import {
@@ -28,83 +28,98 @@ import {
   sinceItems,
 } from './report-decisions.js';
 import { resourcesMd } from './report-resources.js';
+import { writeMdBlocks } from './writers/md.js';
 
 /** The meeting report as GitHub-flavoured Markdown, ready to paste into a meeting document. */
 export function renderReportMd(data: ReportData): string {
   const out: string[] = [];
-  const cur = data.plan.currency;
-  const total = data.budget.byProgramme.total;
-  const digits = data.budget.byProgramme.digits;
-  const money = (m: bigint | null) => formatMoney(m, digits);
+  for (const section of reportSections(data)) {
+    if (section.kind === 'blocks') for (const b of writeMdBlocks(section.blocks)) out.push(b, '');
+    else pushAll(out, NATIVE[section.id](data));
+  }
+  out.push('---', '', `_${esc(methodText(data))}_`, '');
+  return out.join('\n');
+}
 
-  out.push(`# ${esc(data.plan.title)} — meeting report`, '');
-  out.push('| | |', '|---|---|');
-  out.push(`| Plan | ${esc(data.plan.id)} (${data.plan.start}–${data.plan.end}, ${cur}) |`);
-  out.push(`| As of | ${data.asOf} |`);
-  out.push(`| Generated | ${data.generated} |`);
-  out.push(`| Framework | \`${data.framework}\` |`);
-  out.push(`| Ledger entries used | ${entriesText(data.entries)} |`);
-  out.push('');
-
-  const sum = data.summary;
-  out.push('## Executive summary', '');
-  out.push(
-    `- **Indicators:** ${sum.indicators} — ${summaryText(sum.byStatus)}; ${sum.achieved} achieved their final target.`,
-  );
-  out.push(`- **Overdue:** ${plural(sum.overdue, 'indicator')} with a reporting period ended and no entry.`);
-  out.push(
-    `- **Budget:** planned to date ${cur} ${money(total.plannedToDate)} against actual ${cur} ${money(total.actual)} — execution ${formatRatio(total.execution)} (planned total ${cur} ${money(total.plannedTotal)}).`,
-  );
-  out.push(`- **Off track:** ${namesOf(sum.offTrack)}`);
-  out.push(`- **At risk:** ${namesOf(sum.atRisk)}`);
-  out.push(`- **Missing:** ${esc(missingText(data))}`);
-  out.push('');
-  if (data.planNarrative) pushAll(out, narrativeBlock(data.planNarrative));
-
-  if (data.since) {
-    out.push(`## ${esc(sinceHeading(data))}`, '');
+/** The sections not yet built as blocks, each in its Markdown. */
+const NATIVE: Record<NativeSection, (data: ReportData) => string[]> = {
+  title(data) {
+    const out: string[] = [];
+    out.push(`# ${esc(data.plan.title)} — meeting report`, '');
+    out.push('| | |', '|---|---|');
+    out.push(`| Plan | ${esc(data.plan.id)} (${data.plan.start}–${data.plan.end}, ${data.plan.currency}) |`);
+    out.push(`| As of | ${data.asOf} |`);
+    out.push(`| Generated | ${data.generated} |`);
+    out.push(`| Framework | \`${data.framework}\` |`);
+    out.push(`| Ledger entries used | ${entriesText(data.entries)} |`);
+    out.push('');
+    return out;
+  },
+  summary(data) {
+    const out: string[] = [];
+    const cur = data.plan.currency;
+    const total = data.budget.byProgramme.total;
+    const money = (m: bigint | null) => formatMoney(m, data.budget.byProgramme.digits);
+    const sum = data.summary;
+    out.push('## Executive summary', '');
+    out.push(
+      `- **Indicators:** ${sum.indicators} — ${summaryText(sum.byStatus)}; ${sum.achieved} achieved their final target.`,
+    );
+    out.push(
+      `- **Overdue:** ${plural(sum.overdue, 'indicator')} with a reporting period ended and no entry.`,
+    );
+    out.push(
+      `- **Budget:** planned to date ${cur} ${money(total.plannedToDate)} against actual ${cur} ${money(total.actual)} — execution ${formatRatio(total.execution)} (planned total ${cur} ${money(total.plannedTotal)}).`,
+    );
+    out.push(`- **Off track:** ${namesOf(sum.offTrack)}`);
+    out.push(`- **At risk:** ${namesOf(sum.atRisk)}`);
+    out.push(`- **Missing:** ${esc(missingText(data))}`);
+    out.push('');
+    if (data.planNarrative) pushAll(out, narrativeBlock(data.planNarrative));
+    return out;
+  },
+  since(data) {
+    const out = [`## ${esc(sinceHeading(data))}`, ''];
     for (const item of sinceItems(data)) out.push(`- **${item.label}:** ${esc(item.text)}`);
     out.push('');
-  }
-
-  out.push('## Programme areas', '');
-  for (const p of data.programmes) pushAll(out, programmeMd(p, data));
-
-  if (data.revisions.length > 0) {
-    out.push('## Revisions in force', '');
+    return out;
+  },
+  programmes(data) {
+    const out = ['## Programme areas', ''];
+    for (const p of data.programmes) pushAll(out, programmeMd(p, data));
+    return out;
+  },
+  revisions(data) {
+    const out = ['## Revisions in force', ''];
     for (const r of data.revisions) {
       out.push(`- **${esc(r.id)}**${esc(revisionHead(r).slice(r.id.length))}`);
       for (const ch of r.changes) out.push(`  - ${esc(changeText(ch, data))}`);
     }
     out.push('');
-  }
-
-  out.push('## Budget', '');
-  out.push(`### By programme area (${cur})`, '');
-  pushAll(out, varianceMd(data.budget.byProgramme, 'Programme'));
-  out.push(`### By funding source (${cur})`, '');
-  pushAll(out, varianceMd(data.budget.bySource, 'Source'));
-  pushAll(out, resourcesMd(data));
-
-  out.push('## Data-quality notes', '');
-  const notes = noteItems(data);
-  if (notes.length === 0)
-    out.push('None: no validation warnings, overdue indicators or illustrative entries.');
-  for (const n of notes) {
-    const where = n.where ? `\`${n.where}\` ` : '';
-    const code = n.code ? ` (\`${n.code}\`)` : '';
-    const label = {
-      warning: 'Warning',
-      overdue: 'Overdue',
-      missing: 'Missing',
-      indicator: 'Data',
-      illustrative: 'Illustrative',
-    }[n.kind];
-    out.push(`- **${label}:** ${where}${esc(n.text)}${code}`);
-  }
-  out.push('', '---', '', `_${esc(methodText(data))}_`, '');
-  return out.join('\n');
-}
+    return out;
+  },
+  resources: (data) => resourcesMd(data),
+  notes(data) {
+    const out = ['## Data-quality notes', ''];
+    const notes = noteItems(data);
+    if (notes.length === 0)
+      out.push('None: no validation warnings, overdue indicators or illustrative entries.');
+    for (const n of notes) {
+      const where = n.where ? `\`${n.where}\` ` : '';
+      const code = n.code ? ` (\`${n.code}\`)` : '';
+      const label = {
+        warning: 'Warning',
+        overdue: 'Overdue',
+        missing: 'Missing',
+        indicator: 'Data',
+        illustrative: 'Illustrative',
+      }[n.kind];
+      out.push(`- **${label}:** ${where}${esc(n.text)}${code}`);
+    }
+    out.push('');
+    return out;
+  },
+};
 
 function namesOf(list: ReportData['summary']['offTrack']): string {
   return list.length === 0 ? 'none.' : list.map((s) => `${esc(s.id)} ${esc(s.title)}`).join('; ');
@@ -165,21 +180,6 @@ function programmeMd(p: ReportProgramme, data: ReportData): string[] {
 /** A narrative: a small heading line naming what it is about and its date, then its Markdown (raw HTML escaped). */
 function narrativeBlock(n: ReportNarrative, about = ''): string[] {
   return [`_${about ? `${esc(about)} — ` : ''}narrative of ${n.date}_`, '', narrativeMd(n.text)];
-}
-
-function varianceMd(v: VarianceReport, keyLabel: string): string[] {
-  const row = (key: string, title: string, f: VarianceFigures, bold = false) => {
-    const b = (s: string) => (bold ? `**${s}**` : s);
-    const m = (x: bigint | null) => b(formatMoney(x, v.digits));
-    return `| ${b(esc(key))} | ${title ? b(esc(title)) : ''} | ${m(f.plannedTotal)} | ${m(f.plannedToDate)} | ${m(f.actual)} | ${m(f.variance)} | ${b(formatRatio(f.execution))} | ${m(f.remaining)} |`;
-  };
-  return [
-    `| ${keyLabel} | Title | Planned total | Planned to date | Actual | Variance | Execution | Remaining |`,
-    '|---|---|--:|--:|--:|--:|--:|--:|',
-    ...v.rows.map((r) => row(r.key, r.key === '-' ? `${r.title || 'not linked'}` : r.title, r)),
-    row('Total', '', v.total, true),
-    '',
-  ];
 }
 
 /** Escapes what would break a table cell or start Markdown emphasis. */

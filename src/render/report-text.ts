@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReportData, ReportNarrative, ReportProgramme } from '../compute/report.js';
 import { maxOf, pushAll } from '../core/arrays.js';
-import type { IndicatorStatus, Status, VarianceFigures, VarianceReport } from '../model/reports.js';
+import { type NativeSection, reportSections } from '../document/report.js';
+import type { IndicatorStatus, Status } from '../model/reports.js';
 import { type Column, layoutTable, MIN_WIDTH, type Row, wrap, wrapLines } from './layout.js';
 import { narrativeParagraphs } from './narrative.js';
 import {
@@ -32,6 +33,7 @@ import {
   sinceItems,
 } from './report-decisions.js';
 import { resourcesText } from './report-resources.js';
+import { writeTextBlocks } from './writers/text.js';
 
 /**
  * The meeting report for the terminal: a title block, the summary, a section per programme, the
@@ -49,93 +51,110 @@ const LABEL = 16;
 export function renderReportText(data: ReportData, c: ChalkInstance, width = MIN_WIDTH): string {
   const WIDTH = Math.min(width, DESIGN_WIDTH);
   const out: string[] = [];
-  const cur = data.plan.currency;
-  const digits = data.budget.byProgramme.digits;
-  const money = (m: bigint | null) => formatMoney(m, digits);
-  const colour = statusColour(c);
+  for (const section of reportSections(data)) {
+    if (section.kind === 'blocks') out.push(...writeTextBlocks(section.blocks, c, WIDTH), '');
+    else pushAll(out, NATIVE[section.id](data, c, WIDTH));
+  }
+  pushAll(out, wrap(c.dim(methodText(data)), WIDTH, ''));
+  // The last guard: any line still too long wraps, continuing at its own indentation.
+  return `${wrapLines(out.join('\n'), WIDTH).join('\n')}\n`;
+}
 
-  // Title block
-  out.push(c.bold(data.plan.title));
-  out.push(`Meeting report — results and budget as of ${data.asOf}`);
-  out.push(c.dim('═'.repeat(WIDTH)));
-  const facts: [string, string][] = [
-    ['Plan', `${data.plan.id} (${data.plan.start}–${data.plan.end}, ${cur})`],
-    ['As of', data.asOf],
-    ['Generated', data.generated],
-    ['Framework', data.framework],
-    ['Entries used', entriesText(data.entries)],
-  ];
-  for (const [k, v] of facts) pushAll(out, labelled(c, k, v, WIDTH));
-  out.push('');
-
-  // Executive summary
-  pushAll(out, heading(c, 'EXECUTIVE SUMMARY', WIDTH));
-  const sum = data.summary;
-  const counts = STATUS_ORDER.map((s) => colour(s, `● ${sum.byStatus[s]} ${statusLabel(s).toLowerCase()}`));
-  pushAll(
-    out,
-    labelled(
-      c,
-      'Indicators',
-      `${sum.indicators}:  ${counts.join('   ')}   (${sum.achieved} achieved)`,
-      WIDTH,
-    ),
-  );
-  out.push(`${' '.repeat(LABEL)}${statusBar(c, sum.byStatus, Math.min(48, WIDTH - LABEL))}`);
-  pushAll(
-    out,
-    labelled(
-      c,
-      'Overdue',
-      `${sum.overdue > 0 ? c.yellow(plural(sum.overdue, 'indicator')) : '0 indicators'} with a reporting period ended and no entry`,
-      WIDTH,
-    ),
-  );
-  const total = data.budget.byProgramme.total;
-  pushAll(
-    out,
-    labelled(
-      c,
-      'Budget',
-      `planned to date ${cur} ${money(total.plannedToDate)} · actual ${cur} ${money(total.actual)} · planned total ${cur} ${money(total.plannedTotal)}`,
-      WIDTH,
-    ),
-  );
-  pushAll(
-    out,
-    labelled(
-      c,
-      'Execution',
-      `${c.cyan(bar(total.execution, 40))} ${c.bold(formatRatio(total.execution))}`,
-      WIDTH,
-    ),
-  );
-  pushAll(
-    out,
-    nameList(c, 'Off track', sum.offTrack, (s) => c.red(s), WIDTH),
-  );
-  pushAll(
-    out,
-    nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s), WIDTH),
-  );
-  pushAll(out, labelled(c, 'Missing', missingText(data), WIDTH));
-  out.push('');
-  if (data.planNarrative) pushAll(out, narrativeText(c, data.planNarrative, '', WIDTH));
-
-  // Since the last meeting
-  if (data.since) {
+/** The sections not yet built as blocks, each laid out to the width. */
+const NATIVE: Record<NativeSection, (data: ReportData, c: ChalkInstance, WIDTH: number) => string[]> = {
+  title(data, c, WIDTH) {
+    const out: string[] = [];
+    const cur = data.plan.currency;
+    out.push(c.bold(data.plan.title));
+    out.push(`Meeting report — results and budget as of ${data.asOf}`);
+    out.push(c.dim('═'.repeat(WIDTH)));
+    const facts: [string, string][] = [
+      ['Plan', `${data.plan.id} (${data.plan.start}–${data.plan.end}, ${cur})`],
+      ['As of', data.asOf],
+      ['Generated', data.generated],
+      ['Framework', data.framework],
+      ['Entries used', entriesText(data.entries)],
+    ];
+    for (const [k, v] of facts) pushAll(out, labelled(c, k, v, WIDTH));
+    out.push('');
+    return out;
+  },
+  summary(data, c, WIDTH) {
+    const out: string[] = [];
+    const cur = data.plan.currency;
+    const digits = data.budget.byProgramme.digits;
+    const money = (m: bigint | null) => formatMoney(m, digits);
+    const colour = statusColour(c);
+    pushAll(out, heading(c, 'EXECUTIVE SUMMARY', WIDTH));
+    const sum = data.summary;
+    const counts = STATUS_ORDER.map((s) => colour(s, `● ${sum.byStatus[s]} ${statusLabel(s).toLowerCase()}`));
+    pushAll(
+      out,
+      labelled(
+        c,
+        'Indicators',
+        `${sum.indicators}:  ${counts.join('   ')}   (${sum.achieved} achieved)`,
+        WIDTH,
+      ),
+    );
+    out.push(`${' '.repeat(LABEL)}${statusBar(c, sum.byStatus, Math.min(48, WIDTH - LABEL))}`);
+    pushAll(
+      out,
+      labelled(
+        c,
+        'Overdue',
+        `${sum.overdue > 0 ? c.yellow(plural(sum.overdue, 'indicator')) : '0 indicators'} with a reporting period ended and no entry`,
+        WIDTH,
+      ),
+    );
+    const total = data.budget.byProgramme.total;
+    pushAll(
+      out,
+      labelled(
+        c,
+        'Budget',
+        `planned to date ${cur} ${money(total.plannedToDate)} · actual ${cur} ${money(total.actual)} · planned total ${cur} ${money(total.plannedTotal)}`,
+        WIDTH,
+      ),
+    );
+    pushAll(
+      out,
+      labelled(
+        c,
+        'Execution',
+        `${c.cyan(bar(total.execution, 40))} ${c.bold(formatRatio(total.execution))}`,
+        WIDTH,
+      ),
+    );
+    pushAll(
+      out,
+      nameList(c, 'Off track', sum.offTrack, (s) => c.red(s), WIDTH),
+    );
+    pushAll(
+      out,
+      nameList(c, 'At risk', sum.atRisk, (s) => c.yellow(s), WIDTH),
+    );
+    pushAll(out, labelled(c, 'Missing', missingText(data), WIDTH));
+    out.push('');
+    if (data.planNarrative) pushAll(out, narrativeText(c, data.planNarrative, '', WIDTH));
+    return out;
+  },
+  since(data, c, WIDTH) {
+    const out: string[] = [];
     pushAll(out, heading(c, sinceHeading(data).toUpperCase(), WIDTH));
     for (const item of sinceItems(data)) pushAll(out, labelled(c, item.label, item.text, WIDTH));
     out.push('');
-  }
-
-  // Programme sections
-  data.programmes.forEach((p, i) => {
-    pushAll(out, programmeText(c, p, data, i + 1, WIDTH));
-  });
-
-  // Revisions in force
-  if (data.revisions.length > 0) {
+    return out;
+  },
+  programmes(data, c, WIDTH) {
+    const out: string[] = [];
+    data.programmes.forEach((p, i) => {
+      pushAll(out, programmeText(c, p, data, i + 1, WIDTH));
+    });
+    return out;
+  },
+  revisions(data, c, WIDTH) {
+    const out: string[] = [];
     pushAll(out, heading(c, 'REVISIONS IN FORCE', WIDTH));
     for (const r of data.revisions) {
       pushAll(out, wrap(`${c.bold(r.id)}${revisionHead(r).slice(r.id.length)}`, WIDTH, '  '));
@@ -147,39 +166,31 @@ export function renderReportText(data: ReportData, c: ChalkInstance, width = MIN
       }
     }
     out.push('');
-  }
-
-  // Budget
-  pushAll(out, heading(c, `BUDGET BY PROGRAMME AREA (${cur}, pro rata to ${data.asOf})`, WIDTH));
-  out.push(varianceTable(c, data.budget.byProgramme, 'Programme', WIDTH), '');
-  pushAll(out, heading(c, `BUDGET BY FUNDING SOURCE (${cur})`, WIDTH));
-  out.push(varianceTable(c, data.budget.bySource, 'Source', WIDTH), '');
-
-  // Resources
-  pushAll(out, resourcesText(data, c, WIDTH));
-
-  // Notes
-  pushAll(out, heading(c, 'DATA-QUALITY NOTES', WIDTH));
-  const notes = noteItems(data);
-  if (notes.length === 0)
-    out.push('None: no validation warnings, overdue indicators or illustrative entries.');
-  for (const n of notes) {
-    const tag = {
-      warning: c.yellow('warning'),
-      overdue: c.yellow('overdue'),
-      missing: c.yellow('missing'),
-      indicator: c.yellow('data'),
-      illustrative: c.magenta('illustrative'),
-    }[n.kind];
-    const where = n.where ? `${c.bold(n.where)} ` : '';
-    const code = n.code ? ` ${c.dim(`(${n.code})`)}` : '';
-    pushAll(out, wrap(`• ${tag} ${where}${n.text}${code}`, WIDTH, '  '));
-  }
-  out.push('');
-  pushAll(out, wrap(c.dim(methodText(data)), WIDTH, ''));
-  // The last guard: any line still too long wraps, continuing at its own indentation.
-  return `${wrapLines(out.join('\n'), WIDTH).join('\n')}\n`;
-}
+    return out;
+  },
+  resources: (data, c, WIDTH) => resourcesText(data, c, WIDTH),
+  notes(data, c, WIDTH) {
+    const out: string[] = [];
+    pushAll(out, heading(c, 'DATA-QUALITY NOTES', WIDTH));
+    const notes = noteItems(data);
+    if (notes.length === 0)
+      out.push('None: no validation warnings, overdue indicators or illustrative entries.');
+    for (const n of notes) {
+      const tag = {
+        warning: c.yellow('warning'),
+        overdue: c.yellow('overdue'),
+        missing: c.yellow('missing'),
+        indicator: c.yellow('data'),
+        illustrative: c.magenta('illustrative'),
+      }[n.kind];
+      const where = n.where ? `${c.bold(n.where)} ` : '';
+      const code = n.code ? ` ${c.dim(`(${n.code})`)}` : '';
+      pushAll(out, wrap(`• ${tag} ${where}${n.text}${code}`, WIDTH, '  '));
+    }
+    out.push('');
+    return out;
+  },
+};
 
 /** A heading and its rule, wrapped to the width. */
 function heading(c: ChalkInstance, text: string, width: number): string[] {
@@ -368,33 +379,4 @@ function narrativeText(c: ChalkInstance, n: ReportNarrative, about: string, widt
   }
   out.push('');
   return out;
-}
-
-/** A budget table: Planned total goes first when the width is short; the name column wraps. */
-function varianceTable(c: ChalkInstance, v: VarianceReport, keyLabel: string, width: number): string {
-  const columns: Column[] = [
-    { head: keyLabel, min: 20, wrap: true },
-    { head: 'Planned total', align: 'right', drop: 1 },
-    { head: 'To date', align: 'right' },
-    { head: 'Actual', align: 'right' },
-    { head: 'Variance', align: 'right' },
-    { head: 'Execution', align: 'right' },
-  ];
-  const cells = (key: string, f: VarianceFigures) => [
-    key,
-    formatMoney(f.plannedTotal, v.digits),
-    formatMoney(f.plannedToDate, v.digits),
-    formatMoney(f.actual, v.digits),
-    formatMoney(f.variance, v.digits),
-    formatRatio(f.execution),
-  ];
-  const rows: Row[] = v.rows.map((r) => ({
-    cells: cells(r.key === '-' ? `- ${r.title || 'not linked'}` : `${r.key} ${r.title}`, r),
-  }));
-  rows.push({ cells: cells('Total', v.total), paint: (t: string) => c.bold(t) });
-  const laid = layoutTable(columns, rows, width, { head: (t) => c.bold(t) });
-  const rule = c.dim('─'.repeat(laid.total));
-  const [head, ...body] = laid.lines;
-  const total = body.pop() as string;
-  return [head, rule, ...body, rule, total].join('\n');
 }

@@ -1,5 +1,7 @@
 import { explainIndicator } from '../../src/compute/explain.js';
 import { computeFunding } from '../../src/compute/funding.js';
+import { buildHistory } from '../../src/compute/history.js';
+import { buildResourceHistory } from '../../src/compute/history-resources.js';
 import { computeIati } from '../../src/compute/iati.js';
 import { computeReport } from '../../src/compute/report.js';
 import { computeStatus } from '../../src/compute/status.js';
@@ -7,17 +9,15 @@ import { computeVariance } from '../../src/compute/variance.js';
 import { computeWorkbook } from '../../src/compute/workbook.js';
 import { type Day, parseDate } from '../../src/core/dates.js';
 import { fundingDocument } from '../../src/document/funding.js';
+import { historyDocument, resourceHistoryDocument } from '../../src/document/history.js';
 import { varianceDocument } from '../../src/document/variance.js';
 import { exportIati } from '../../src/export/iati.js';
-import { buildHistory } from '../../src/ledger/history.js';
-import { buildResourceHistory } from '../../src/ledger/history-resources.js';
 import { checkFiles } from '../../src/load/index.js';
 import type { Basis, VarianceBy } from '../../src/model/reports.js';
 import { colours } from '../../src/render/colour.js';
 import { formatGithub, formatJson, formatText, locate } from '../../src/render/diagnostics.js';
 import { renderFundingJson } from '../../src/render/funding-json.js';
-import { renderHistoryJson, renderHistoryTable } from '../../src/render/history.js';
-import { renderResourceHistoryJson, renderResourceHistoryTable } from '../../src/render/history-resources.js';
+import { renderHistoryJson, renderResourceHistoryJson } from '../../src/render/history-json.js';
 import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportJson } from '../../src/render/report-json.js';
 import { renderReportMd } from '../../src/render/report-md.js';
@@ -204,7 +204,7 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
     if (h) {
       clean(
         'history table',
-        step('history table', () => renderHistoryTable(h, c)),
+        step('history table', () => writeText(historyDocument(h), { c })),
         inputs,
       );
       cleanJson(
@@ -217,7 +217,7 @@ export async function exercise(files: Record<string, string>, views: Views): Pro
       if (!r) fail('history', `no history for ${id}`);
       clean(
         'history table',
-        step('history table', () => renderResourceHistoryTable(r, c)),
+        step('history table', () => writeText(resourceHistoryDocument(r), { c })),
         inputs,
       );
       cleanJson(

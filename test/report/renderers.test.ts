@@ -47,7 +47,8 @@ describe('report renderers on hand-built data', () => {
 
   it('md: a null execution is a dash, overdue is flagged, notes are listed', () => {
     const out = renderReportMd(handBuilt());
-    expect(out).toContain('| P2 | Programme two | 2,000.00 | 0.00 | 0.00 | 0.00 | — | 2,000.00 |');
+    // The hand-built figures give no projection: an em dash, as for the null execution.
+    expect(out).toContain('| P2 Programme two | 2,000.00 | 0.00 | 0.00 | 0.00 | — | 2,000.00 | — |');
     expect(out).toContain('| No data, overdue |');
     expect(out).toContain('- **Overdue:** P2.O1-n (Title of P2.O1-n): overdue — no entry yet');
     expect(out).toContain('- **Data:** P1.O1-d: 2026-H1 has per-country percentages without numerators');

@@ -28,6 +28,10 @@ import { reportOf } from './run.js';
 //   NC: 40,000.00; 9,972.60; 2,500.00; 7,472.60; 0.2507 → 25.1%; 37,500.00.
 //   - (B-GEN, no result): 14,600.00; 3,640.00; 1,000.00; 2,640.00; 0.2747 → 27.5%; 13,600.00.
 //   Total: 147,600.00; 36,798.90; 23,500.50; 13,298.40; 0.6386 → 63.9%; 124,099.50.
+//   Projected = actual / (182 of the plan's 730 days elapsed through D): AP 20,000.50 × 730/182 =
+//     80,221.785 → 80,221.79; NC 2,500 × 730/182 = 10,027.47; - 1,000 × 730/182 = 4,010.99;
+//     total 23,500.50 × 730/182 = 94,260.247 → 94,260.25; CORE 18,500.50 × 730/182 = 74,205.30;
+//     ROK 5,000 × 730/182 = 20,054.945 → 20,054.95.
 //   CORE (B-AP-1, B-NC-1, B-GEN): 127,600.00; 31,812.60; 18,500.50; 13,312.10; 0.5816 → 58.2%; 109,099.50.
 //   ROK (B-AP-2): 20,000.00; 4,986.30; 5,000.00; −13.70; 1.0027 → 100.3%; 15,000.00.
 // Entries used: 5 result + 5 spending = 10; illustrative: NC.O1-a's entry and B-NC-1's 2,500.00 → 2.
@@ -61,22 +65,22 @@ describe('report --format md', () => {
     expect(out).toContain('| 2026 | not started | endorsed | drafted | implemented | At risk | — |');
     expect(out).toContain('| 2026-Q2 | 100 | 90.08 | 99 | 60 | Off track | ▲ worse |');
     expect(out).toContain(
-      '| AP | Air pollution | 93,000.00 | 23,186.30 | 20,000.50 | 3,185.80 | 86.3% | 72,999.50 |',
+      '| AP Air pollution | 93,000.00 | 23,186.30 | 20,000.50 | 3,185.80 | 86.3% | 72,999.50 | 80,221.79 |',
     );
     expect(out).toContain(
-      '| NC | Nature conservation | 40,000.00 | 9,972.60 | 2,500.00 | 7,472.60 | 25.1% | 37,500.00 |',
+      '| NC Nature conservation | 40,000.00 | 9,972.60 | 2,500.00 | 7,472.60 | 25.1% | 37,500.00 | 10,027.47 |',
     );
     expect(out).toContain(
-      '| - | (no programme) | 14,600.00 | 3,640.00 | 1,000.00 | 2,640.00 | 27.5% | 13,600.00 |',
+      '| - (no programme) | 14,600.00 | 3,640.00 | 1,000.00 | 2,640.00 | 27.5% | 13,600.00 | 4,010.99 |',
     );
     expect(out).toContain(
-      '| **Total** |  | **147,600.00** | **36,798.90** | **23,500.50** | **13,298.40** | **63.9%** | **124,099.50** |',
+      '| **Total** | **147,600.00** | **36,798.90** | **23,500.50** | **13,298.40** | **63.9%** | **124,099.50** | **94,260.25** |',
     );
     expect(out).toContain(
-      '| CORE | Core Fund | 127,600.00 | 31,812.60 | 18,500.50 | 13,312.10 | 58.2% | 109,099.50 |',
+      '| CORE Core Fund | 127,600.00 | 31,812.60 | 18,500.50 | 13,312.10 | 58.2% | 109,099.50 | 74,205.30 |',
     );
     expect(out).toContain(
-      '| ROK | Republic of Korea contribution | 20,000.00 | 4,986.30 | 5,000.00 | -13.70 | 100.3% | 15,000.00 |',
+      '| ROK Republic of Korea contribution | 20,000.00 | 4,986.30 | 5,000.00 | -13.70 | 100.3% | 15,000.00 | 20,054.95 |',
     );
     expect(out).toContain('2 ledger entries (1 result, 1 spending) are marked "source: illustrative"');
     expect(out).toContain('`test/report/fixture/budget.yaml:27:7`');

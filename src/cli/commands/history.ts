@@ -1,39 +1,34 @@
 import type { Command } from 'commander';
-import { buildHistory } from '../../ledger/history.js';
-import { buildResourceHistory } from '../../ledger/history-resources.js';
+import { buildHistory } from '../../compute/history.js';
+import { buildResourceHistory } from '../../compute/history-resources.js';
+import { historyDocument, resourceHistoryDocument } from '../../document/history.js';
 import { suggest } from '../../normalise/schema-issues.js';
-import { renderHistoryJson, renderHistoryTable } from '../../render/history.js';
-import { renderResourceHistoryJson, renderResourceHistoryTable } from '../../render/history-resources.js';
+import { renderHistoryJson, renderResourceHistoryJson } from '../../render/history-json.js';
+import { CliError, type GlobalOptions, type Io, loadValid, parseAsOf } from '../context.js';
 import {
-  CliError,
-  chalkFor,
-  type GlobalOptions,
-  type Io,
-  loadValid,
-  parseAsOf,
-  parseFormat,
-  widthOf,
-} from '../context.js';
+  parseReportFormat,
+  type ReportOptions,
+  type ReportViews,
+  reportOptions,
+  writeReport,
+} from '../report-command.js';
 
 const FORMATS = ['table', 'json'] as const;
 
-interface HistoryOptions {
-  asOf?: string;
-  format?: string;
-}
-
 /** `history ID`: every ledger entry of an indicator or budget line in date order, standing or corrected, with file:line. */
-export function runHistory(io: Io, global: GlobalOptions, id: string, opts: HistoryOptions): number {
-  const format = parseFormat(opts.format, FORMATS, 'table');
+export function runHistory(io: Io, global: GlobalOptions, id: string, opts: ReportOptions): number {
+  const format = parseReportFormat(opts.format, FORMATS);
   const asOf = parseAsOf(io, opts.asOf);
   const { framework } = loadValid(io, global);
-  const h = buildHistory(framework, id, asOf);
-  if (!h) {
+  const views = (): ReportViews | undefined => {
+    const h = buildHistory(framework, id, asOf);
+    if (h) return { document: () => historyDocument(h), json: () => renderHistoryJson(h) };
     const r = buildResourceHistory(framework, id, asOf);
-    if (r) {
-      io.out(format === 'json' ? renderResourceHistoryJson(r) : renderResourceHistoryTable(r, chalkFor(io)));
-      return 0;
-    }
+    if (r) return { document: () => resourceHistoryDocument(r), json: () => renderResourceHistoryJson(r) };
+    return undefined;
+  };
+  const found = views();
+  if (!found) {
     const ids = [
       ...framework.indicators.map((i) => i.id),
       ...framework.lines.map((l) => l.id),
@@ -45,21 +40,22 @@ export function runHistory(io: Io, global: GlobalOptions, id: string, opts: Hist
       2,
     );
   }
-  io.out(format === 'json' ? renderHistoryJson(h) : renderHistoryTable(h, chalkFor(io), widthOf(io)));
+  writeReport(io, format, found);
   return 0;
 }
 
 /** Registers `history`. */
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('history')
     .description(
       'the audit trail of an indicator, budget line, funding source or contributor: every entry, which stand and which were corrected',
     )
-    .argument('<id>', 'indicator, budget line, funding source or contributor id')
-    .option('--as-of <date>', 'only entries dated on or before this day (default: today)')
-    .option('--format <format>', 'table (or text) | json', 'table')
-    .action((id: string, opts: HistoryOptions, cmd: Command) => {
-      setExit(runHistory(io, cmd.optsWithGlobals(), id, opts));
-    });
+    .argument('<id>', 'indicator, budget line, funding source or contributor id');
+  reportOptions(cmd, {
+    asOf: 'only entries dated on or before this day (default: today)',
+    formats: FORMATS,
+  }).action((id: string, opts: ReportOptions, c: Command) => {
+    setExit(runHistory(io, c.optsWithGlobals(), id, opts));
+  });
 }

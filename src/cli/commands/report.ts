@@ -17,23 +17,20 @@ import {
   type Io,
   loadValid,
   parseAsOf,
-  parseFormat,
   widthOf,
 } from '../context.js';
+import { parseReportFormat, type ReportOptions, reportOptions } from '../report-command.js';
 
 const FORMATS = ['text', 'md', 'html', 'json', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface ReportOptions {
-  asOf?: string;
+interface MeetingReportOptions extends ReportOptions {
   since?: string;
-  format?: string;
-  out?: string;
 }
 
 /** `report`: the meeting report in one of five formats, to stdout or --out (docx: always a file). */
-export async function runReport(io: Io, global: GlobalOptions, opts: ReportOptions): Promise<number> {
-  const format = parseFormat(opts.format, FORMATS, 'text');
+export async function runReport(io: Io, global: GlobalOptions, opts: MeetingReportOptions): Promise<number> {
+  const format = parseReportFormat(opts.format, FORMATS);
   const asOf = parseAsOf(io, opts.asOf);
   const { framework, checked, root } = loadValid(io, global);
   const data = computeReport(framework, asOf, {
@@ -105,22 +102,24 @@ export function shownPath(cwd: string, root: string): string {
 
 /** Registers `report`. */
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('report')
     .description(
       'the meeting report: summary, status by programme area, budget versus actual, data-quality notes',
-    )
-    .option('--as-of <date>', 'report as of this date (YYYY-MM-DD; default today)')
-    .option(
-      '--since <date|meeting>',
-      'also show what changed since this date or meeting (default: the latest meeting before the report date)',
-    )
-    .option('--format <format>', 'text (or table) | md | html | json | docx', 'text')
-    .option(
-      '--out <file>',
-      'write the report to a file instead of stdout (docx: default <plan>-report-<date>.docx)',
-    )
-    .action(async (opts: ReportOptions, cmd: Command) => {
-      setExit(await runReport(io, cmd.optsWithGlobals(), opts));
-    });
+    );
+  reportOptions(
+    cmd,
+    {
+      asOf: 'report as of this date (YYYY-MM-DD; default today)',
+      formats: FORMATS,
+      out: 'write the report to a file instead of stdout (docx: default <plan>-report-<date>.docx)',
+    },
+    (c) =>
+      c.option(
+        '--since <date|meeting>',
+        'also show what changed since this date or meeting (default: the latest meeting before the report date)',
+      ),
+  ).action(async (opts: MeetingReportOptions, c: Command) => {
+    setExit(await runReport(io, c.optsWithGlobals(), opts));
+  });
 }

@@ -17,20 +17,17 @@ import {
   type Io,
   loadValid,
   parseAsOf,
-  parseFormat,
   widthOf,
 } from '../context.js';
+import { parseReportFormat, type ReportOptions, reportOptions } from '../report-command.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
-interface StatusOptions {
-  asOf?: string;
+interface StatusOptions extends ReportOptions {
   programme?: string;
   result?: string;
   status?: string[];
-  format?: string;
   explain?: string;
-  out?: string;
 }
 
 function parseStatuses(values: string[] | undefined): Status[] | undefined {
@@ -85,7 +82,7 @@ const RESULTS: ReadonlySet<Entry['kind']> = new Set(['result']);
 /** `status`: indicator status as of a date, or with --explain every step of one indicator. */
 export function runStatus(io: Io, global: GlobalOptions, opts: StatusOptions): number {
   // Usage errors first, before the framework is read.
-  const format = parseFormat(opts.format, FORMATS, 'table');
+  const format = parseReportFormat(opts.format, FORMATS);
   const asOf = parseAsOf(io, opts.asOf);
   const statuses = parseStatuses(opts.status);
   // Status reads result entries only: the others are checked but not kept.
@@ -122,22 +119,28 @@ function collect(value: string, previous: string[]): string[] {
 
 /** Registers `status`. */
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('status')
-    .description('indicator status as of a date: actual against the target curve, progress, forecast')
-    .option('--as-of <date>', 'report as of this date, YYYY-MM-DD (default: today)')
-    .option('--programme <id>', 'only indicators of this programme area')
-    .option('--result <id>', 'only indicators of this result and the results below it')
-    .option(
-      '--status <status>',
-      'only these statuses: on-track, at-risk, off-track, no-data (repeat or comma-separate)',
-      collect,
-      [],
-    )
-    .option('--format <format>', 'table (or text) | json | csv | md', 'table')
-    .option('--explain <id>', 'print every input and step of one indicator’s figures')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action((opts: StatusOptions, cmd: Command) => {
-      setExit(runStatus(io, cmd.optsWithGlobals(), opts));
-    });
+    .description('indicator status as of a date: actual against the target curve, progress, forecast');
+  reportOptions(
+    cmd,
+    {
+      asOf: 'report as of this date, YYYY-MM-DD (default: today)',
+      formats: FORMATS,
+      out: 'write to a file instead of stdout',
+    },
+    (c) =>
+      c
+        .option('--programme <id>', 'only indicators of this programme area')
+        .option('--result <id>', 'only indicators of this result and the results below it')
+        .option(
+          '--status <status>',
+          'only these statuses: on-track, at-risk, off-track, no-data (repeat or comma-separate)',
+          collect,
+          [],
+        ),
+    (c) => c.option('--explain <id>', 'print every input and step of one indicator’s figures'),
+  ).action((opts: StatusOptions, c: Command) => {
+    setExit(runStatus(io, c.optsWithGlobals(), opts));
+  });
 }

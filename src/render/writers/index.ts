@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Document } from '../../document/blocks.js';
 import { writeCsv } from './csv.js';
+import { writeHtml } from './html.js';
 import { writeMd } from './md.js';
 import { writeText } from './text.js';
 
@@ -32,6 +33,9 @@ export const WRITERS = {
   text: { kind: 'text', write: writeText },
   md: { kind: 'text', write: (doc) => writeMd(doc) },
   csv: { kind: 'text', write: (doc) => writeCsv(doc) },
+  html: { kind: 'text', write: (doc) => writeHtml(doc) },
+  // Loaded only here: the Word writer is the heaviest library of the CLI (its own vendor bundle).
+  docx: { kind: 'binary', ext: 'docx', load: async () => (await import('./docx.js')).writeDocx },
   json: { kind: 'json' },
 } as const satisfies Record<string, WriterEntry>;
 

@@ -11,7 +11,12 @@ import { alignOf, humanBlocks, humanColumns, partText } from './parts.js';
 
 /** The document as Markdown. */
 export function writeMd(doc: Document): string {
-  return `${humanBlocks(doc).map(block).join('\n\n')}\n`;
+  return `${writeMdBlocks(humanBlocks(doc)).join('\n\n')}\n`;
+}
+
+/** Blocks as Markdown, one string each (charts are left out). */
+export function writeMdBlocks(blocks: readonly Block[]): string[] {
+  return blocks.map(block).filter((s) => s !== '');
 }
 
 function block(b: Block): string {
@@ -30,6 +35,10 @@ function block(b: Block): string {
       ].join('\n');
     case 'narrative':
       return `_${mdText(b.head)}_\n\n${narrativeMd(b.markdown)}`;
+    case 'list':
+      return [...(b.title ? [inline(b.title), ''] : []), ...b.items.map((item) => `- ${inline(item)}`)].join(
+        '\n',
+      );
     case 'chart':
       return '';
   }

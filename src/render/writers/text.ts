@@ -20,15 +20,33 @@ export interface TextOptions {
 /** The document as terminal text. */
 export function writeText(doc: Document, opts: TextOptions): string {
   const width = opts.width ?? MIN_WIDTH;
-  return `${humanBlocks(doc, true)
-    .map((b) => block(b, opts.c, width).join('\n'))
-    .join('\n\n')}\n`;
+  const blocks = humanBlocks(doc, true);
+  if (doc.tight) return `${blocks.flatMap((b) => block(b, opts.c, width)).join('\n')}\n`;
+  return `${writeTextBlocks(blocks, opts.c, width).join('\n')}\n`;
+}
+
+/**
+ * Blocks as terminal lines, a blank line between blocks but none under a heading. A section's
+ * heading is in capitals over a rule; a heading below it is a bold line. Charts are left out.
+ */
+export function writeTextBlocks(blocks: readonly Block[], c: ChalkInstance, width: number): string[] {
+  const out: string[] = [];
+  let underHeading = true;
+  for (const b of blocks) {
+    const lines = block(b, c, width);
+    if (lines.length === 0) continue;
+    if (!underHeading) out.push('');
+    out.push(...lines);
+    underHeading = b.kind === 'heading';
+  }
+  return out;
 }
 
 function block(b: Block, c: ChalkInstance, width: number): string[] {
   switch (b.kind) {
     case 'heading': {
-      const lines = wrap(b.text, width);
+      if (b.level === 3) return wrap(b.text, width).map((l) => c.bold(l));
+      const lines = wrap(b.level === 2 ? b.text.toUpperCase() : b.text, width);
       return [
         ...lines.map((l) => c.bold(l)),
         c.dim('─'.repeat(Math.min(width, maxOf(lines.map((l) => l.length))))),
@@ -42,6 +60,11 @@ function block(b: Block, c: ChalkInstance, width: number): string[] {
       return facts(b, c, width);
     case 'narrative':
       return [c.dim(b.head), ...b.markdown.split('\n').flatMap((l) => wrap(l, width))];
+    case 'list':
+      return [
+        ...(b.title ? [b.title.map((p) => paint(c, p)).join('')] : []),
+        ...b.items.flatMap((item) => wrap(item.map((p) => paint(c, p)).join(''), width, '  ')),
+      ];
     case 'chart':
       return [];
   }
@@ -79,33 +102,44 @@ export function paint(c: ChalkInstance, p: Part, tone = p.tone, s = partText(p))
 
 function cellPaint(c: ChalkInstance, row: Row, cell: Part | undefined, s: string): string {
   if (cell === undefined) return s;
+  if (row.tone !== undefined) return paint(c, { kind: 'text', text: s }, row.tone);
   const painted = paint(c, cell, cell.tone, s);
   return row.kind === 'total' ? c.bold(painted) : painted;
 }
 
-/** One table, narrowed and with columns dropped to fit: the header, a rule, the items, a rule and the totals. */
+/** One table, narrowed and with columns dropped to fit: the header, the items, and the totals set apart by rules. */
 function fitTable(t: Table, c: ChalkInstance, width: number): string[] {
   const shown = humanColumns(t, true);
   const columns: LaidColumn[] = shown.map((i) => laidColumn(t.columns[i] as Column));
-  const rows: LaidRow[] = t.rows.map((row) => ({
+  const cells = (row: Row): LaidRow => ({
     cells: shown.map((i) => (row.cells[i] ? partText(row.cells[i] as Part) : '')),
     paint: (s: string, col: number) => cellPaint(c, row, row.cells[shown[col] as number], s),
-  }));
+  });
+  const items = t.rows.filter((r) => r.kind === 'item').map(cells);
+  const totals = t.rows.filter((r) => r.kind === 'total').map(cells);
+  // A row can take several lines (a wrapped title): a marker line stands where the rule above the totals goes.
+  const rows = totals.length > 0 ? [...items, { span: RULE_MARK }, ...totals] : items;
   const laid = layoutTable(columns, rows, width, { head: (s) => c.bold(s) });
   const rule = c.dim('─'.repeat(laid.total));
   const [head, ...body] = laid.lines;
-  const items = body.slice(0, t.rows.filter((r) => r.kind === 'item').length);
-  const totals = body.slice(items.length);
-  const lines = [...(t.title ? [t.title] : []), head as string, rule, ...items];
-  if (totals.length > 0) lines.push(rule, ...totals);
-  return lines;
+  // A table with totals is ruled, hledger-style: under the header and above the totals.
+  return [
+    ...(t.title ? [t.title] : []),
+    head as string,
+    ...(totals.length > 0 ? [rule] : []),
+    ...body.map((l) => (l === RULE_MARK ? rule : l)),
+  ];
 }
+
+/** A line no cell can produce: where a table's rule above its totals goes. */
+const RULE_MARK = '\u0001rule\u0001';
 
 function laidColumn(col: Column): LaidColumn {
   const out: LaidColumn = { head: col.head, align: alignOf(col) };
   if (col.drop !== undefined) out.drop = col.drop;
   if (col.min !== undefined) out.min = col.min;
   if (col.wrap) out.wrap = true;
+  if (col.cutStart) out.cutStart = true;
   return out;
 }
 

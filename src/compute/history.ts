@@ -1,8 +1,8 @@
-import { type RevisionChange, revisionsInForce } from '../compute/revisions.js';
 import { type Day, formatDate } from '../core/dates.js';
 import { formatPeriod } from '../core/periods.js';
 import type { Framework, Indicator, ResultEntry, SpendEntry } from '../model/framework.js';
 import { entryKey } from '../normalise/entries.js';
+import { type RevisionChange, revisionsInForce } from './revisions.js';
 
 /** The audit trail of one indicator or budget line: every entry in date order, which stand and which were corrected. */
 
