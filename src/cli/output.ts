@@ -141,7 +141,10 @@ export function writeOutFile(
     if (e instanceof OutputError) throw e;
     // A new file (or a dangling link, written as a new file at the link's own path).
   }
-  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(real),
+    `.${path.basename(real)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', mode ?? 0o666);

@@ -18,7 +18,7 @@ import {
 /**
  * History columns, and how they give way when the table is too wide: the note is cut (to 16
  * columns) and the file:line cut at its start (to 24, `…progress/2026.yaml:41`); then the note
- * goes, then Dimensions (results), Total (spending) or Year (pledges and contributions).
+ * goes, then Dimensions (results), Total (spending) or a foreign amount (pledges and contributions).
  */
 const WHERE: Column = { head: 'Where', kind: 'text', min: 24, cutStart: true };
 const NOTE: Column = { head: 'Note', kind: 'text', min: 16, drop: 1 };
@@ -167,7 +167,7 @@ function trim(n: number): string {
 /**
  * The pledges and contributions of a source or a contributor: one row per entry in date order,
  * with the running pledged and received, then the count. Too narrow a terminal cuts the note and
- * the file:line as the other histories do, then drops the note, the year and the foreign amount.
+ * the file:line as the other histories do, then drops the note and the foreign amount; the year stays.
  */
 export function resourceHistoryDocument(h: ResourceHistory): Document {
   const lead = ` ${h.title} — pledges and contributions in ${h.currency} as of ${h.asOf}`;
@@ -183,8 +183,8 @@ export function resourceHistoryDocument(h: ResourceHistory): Document {
     { head: 'Date', kind: 'date' },
     { head: 'Entry', kind: 'text' },
     { head: h.kind === 'source' ? 'From' : 'To', kind: 'text' },
-    { head: 'Year', kind: 'text', drop: 2 },
-    ...(foreign ? [{ head: 'Amount', kind: 'text', align: 'right', drop: 3 } as Column] : []),
+    { head: 'Year', kind: 'text' },
+    ...(foreign ? [{ head: 'Amount', kind: 'text', align: 'right', drop: 2 } as Column] : []),
     { head: h.currency, kind: 'money' },
     { head: 'Pledged', kind: 'money' },
     { head: 'Received', kind: 'money' },
