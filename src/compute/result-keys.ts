@@ -29,7 +29,7 @@ export interface DimsInfo {
 /** Ids for the periods and disaggregations of one list of entries (one indicator's). */
 export class ResultKeys {
   // Entries share their period and dims objects when the ledger was read by the fast path
-  // (normalise/fast-entries.ts): the lookup by object finds almost all; the lookup by content
+  // (normalise/entry-context.ts): the lookup by object finds almost all; the lookup by content
   // keeps the ids right for objects that are not shared.
   private readonly dimsByObject = new Map<Record<string, string>, DimsInfo>();
   private readonly dimsByText = new Map<string, DimsInfo>();

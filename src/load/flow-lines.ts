@@ -8,7 +8,7 @@
  *    start a flow mapping on a line of their own (`  - {`), blank lines and comments. It notes
  *    where each item starts and builds nothing.
  * 2. `FlowCursor` reads one item's `key: value` pairs in place, without making an object: the
- *    ledger's entry builder (normalise/fast-entries.ts) reads each pair straight into the typed
+ *    ledger's entry decoders (normalise/entry-decoders.ts, through entry-fields.ts) read each pair straight into the typed
  *    entry. `parseFlowMapping` is the same cursor building a plain object.
  *
  * Whenever a line holds anything the cursor does not fully understand (escapes, tags, anchors,
@@ -211,7 +211,7 @@ export class FlowCursor {
     let c = t.charCodeAt(i);
     if (!(isLetter(c) || c === UNDERSCORE)) return this.#fail();
     // The key's hash (as Java's String.hashCode) is made on the way, so a reader can tell its
-    // known keys by one switch (fast-entries.ts keyBit).
+    // known keys by one switch (entry-fields.ts keyBit).
     let h = c;
     i++;
     for (c = t.charCodeAt(i); c < 128 && KEY_CHAR[c] === 1; ) {

@@ -46,7 +46,7 @@ export function parseYamlFile(name: string, text: string, opts: ParseOptions = {
   if (shape) {
     const file = ledgerFile(name, text, shape);
     if (shape.key === 'progress' && shape.starts.length > 0) {
-      // Items are read line by line once the framework is known (normalise/fast-entries.ts).
+      // Items are read line by line once the framework is known (normalise/entry-decoders.ts).
       const ledger: LedgerLines = {
         text,
         starts: shape.starts,

@@ -4,7 +4,7 @@ import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { Framework, Meeting, Narrative, Revision } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import type { MeetingSchema, NarrativeSchema, WrittenRevision } from '../schema/written.js';
-import { yearsKnown } from './entries.js';
+import { yearsKnown } from './entry-context.js';
 import { moneyMinor } from './money.js';
 import { suggest } from './schema-issues.js';
 import { targetNumber } from './values.js';

@@ -7,15 +7,10 @@ import { parseYamlFile } from '../../src/load/yaml-file.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
 import type { Entry, Framework, ResultEntry } from '../../src/model/framework.js';
 import { ItemSrc } from '../../src/model/source.js';
-import { entryLookup, normaliseEntry } from '../../src/normalise/entries.js';
-import {
-  ENTRY_KEYS,
-  fastContext,
-  fastEntry,
-  keyBitOf,
-  keyHash,
-  lineEntry,
-} from '../../src/normalise/fast-entries.js';
+import { decodeContext, entryLookup } from '../../src/normalise/entry-context.js';
+import { decodeEntry, decodeLine } from '../../src/normalise/entry-decoders.js';
+import { ENTRY_KEYS, keyBitOf, keyHash, LineFields } from '../../src/normalise/entry-fields.js';
+import { FailFast } from '../../src/normalise/entry-findings.js';
 import { locate } from '../../src/render/diagnostics.js';
 import { BUDGET, PLAN } from './helpers.js';
 
@@ -398,10 +393,11 @@ describe('diagnostics point at the same place on both paths', () => {
 });
 
 /**
- * The fast entry path (src/normalise/fast-entries.ts) against the slow one (zod, then each check
- * in entries.ts): for every generated entry of every kind, the fast path either declines (the slow
- * path then answers, with its diagnostics) or builds exactly the entry the slow path builds, and
- * the slow path reports nothing for it.
+ * The one decoder of each kind (src/normalise/entry-decoders.ts) through its two readers: a line
+ * read in place with a fail-fast sink, and the line as an object with every finding collected. For
+ * every generated entry of every kind, the line either has a finding or is declined (the object
+ * then answers, with its diagnostics), or builds exactly the entry the object builds, and the
+ * object has nothing to report.
  */
 const KINDS_PLAN = `plan:
   id: kinds
@@ -524,7 +520,7 @@ function readLedgerText(text: string, fast: boolean, messages: boolean) {
   };
 }
 
-describe('the fast entry path builds what the slow path builds', () => {
+describe('a line read in place builds what the line as an object builds', () => {
   test('the plan of every kind is clean', () => {
     expect(kindsLedger([]).checked.diagnostics).toEqual([]);
   });
@@ -541,29 +537,27 @@ describe('the fast entry path builds what the slow path builds', () => {
         const shape = scanLedgerShape(text);
         if (scanned === null || shape === null) return;
         const fw = checked.framework as Framework;
-        const lk = entryLookup(fw);
-        const cx = fastContext(lk);
-        const cursor = new FlowCursor(text);
+        const cx = decodeContext(entryLookup(fw));
+        const fields = new LineFields(new FlowCursor(text));
         scanned.items.forEach((item, seq) => {
           const src = new ItemSrc({ file: ledger.file, path: ['progress'] }, seq);
-          const fast = fastEntry(item, src, seq, cx);
           // The line reader accepts only what the object reader accepts, and builds the same entry.
-          const line = lineEntry(cursor, shape.starts[seq] as number, src, seq, cx);
+          const line = decodeLine(fields, shape.starts[seq] as number, src, seq, cx, new FailFast());
           const diagnostics: Diagnostic[] = [];
-          const slow = normaliseEntry(item, src, seq, lk, diagnostics);
+          const object = decodeEntry(item, src, seq, cx, diagnostics);
           if (line !== undefined) {
             byLine++;
-            expect(fast).toBeDefined();
-            expect(line).toStrictEqual(fast);
+            expect(line).toStrictEqual(object);
           }
-          if (fast === undefined) {
+          if (object === undefined) {
             if (diagnostics.length > 0) refused++;
             return;
           }
           accepted++;
-          kinds.add(fast.kind + (fast.kind === 'result' && fast.withdrawn ? '-withdrawn' : ''));
+          kinds.add(object.kind + (object.kind === 'result' && object.withdrawn ? '-withdrawn' : ''));
           expect(diagnostics.map((d) => d.message)).toEqual([]);
-          expect(fast).toStrictEqual(slow);
+          // Every valid line is read in place: none is declined for want of a reader.
+          expect(line, `line ${seq}`).toBeDefined();
         });
       }),
       { numRuns: 400, seed: 14 },
@@ -575,7 +569,7 @@ describe('the fast entry path builds what the slow path builds', () => {
     expect([...kinds].sort()).toEqual(['contribution', 'pledge', 'result', 'result-withdrawn', 'spend']);
   });
 
-  test('the shapes `record` writes take the fast path, kind by kind', () => {
+  test('the shapes `record` writes are read in place, kind by kind', () => {
     const lines = [
       '  - {indicator: N1, period: 2026, value: 3, country: MN, date: 2026-11-02, source: SOM doc}',
       '  - {indicator: N1, period: 2026, value: 4, country: MN, date: 2026-11-03, corrects: true}',
@@ -592,14 +586,14 @@ describe('the fast entry path builds what the slow path builds', () => {
     ];
     const { checked, ledger } = kindsLedger(lines);
     expect(checked.diagnostics.map((d) => d.message)).toEqual([]);
-    const lk = entryLookup(checked.framework as Framework);
-    const cx = fastContext(lk);
+    const cx = decodeContext(entryLookup(checked.framework as Framework));
     const text = `progress:\n${lines.join('\n')}\n`;
     const shape = scanLedgerShape(text);
-    const cursor = new FlowCursor(text);
+    const fields = new LineFields(new FlowCursor(text));
     lines.forEach((line, seq) => {
       const src = new ItemSrc({ file: ledger.file, path: ['progress'] }, seq);
-      expect(lineEntry(cursor, shape?.starts[seq] as number, src, seq, cx), line).toBeDefined();
+      const e = decodeLine(fields, shape?.starts[seq] as number, src, seq, cx, new FailFast());
+      expect(e, line).toBeDefined();
     });
     // Converted per entry: 9,000,000 KRW at 0.0007 (the March 2027 rate) is 6,300.00 USD.
     const entries = (checked.framework as Framework).entries;
