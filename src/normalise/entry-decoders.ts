@@ -13,6 +13,7 @@ import type {
 import type { Src } from '../model/source.js';
 import { type DecodeContext, digitsOf, findRate, NO_DIMS, yearsKnown } from './entry-context.js';
 import {
+  BIT_OF,
   type Fields,
   K_AMOUNT,
   K_CONTRIBUTION,
@@ -40,13 +41,7 @@ import {
   T_STRING,
   T_TRUE,
 } from './entry-fields.js';
-import {
-  Collect,
-  entryDiagnostics,
-  type Shape,
-  type Sink,
-  shapeIssue,
-} from './entry-findings.js';
+import { Collect, entryDiagnostics, type Shape, type Sink, shapeIssue } from './entry-findings.js';
 import { nearest } from './schema-issues.js';
 import { inFigureRange } from './values.js';
 
@@ -140,33 +135,12 @@ function shape(sink: Sink, spec: KindSpec, key: string, input: unknown, extra = 
 function missing(sink: Sink, spec: KindSpec, seen: number): boolean {
   let any = false;
   for (const fs of spec.fields) {
-    if (!fs.required || (seen & (BITS.get(fs.key) as number)) !== 0) continue;
+    if (!fs.required || (seen & (BIT_OF.get(fs.key) as number)) !== 0) continue;
     any = true;
     if (shape(sink, spec, fs.key, undefined)) return true;
   }
   return any;
 }
-
-const BITS = new Map<string, number>([
-  ['indicator', K_INDICATOR],
-  ['period', K_PERIOD],
-  ['value', K_VALUE],
-  ['numerator', K_NUMERATOR],
-  ['denominator', K_DENOMINATOR],
-  ['date', K_DATE],
-  ['source', K_SOURCE],
-  ['note', K_NOTE],
-  ['corrects', K_CORRECTS],
-  ['withdrawn', K_WITHDRAWN],
-  ['spend', K_SPEND],
-  ['amount', K_AMOUNT],
-  ['currency', K_CURRENCY],
-  ['pledge', K_PLEDGE],
-  ['contribution', K_CONTRIBUTION],
-  ['from', K_FROM],
-  ['year', K_YEAR],
-  ['kind', K_KIND],
-]);
 
 /** The stand-ins for checked money entries that are not kept (DecodeContext.keep): only their kind is read. */
 const UNKEPT = {

@@ -93,7 +93,8 @@ export const KEY_BITS: readonly (readonly [string, number])[] = [
 /** The keys an entry can have (for the test that each is told apart). */
 export const ENTRY_KEYS: readonly string[] = KEY_BITS.map(([k]) => k);
 
-const BIT_OF = new Map(KEY_BITS);
+/** The bit of each known key. */
+export const BIT_OF: ReadonlyMap<string, number> = new Map(KEY_BITS);
 
 /** Java's String.hashCode, as FlowPairs.kh is made. */
 export function keyHash(key: string): number {

@@ -1,11 +1,11 @@
 import { type Day, formatDate, parseDate } from '../core/dates.js';
 import { decimalText } from '../core/money.js';
 import { parsePeriod } from '../core/periods.js';
-import type { BatchItem, BatchPlan, RefusedRow } from '../ledger/batch.js';
-import type { EntryRequest } from '../ledger/entry.js';
-import { decimalArgument } from '../ledger/scalar.js';
+import type { ReadSheet, SheetCell, SheetRow, SheetTable } from '../load/sheet.js';
 import type { Framework } from '../model/framework.js';
-import type { ReadSheet, SheetCell, SheetRow, SheetTable } from './sheet.js';
+import type { BatchItem, BatchPlan, RefusedRow } from './batch.js';
+import type { EntryRequest } from './entry.js';
+import { decimalArgument } from './scalar.js';
 
 /**
  * The entries a filled sheet asks to record: one per row with a figure, checked as `record` checks
