@@ -1,24 +1,24 @@
-import { realpathSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { displayName, packageRoot, type RawFile, readText } from '../load/files.js';
 import { checkFiles } from '../load/index.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { describeErrno } from '../model/errno.js';
 import type { Framework } from '../model/framework.js';
 import { AppendError, appendEntries, newLedgerText } from './append.js';
 import { type EntryRequest, entryFields, flowMapping } from './entry.js';
-import { LockLost, lockPathOf, withLock } from './lock.js';
 import {
+  frameworkRoot,
   type RecordOptions,
   Refusal,
   readValidFramework,
   realpathOf,
   refuseReadOnly,
   refuseUnread,
+  underLock,
   withFile,
 } from './record.js';
 import { compareFrameworkPaths, ledgerHeader, ledgerTarget, schemaRef } from './target.js';
-import { asWriteError, atomicCreate, atomicReplace, FileAppeared, WriteError } from './write.js';
+import { asWriteError, atomicCreate, atomicReplace } from './write.js';
 
 /**
  * Many entries at once (`import`): all or nothing, under one lock, through the same checks as
@@ -70,39 +70,13 @@ export async function recordBatch(
   opts: RecordOptions & { dryRun?: boolean },
   build: (fw: Framework) => BatchPlan,
 ): Promise<BatchResult> {
-  let real: string;
-  let isDir: boolean;
-  try {
-    real = realpathSync(opts.root);
-    isDir = statSync(real).isDirectory();
-  } catch {
-    throw new Refusal(`no framework at ${opts.root}`, 2);
-  }
+  const { real, isDir } = frameworkRoot(opts);
   if (opts.dryRun) return planBatch(opts, build, real, isDir).result;
-  const show = (p: string) => displayName(p, opts.cwd);
-  try {
-    const lockOpts = { timeoutMs: opts.timeoutMs, staleMs: opts.staleMs, onWait: opts.onWait };
-    return await withLock(real, lockPathOf(real, isDir), lockOpts, (stillHeld) => {
-      const planned = planBatch(opts, build, real, isDir);
-      writeBatch(planned.writes, { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld });
-      return planned.result;
-    });
-  } catch (e) {
-    if (e instanceof WriteError) {
-      throw new Refusal(
-        `cannot write ${show(e.path)}: ${describeErrno(e.code)} (${e.code}); nothing was recorded`,
-        1,
-      );
-    }
-    if (e instanceof LockLost) throw new Refusal(e.message, 1);
-    if (e instanceof FileAppeared) {
-      throw new Refusal(
-        `${show(e.path)} appeared while recording; nothing was recorded, run the command again`,
-        1,
-      );
-    }
-    throw e;
-  }
+  return underLock(opts, real, isDir, (stillHeld) => {
+    const planned = planBatch(opts, build, real, isDir);
+    writeBatch(planned.writes, { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld });
+    return planned.result;
+  });
 }
 
 /** One file to write: its new text, and the text it had (undefined: a new file). */

@@ -56,21 +56,34 @@ export async function recordEntry(
   opts: RecordOptions,
   build: (fw: Framework) => EntryRequest,
 ): Promise<Recorded> {
-  let real: string;
-  let isDir: boolean;
+  const { real, isDir } = frameworkRoot(opts);
+  return underLock(opts, real, isDir, (stillHeld) => appendUnderLock(opts, build, real, isDir, stillHeld));
+}
+
+/** The framework's real path, and whether it is a directory; refused (exit 2) when there is none. */
+export function frameworkRoot(opts: RecordOptions): { real: string; isDir: boolean } {
   try {
-    real = realpathSync(opts.root);
-    isDir = statSync(real).isDirectory();
+    const real = realpathSync(opts.root);
+    return { real, isDir: statSync(real).isDirectory() };
   } catch {
     throw new Refusal(`no framework at ${opts.root}`, 2);
   }
-  const lockPath = lockPathOf(real, isDir);
+}
+
+/**
+ * Runs `write` under the framework's lock, as `record` and `import` do: a write that fails, a lock
+ * lost or a file that appears meanwhile is a refusal saying nothing was recorded.
+ */
+export async function underLock<T>(
+  opts: RecordOptions,
+  real: string,
+  isDir: boolean,
+  write: (stillHeld: () => void) => T,
+): Promise<T> {
   const show = (p: string) => displayName(p, opts.cwd);
   try {
     const lockOpts = { timeoutMs: opts.timeoutMs, staleMs: opts.staleMs, onWait: opts.onWait };
-    return await withLock(real, lockPath, lockOpts, (stillHeld) =>
-      appendUnderLock(opts, build, real, isDir, stillHeld),
-    );
+    return await withLock(real, lockPathOf(real, isDir), lockOpts, write);
   } catch (e) {
     if (e instanceof WriteError) {
       throw new Refusal(
