@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   variance: () => import('./commands/variance.js'),
   funding: () => import('./commands/funding.js'),
   report: () => import('./commands/report.js'),
+  portfolio: () => import('./commands/portfolio.js'),
   export: () => import('./commands/export.js'),
   template: () => import('./commands/template.js'),
   import: () => import('./commands/import.js'),

@@ -30,6 +30,17 @@ export interface Plan {
   iati?: IatiPlan | undefined;
   /** OECD DAC policy markers (`plan.markers`), in PolicyMarker code order; absent when not written. */
   markers?: PolicyMarker[] | undefined;
+  /** `plan.contributes_to`: the parent frameworks this one feeds ([] when not written). */
+  contributesTo: ContributesTo[];
+  src: Src;
+}
+
+/** One `plan.contributes_to` item: a parent framework and the indicator mapping into it. */
+export interface ContributesTo {
+  /** The parent's path as written, relative to this framework's root. */
+  framework: string;
+  /** OWN-ID → PARENT-ID, in the order written, each with its position (the key's). */
+  indicators: { own: string; parent: string; src: Src }[];
   src: Src;
 }
 

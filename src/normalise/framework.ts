@@ -377,6 +377,18 @@ function buildPlan(v: z.infer<typeof PlanSchema>, src: Src, diagnostics: Diagnos
     description: v.description,
     iati: v.iati ? buildIati(v.iati, child(src, 'iati'), v.id, diagnostics) : undefined,
     markers: buildMarkers(v.markers, child(src, 'markers'), diagnostics),
+    contributesTo: (v.contributes_to ?? []).map((c, i) => {
+      const at = child(src, 'contributes_to', i);
+      return {
+        framework: c.framework,
+        indicators: Object.entries(c.indicators).map(([own, parent]) => ({
+          own,
+          parent,
+          src: child(at, 'indicators', own),
+        })),
+        src: at,
+      };
+    }),
     src,
   };
 }

@@ -35,6 +35,8 @@ export function salvagePlan(written: Record<string, unknown>, src: Src): Plan {
     description: field(sh.description, 'description'),
     // A plan that failed its schema has been reported; an IATI block of it would not be exported.
     iati: undefined,
+    // Nor would a portfolio read its links.
+    contributesTo: [],
     src,
   };
 }

@@ -333,6 +333,30 @@ const narrativeRefs: Rule = {
   },
 };
 
+/** `plan.contributes_to` maps this framework's own indicators: each OWN-ID must be one (the parent's are checked by `portfolio`). */
+const contributesTo: Rule = {
+  name: 'contributes-to',
+  check(fw, { invalidIds }) {
+    const own = fw.indicators.map((i) => i.id);
+    const known = new Set(own);
+    const out: Diagnostic[] = [];
+    for (const link of fw.plan.contributesTo) {
+      for (const m of link.indicators) {
+        if (known.has(m.own) || invalidIds.has(m.own)) continue;
+        out.push(
+          error(
+            'unknown-indicator',
+            `contributes_to maps "${m.own}", which is not an indicator of this framework${suggest(m.own, own)}`,
+            m.src,
+            true,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
 /** Every cross-reference rule, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
   uniqueIds,
@@ -344,6 +368,7 @@ export const RULES: readonly Rule[] = [
   yearsFunded,
   targetDirection,
   narrativeRefs,
+  contributesTo,
   { name: 'breakdown-total', check: breakdownTotal },
   { name: 'unexpected-value', check: unexpectedValues },
   { name: 'possible-duplicate', check: possibleDuplicates },

@@ -74,6 +74,23 @@ export const IatiSchema = z
   })
   .describe('What `export --format iati` needs to publish the plan as an IATI activity (see docs/iati.md).');
 
+/** One parent framework this framework contributes to, and which of its indicators feed which of the parent's. */
+export const ContributesToSchema = z
+  .strictObject({
+    framework: z
+      .string()
+      .min(1)
+      .describe(
+        "The parent framework's path, relative to this framework's root (its directory, or a file's folder)",
+      ),
+    indicators: z
+      .record(id, id)
+      .describe(
+        "OWN-ID: PARENT-ID — this framework's indicator and the parent's indicator it counts towards",
+      ),
+  })
+  .describe('{framework: PATH, indicators: {OWN-ID: PARENT-ID}}');
+
 export const PlanSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-"'),
@@ -102,6 +119,10 @@ export const PlanSchema = z
       .describe(
         'OECD DAC policy markers: {environment: 2, gender: 1, …}; 0 not targeted, 1 significant, 2 principal (3 desertification, 4 RMNCH only)',
       ),
+    contributes_to: z
+      .array(ContributesToSchema)
+      .optional()
+      .describe('The frameworks this one contributes to (a programme, a portfolio); read by `portfolio`.'),
   })
   .describe('The plan: exactly once across the framework.');
 
