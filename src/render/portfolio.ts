@@ -34,12 +34,12 @@ function membersText(r: PortfolioReport): string {
 
 const COLUMNS: readonly Column[] = [
   { head: 'Indicator' },
-  { head: 'Period', drop: 2 },
+  { head: 'Period', drop: 3 },
   { head: 'Baseline', align: 'right', drop: 1 },
   { head: 'Actual', align: 'right' },
   { head: 'Share', align: 'right' },
   { head: 'Expected', align: 'right' },
-  { head: 'Final', align: 'right', drop: 3 },
+  { head: 'Final', align: 'right', drop: 2 },
   { head: 'Progress', align: 'right' },
   { head: 'Status' },
 ];
