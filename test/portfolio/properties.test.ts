@@ -31,10 +31,9 @@ const draft = fc.record({
   lag: fc.integer({ min: 0, max: 500 }),
 });
 
-function toEntry(
-  d: fc.RecordValue<typeof draft extends fc.Arbitrary<infer T> ? T : never>,
-  seq: number,
-): ResultEntry {
+type Draft = typeof draft extends fc.Arbitrary<infer T> ? T : never;
+
+function toEntry(d: Draft, seq: number): ResultEntry {
   const i = byId.get(d.indicator);
   if (!i) throw new Error('no indicator');
   const frequency: Frequency = i.frequency;
