@@ -105,26 +105,89 @@ export function writeRows(
 }
 
 /** Column widths: the given one, else the longest of header and values (dates 10), within 8–60. */
-export function fitColumns(ws: ExcelJS.Worksheet, columns: Column[], rows: CellValue[][]): void {
-  columns.forEach((col, c) => {
+export function fitColumns(ws: ExcelJS.Worksheet, columns: Column[], rows: Iterable<CellValue[]>): void {
+  columnWidths(columns, rows).forEach((w, c) => {
     const current = ws.getColumn(c + 1).width ?? 0;
-    let w = col.width ?? Math.max(8, Math.min(24, col.header.length + 2));
-    if (col.width === undefined) {
-      for (const r of rows) {
-        const v = r[c];
-        const len =
-          v === null || v === undefined
-            ? 0
-            : typeof v === 'object'
-              ? 10
-              : typeof v === 'number'
-                ? String(Math.round(v * 100) / 100).length + 4
-                : String(v).length;
-        w = Math.max(w, Math.min(60, len + 2));
-      }
-    }
     ws.getColumn(c + 1).width = Math.max(current, w);
   });
+}
+
+/** The widths fitColumns gives `columns` for `rows`: one pass over the rows. */
+export function columnWidths(columns: Column[], rows: Iterable<CellValue[]>): number[] {
+  const widths = columns.map((col) => col.width ?? Math.max(8, Math.min(24, col.header.length + 2)));
+  const fitted = columns.map((col, c) => (col.width === undefined ? c : -1)).filter((c) => c >= 0);
+  for (const r of rows) {
+    for (let k = 0; k < fitted.length; k++) {
+      const c = fitted[k] as number;
+      const v = r[c];
+      const len =
+        v === null || v === undefined
+          ? 0
+          : typeof v === 'object'
+            ? 10
+            : typeof v === 'number'
+              ? String(Math.round(v * 100) / 100).length + 4
+              : String(v).length;
+      const w = Math.min(60, len + 2);
+      if (w > (widths[c] as number)) widths[c] = w;
+    }
+  }
+  return widths;
+}
+
+/**
+ * Writes a large table as a stream: `rows()` is read twice, once for the column widths (which
+ * a streamed sheet writes before its first row) and once to write and commit each row, so no more
+ * than one row is held at a time. `format(values, c)` overrides a cell's number format. Yields to
+ * the event loop every few thousand rows, so the zip writer compresses what was written so far.
+ * Returns the next row.
+ */
+export async function streamRows(
+  ws: ExcelJS.Worksheet,
+  columns: Column[],
+  rows: () => Iterable<CellValue[]>,
+  widths: number[],
+  format?: (values: CellValue[], c: number) => string | undefined,
+  start = HEADER_ROW + 1,
+): Promise<number> {
+  widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
+  // One style object per number format, shared by every cell that has it: the writer recognises a
+  // style object it has seen (by identity) instead of working out its key again for each cell.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (numFmt: string) => {
+    let st = styles.get(numFmt);
+    if (st === undefined) {
+      st = { numFmt };
+      styles.set(numFmt, st);
+    }
+    return st;
+  };
+  // Cells without a format share one style object too (one for texts, one for numbers: the writer
+  // gives an unformatted number the General format, and caches a style by its object alone).
+  const plainText: Partial<ExcelJS.Style> = {};
+  const plainNumber: Partial<ExcelJS.Style> = {};
+  let n = start;
+  for (const values of rows()) {
+    const row = ws.getRow(n++);
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v === null || v === undefined || v === '') continue;
+      const cell = row.getCell(c + 1);
+      if (typeof v === 'object') {
+        cell.value = excelDate(v.day);
+        cell.style = styleOf(DATE_FORMAT);
+      } else {
+        cell.value = v;
+        const f = typeof v === 'number' ? (format?.(values, c) ?? columns[c]?.format) : undefined;
+        cell.style = f ? styleOf(f) : typeof v === 'number' ? plainNumber : plainText;
+      }
+    }
+    row.commit();
+    if ((n & 4095) === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return n;
 }
 
 /** Writes a section title (bold) in column A of `row`; returns the next row. */

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { WorkbookData } from '../compute/workbook.js';
 import { parseDate } from '../core/dates.js';
@@ -16,12 +17,14 @@ import {
   addSheet,
   type CellValue,
   type Column,
+  columnWidths,
   HEADER_ROW,
   headerAt,
   moneyFormat,
   RATIO_FORMAT,
   type SheetHead,
   sectionTitle,
+  streamRows,
   VALUE_FORMAT,
   writeRows,
 } from './xlsx-sheet.js';
@@ -34,10 +37,24 @@ import { PERIODS_RULE_HEADER } from './xlsx-views.js';
  * writes what computeWorkbook computed, and the definitions as they are.
  */
 
-/** The workbook's bytes. `fileOf` names an entry's file relative to the framework. */
+/** Excel's rows per sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+export interface WorkbookOptions {
+  /** Rows per sheet (default Excel's 1,048,576): a longer ledger continues on sheets Ledger 2, Ledger 3, … */
+  maxRows?: number;
+}
+
+/**
+ * The workbook's bytes. `fileOf` names an entry's file relative to the framework. The sheets are
+ * streamed (exceljs's streaming writer): each is written, compressed and let go before the next,
+ * and the two that grow with the ledger (Periods, Ledger) are written a row at a time, so a
+ * million entries never stand in memory as cells.
+ */
 export async function exportWorkbook(
   data: WorkbookData,
   fileOf: (name: string) => string,
+  opts: WorkbookOptions = {},
 ): Promise<Uint8Array> {
   const { report, framework: fw } = data;
   const asOf = parseDate(report.asOf) as number;
@@ -48,10 +65,27 @@ export async function exportWorkbook(
     plan: report.plan.id,
   });
   const digits = fw.plan.digits;
+  const perSheet = (opts.maxRows ?? EXCEL_MAX_ROWS) - HEADER_ROW;
+  const sheetsFor = (name: string, rows: number) => {
+    const names = [name];
+    for (let k = 2; (k - 1) * perSheet < rows; k++) names.push(`${name} ${k}`);
+    return names;
+  };
+  const ledgerSheets = sheetsFor('Ledger', fw.entries.length);
+  let periodRows = 0;
+  for (const p of data.periods) periodRows += 1 + p.parts.length;
+  const periodSheets = sheetsFor('Periods', periodRows);
   const MONEY = moneyFormat(digits);
   const money = (m: bigint | null) => (m === null ? null : minorToNumber(m, digits));
 
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   wb.creator = 'neaspec-track';
   wb.title = `${report.plan.title} — as of ${report.asOf}`;
 
@@ -94,6 +128,9 @@ export async function exportWorkbook(
       ['Projected', money(t.projected), MONEY],
       ['Generated', { day: parseDate(report.generated) as number }],
     ];
+    // A table longer than a sheet continues on further sheets; the Summary names them.
+    if (periodSheets.length > 1) rows.push(['Periods sheets', periodSheets.join(', ')]);
+    if (ledgerSheets.length > 1) rows.push(['Ledger sheets', ledgerSheets.join(', ')]);
     writeRows(
       ws,
       cols,
@@ -102,6 +139,7 @@ export async function exportWorkbook(
     rows.forEach(([, v, f], i) => {
       if (f && typeof v === 'number') ws.getCell(HEADER_ROW + 1 + i, 2).numFmt = f;
     });
+    ws.commit();
   }
 
   // Results: programmes and the results chain.
@@ -118,6 +156,7 @@ export async function exportWorkbook(
       ...fw.programmes.map((p): CellValue[] => [p.id, 'programme', null, null, p.title]),
       ...fw.results.map((r): CellValue[] => [r.id, r.level, r.programme, r.parent, r.title]),
     ]);
+    ws.commit();
   }
 
   // Indicators: the definition, then the status figures.
@@ -158,6 +197,7 @@ export async function exportWorkbook(
       cols,
       fw.indicators.map((ind) => indicatorRow(ind, byId.get(ind.id), years)),
     );
+    ws.commit();
   }
 
   // Periods: each indicator's period totals, with the per-value parts below each.
@@ -174,7 +214,6 @@ export async function exportWorkbook(
       { header: PERIODS_RULE_HEADER },
       { header: 'Actual so far', format: VALUE_FORMAT },
     ];
-    const ws = addSheet(wb, 'Periods', head('Period totals and breakdown'), cols, 2);
     const inds = new Map(fw.indicators.map((i) => [i.id, i]));
     const RULE = {
       'total-entry': 'total entry',
@@ -183,36 +222,37 @@ export async function exportWorkbook(
       missing: 'missing',
       incomplete: 'incomplete (no total)',
     };
-    const rows: CellValue[][] = [];
-    for (const p of data.periods) {
-      const ind = inds.get(p.indicator) as Indicator;
-      const v = (x: number | null | undefined) => (x === null || x === undefined ? null : levelOr(x, ind));
-      rows.push([
-        p.indicator,
-        p.period,
-        { day: p.end },
-        ...dims.map(() => null),
-        v(p.total),
-        p.numerator,
-        p.denominator,
-        RULE[p.rule],
-        v(p.soFar),
-      ]);
-      for (const part of p.parts) {
-        rows.push([
+    function* rows(): Generator<CellValue[]> {
+      for (const p of data.periods) {
+        const ind = inds.get(p.indicator) as Indicator;
+        const v = (x: number | null | undefined) => (x === null || x === undefined ? null : levelOr(x, ind));
+        yield [
           p.indicator,
           p.period,
           { day: p.end },
-          ...dims.map((d) => part.dims[d]),
-          v(part.value),
-          part.numerator,
-          part.denominator,
-          'per value',
-          null,
-        ]);
+          ...dims.map(() => null),
+          v(p.total),
+          p.numerator,
+          p.denominator,
+          RULE[p.rule],
+          v(p.soFar),
+        ];
+        for (const part of p.parts) {
+          yield [
+            p.indicator,
+            p.period,
+            { day: p.end },
+            ...dims.map((d) => part.dims[d]),
+            v(part.value),
+            part.numerator,
+            part.denominator,
+            'per value',
+            null,
+          ];
+        }
       }
     }
-    writeRows(ws, cols, rows);
+    await continued(periodSheets, head('Period totals and breakdown'), cols, 2, rows);
   }
 
   // Budget: lines with their planned years and figures, the sources and rates, then the roll-ups.
@@ -332,6 +372,7 @@ export async function exportWorkbook(
         bold: (r) => r === body.length,
       });
     }
+    ws.commit();
   }
 
   // Funding: resources by source (with the total row), by contributor and by year, as `funding`.
@@ -406,6 +447,7 @@ export async function exportWorkbook(
       f.years.map((r) => [r.key, money(r.planned), ...sums(r), money(r.gap)]),
       row,
     );
+    ws.commit();
   }
 
   // Decisions: the meetings, and each revision's changes (one row per indicator or line and year).
@@ -443,6 +485,7 @@ export async function exportWorkbook(
       fw.meetings.map((m) => [m.id, { day: m.date }, m.title]),
       row,
     );
+    ws.commit();
   }
 
   // Narratives: the dated text about the plan, a programme, a result or an indicator.
@@ -454,6 +497,7 @@ export async function exportWorkbook(
       cols,
       fw.narratives.map((n) => [n.about, { day: n.date }, n.text]),
     );
+    ws.commit();
   }
 
   // Ledger: every entry, in ledger order, with its file and line.
@@ -481,20 +525,63 @@ export async function exportWorkbook(
       { header: 'Source' },
       { header: 'Note' },
     ];
-    const ws = addSheet(wb, 'Ledger', head('Ledger'), cols, 0);
     const inds = new Map(fw.indicators.map((i) => [i.id, i]));
-    const rows = fw.entries.map((e) => ledgerRow(e, dims, inds, fileOf, money));
-    writeRows(ws, cols, rows);
+    // A ledger has a million entries and a few files: each file's name is worked out once.
+    const files = new Map<string, string>();
+    const fileName = (name: string) => {
+      let f = files.get(name);
+      if (f === undefined) {
+        f = fileOf(name);
+        files.set(name, f);
+      }
+      return f;
+    };
+    function* rows(): Generator<CellValue[]> {
+      for (const e of fw.entries) yield ledgerRow(e, dims, inds, fileName, money);
+    }
     // Amounts in their own currency's decimals.
-    const amountCol = cols.findIndex((c) => c.header === 'Amount') + 1;
-    fw.entries.forEach((e, i) => {
-      if (e.kind !== 'result')
-        ws.getCell(HEADER_ROW + 1 + i, amountCol).numFmt = moneyFormat(currencyDigits(e.currency));
-    });
+    const amount = cols.findIndex((c) => c.header === 'Amount');
+    const kind = cols.findIndex((c) => c.header === 'Kind');
+    const currency = cols.findIndex((c) => c.header === 'Currency');
+    const format = (values: CellValue[], c: number) =>
+      c === amount && values[kind] !== 'result'
+        ? moneyFormat(currencyDigits(values[currency] as string))
+        : undefined;
+    await continued(ledgerSheets, head('Ledger'), cols, 0, rows, format);
   }
 
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  await wb.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+
+  /**
+   * Writes a table that grows with the ledger on sheet `names[0]`, continuing on the next sheet
+   * (same head and header) every `perSheet` rows: the widths are those of all its rows.
+   */
+  async function continued(
+    names: string[],
+    sheetHead: SheetHead,
+    cols: Column[],
+    freeze: number,
+    rows: () => Iterable<CellValue[]>,
+    format?: (values: CellValue[], c: number) => string | undefined,
+  ): Promise<void> {
+    const widths = columnWidths(cols, rows());
+    const it = rows()[Symbol.iterator]();
+    for (const name of names) {
+      const ws = addSheet(wb, name, sheetHead, cols, freeze);
+      await streamRows(ws, cols, () => take(it, perSheet), widths, format);
+      ws.commit();
+    }
+  }
+}
+
+/** The next `n` items of an iterator (fewer at its end). */
+function* take<T>(it: Iterator<T>, n: number): Generator<T> {
+  for (let k = 0; k < n; k++) {
+    const r = it.next();
+    if (r.done) return;
+    yield r.value;
+  }
 }
 
 /** A value in the indicator's terms: a level name for milestones, else the number. */

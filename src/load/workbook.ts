@@ -275,7 +275,11 @@ export async function readWorkbookFramework(bytes: Uint8Array): Promise<Workbook
   // Ledger: every entry, back to the file it was written in.
   const dims = Object.keys(dimensions);
   const ledger = new Map<string, Fields[]>();
-  for (const r of tableAt(sheet(wb, 'Ledger'), 4)) {
+  // A ledger longer than one sheet continues on Ledger 2, Ledger 3, … (export's continuation sheets).
+  const ledgerSheets = [sheet(wb, 'Ledger')];
+  for (let k = 2; wb.getWorksheet(`Ledger ${k}`); k++)
+    ledgerSheets.push(wb.getWorksheet(`Ledger ${k}`) as ExcelJS.Worksheet);
+  for (const r of ledgerSheets.flatMap((ws) => tableAt(ws, 4))) {
     const file = str(r.get('File')) ?? 'progress/ledger.yaml';
     const kind = str(r.get('Kind'));
     const id = str(r.get('Indicator or budget line'));
