@@ -13,8 +13,10 @@
 // quadratic), hostile files (scripts/bench-hostile.mjs: many syntax errors, a very long line, deep
 // nesting), and the loader and CSV benchmarks (scripts/bench-load.mjs, bench-csv.mjs) at 100k.
 //   node scripts/bench.mjs [entries=1000000] [runs=3] (the median of 3: one run moves by a fifth on a VM)
-//   BENCH_QUICK=1 skips the loader and CSV benchmarks; BENCH_ONLY=import runs section 5 alone;
-//   KEEP=1 keeps the generated data.
+//   6. `export --format xlsx` (≤ 5× status, ≤ 1 GB), `report --format docx` (≤ 1 GB) and
+//      `export --format parquet` of the portfolio of N entries, beside `status` on it;
+//   BENCH_QUICK=1 skips the loader and CSV benchmarks; BENCH_ONLY=import runs section 5 alone,
+//   BENCH_ONLY=export section 6; KEEP=1 keeps the generated data.
 // Every figure is a whole process (start-up included), wall time, median of the runs; peak RSS is
 // the largest of the runs (GNU time's %M). The machine is shared: compare ratios, not seconds.
 import { spawnSync } from 'node:child_process';
@@ -126,6 +128,60 @@ function importSection() {
 }
 if (process.env.BENCH_ONLY === 'import') {
   importSection();
+  console.log('\nverdicts');
+  for (const v of verdicts) console.log(`  ${v}`);
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+// --- 6. workbook and Word report at N entries, side by side with status ------------------------------
+/**
+ * Section 6 (issue 26): `export --format xlsx` of the portfolio of N entries (streamed sheets) and
+ * `report --format docx` of the same 2,000-indicator framework, against `status` on it: the
+ * workbook ≤ 5× status and ≤ 1 GB, the Word report ≤ 1 GB; `export --format parquet` beside them.
+ */
+function exportSection() {
+  const d = path.join(dir, 'export-portfolio');
+  const info = portfolio(d, N);
+  console.log(
+    `\n6. export and report of a portfolio of ${fmt(info.entries)} entries (${info.indicators} indicators) against status; median of ${RUNS}`,
+  );
+  header();
+  const status = cli(info.fw, STATUS, RUNS);
+  row('neaspec-track status --format json', status, N);
+  const xlsx = cli(info.fw, ['export', '--as-of', '2030-12-31', '--out', path.join(dir, 'w.xlsx')], RUNS);
+  row('neaspec-track export --format xlsx', xlsx, N, status);
+  const docx = cli(
+    info.fw,
+    ['report', '--as-of', '2030-12-31', '--format', 'docx', '--out', path.join(dir, 'r.docx')],
+    RUNS,
+  );
+  row('neaspec-track report --format docx', docx, N, status);
+  const parquet = cli(
+    info.fw,
+    ['export', '--format', 'parquet', '--as-of', '2030-12-31', '--out', path.join(dir, 'pq')],
+    RUNS,
+  );
+  row('neaspec-track export --format parquet', parquet, N, status);
+  console.log('  (the last column: × the time of status)');
+  verdict(
+    `${fmt(N)} entries: export --format xlsx / status`,
+    xlsx.ms / status.ms,
+    5,
+    '×',
+    xlsx.cpuMs / status.cpuMs,
+  );
+  verdict(`${fmt(N)} entries: export --format xlsx peak RSS`, xlsx.rssMb, 1024, ' MB');
+  verdict(`${info.indicators} indicators: report --format docx peak RSS`, docx.rssMb, 1024, ' MB');
+  for (const [name, m] of [
+    ['export xlsx', xlsx],
+    ['report docx', docx],
+    ['export parquet', parquet],
+  ])
+    if (m.status !== 0) verdicts.push(`FAIL  ${name} exited ${m.status} on the portfolio`);
+}
+if (process.env.BENCH_ONLY === 'export') {
+  exportSection();
   console.log('\nverdicts');
   for (const v of verdicts) console.log(`  ${v}`);
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
@@ -286,6 +342,8 @@ importSection();
   );
   if (v.status !== 1) verdicts.push(`FAIL  validate of ${fmt(n)} unknown ids exited ${v.status}, not 1`);
 }
+
+exportSection();
 
 console.log('\nverdicts');
 for (const v of verdicts) console.log(`  ${v}`);

@@ -9,12 +9,13 @@ import { build } from 'esbuild';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
-// The Word and Excel writers (docx, exceljs: ~1.4 MB minified) go into bundles of their own,
-// dist/vendor-docx.cjs and dist/vendor-exceljs.cjs, which the CLI requires only when a command
-// writes or reads such a file: every other command (validate above all) starts without reading
-// them. Each vendor bundle exports its library's modules by import path, so `docx/charts` and
-// `docx` share one copy of docx (a chart's Run must be the same class as the document's).
-const VENDOR = { docx: ['docx', 'docx/charts'], exceljs: ['exceljs'] };
+// The Word, Excel and Parquet writers (docx, exceljs, hyparquet-writer: ~1.5 MB minified) go into
+// bundles of their own, dist/vendor-docx.cjs, dist/vendor-exceljs.cjs and dist/vendor-parquet.cjs,
+// which the CLI requires only when a command writes or reads such a file: every other command
+// (validate above all) starts without reading them. Each vendor bundle exports its library's
+// modules by import path, so `docx/charts` and `docx` share one copy of docx (a chart's Run must
+// be the same class as the document's).
+const VENDOR = { docx: ['docx', 'docx/charts'], exceljs: ['exceljs'], parquet: ['hyparquet-writer'] };
 /**
  * exceljs's streaming writer zips through archiver 5, whose archiver-utils turns a text into bytes
  * with the deprecated `new Buffer(text)`: inside node_modules Node stays quiet about it, but in a
@@ -59,7 +60,7 @@ for (const [chunk, mods] of Object.entries(VENDOR)) {
 const vendorChunks = {
   name: 'vendor-chunks',
   setup(b) {
-    b.onResolve({ filter: /^(docx|docx\/charts|exceljs)$/ }, (args) => ({
+    b.onResolve({ filter: /^(docx|docx\/charts|exceljs|hyparquet-writer)$/ }, (args) => ({
       path: args.path,
       namespace: 'vendor',
     }));

@@ -439,7 +439,7 @@ describe('the command', () => {
   test('an unknown format is a usage error', async () => {
     const r = await runCli(['--framework', FIXTURE, 'export', '--format', 'iati2']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--format must be one of xlsx, iati, not "iati2"');
+    expect(r.stderr).toContain('--format must be one of xlsx, iati, parquet, not "iati2"');
   });
 });
 

@@ -72,7 +72,9 @@ describe('the npm package', () => {
       );
       expect(outside, f).toEqual([]);
     }
-    expect(files).toEqual(expect.arrayContaining(['dist/vendor-docx.cjs', 'dist/vendor-exceljs.cjs']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/vendor-docx.cjs', 'dist/vendor-exceljs.cjs', 'dist/vendor-parquet.cjs']),
+    );
   });
 
   describe('installed from its tarball into an empty folder, offline', () => {

@@ -48,7 +48,13 @@ function makeSandbox(dir: string): string {
   });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   const files = listed.stdout.split('\0').filter(Boolean);
-  const dist = ['dist/cli.cjs', 'dist/cli.cache', 'dist/vendor-docx.cjs', 'dist/vendor-exceljs.cjs'];
+  const dist = [
+    'dist/cli.cjs',
+    'dist/cli.cache',
+    'dist/vendor-docx.cjs',
+    'dist/vendor-exceljs.cjs',
+    'dist/vendor-parquet.cjs',
+  ];
   for (const f of [...files, ...dist]) {
     const from = path.join(ROOT, f);
     try {

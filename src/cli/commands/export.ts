@@ -3,10 +3,10 @@ import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { computeWorkbook } from '../../compute/workbook.js';
 import { binaryTarget, writeBinary } from '../binary-out.js';
-import { type GlobalOptions, type Io, loadValid, parseAsOf, parseFormat } from '../context.js';
+import { CliError, type GlobalOptions, type Io, loadValid, parseAsOf, parseFormat } from '../context.js';
 import { shownPath } from './report.js';
 
-const FORMATS = ['xlsx', 'iati'] as const;
+const FORMATS = ['xlsx', 'iati', 'parquet'] as const;
 
 interface ExportOptions {
   asOf?: string;
@@ -15,13 +15,28 @@ interface ExportOptions {
 }
 
 /** `export`: the framework and its figures as a file for other tools (an Excel workbook, an IATI activity file). */
-export async function runExport(io: Io, global: GlobalOptions, opts: ExportOptions): Promise<number> {
+export async function runExport(
+  io: Io,
+  global: GlobalOptions,
+  opts: ExportOptions,
+  paths: string[] = [],
+): Promise<number> {
   const format = parseFormat(opts.format, FORMATS, 'xlsx');
+  if (paths.length > 0 && format !== 'parquet')
+    throw new CliError(
+      `export: framework paths (${paths.join(' ')}) are for --format parquet; use --framework PATH`,
+      2,
+    );
   // A workbook is a few million short-lived cells: a larger young generation lets them die young
   // instead of being copied from one semi-space to the other (a third of the time at 100,000
   // entries). Set before the framework is read, so the heap grows with it.
   setFlagsFromString('--max-semi-space-size=64');
   const asOf = parseAsOf(io, opts.asOf);
+  if (format === 'parquet') {
+    // Loaded only here, like the workbook writer.
+    const { runParquet } = await import('./export-parquet.js');
+    return runParquet(io, global, paths, asOf, opts.out);
+  }
   const { framework, checked, root } = loadValid(io, global);
   if (format === 'iati') {
     const { runIati } = await import('./export-iati.js');
@@ -46,15 +61,19 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
   program
     .command('export')
     .description(
-      'the framework and its figures as an Excel workbook (summary, indicators, periods, budget, ledger) or an IATI 2.03 activity file',
+      'the framework and its figures as an Excel workbook (summary, indicators, periods, budget, ledger), an IATI 2.03 activity file, or Parquet tables (entries, status, variance, funding) for DuckDB, Spark or any engine',
+    )
+    .argument(
+      '[paths...]',
+      'parquet: the frameworks of a portfolio, each row naming its framework (default: --framework)',
     )
     .option('--as-of <date>', 'figures as of this date (YYYY-MM-DD; default today)')
-    .option('--format <format>', 'xlsx | iati', 'xlsx')
+    .option('--format <format>', 'xlsx | iati | parquet', 'xlsx')
     .option(
       '--out <file>',
-      'the file to write (xlsx default <plan>-workbook-<date>.xlsx; iati default stdout)',
+      'the file to write (xlsx default <plan>-workbook-<date>.xlsx; iati default stdout); parquet: the folder',
     )
-    .action(async (opts: ExportOptions, cmd: Command) => {
-      setExit(await runExport(io, cmd.optsWithGlobals(), opts));
+    .action(async (paths: string[], opts: ExportOptions, cmd: Command) => {
+      setExit(await runExport(io, cmd.optsWithGlobals(), opts, paths));
     });
 }
