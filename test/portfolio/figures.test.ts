@@ -129,7 +129,8 @@ describe('percent', () => {
     'parent',
     `${plan('prog')}indicators:\n${indicator('W-3', 'measure: percent; aggregation: level; baseline: {year: 2025, value: 40}; targets: {2026: 50, 2027: 60, 2028: 70}')}`,
   );
-  const pct = 'measure: percent; aggregation: level; disaggregate: [country]';
+  // CN and JP are the values expected to report: a period with both is complete.
+  const pct = 'measure: percent; aggregation: level; disaggregate: {country: [CN, JP]}';
   // A's latest period (2026) from per-country counts: (10 + 20) / (20 + 30); its 2025 is not in the plan.
   const a = fw(
     'a',
