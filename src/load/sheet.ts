@@ -161,9 +161,34 @@ export function decodeCsv(bytes: Uint8Array): { text: string; notes: string[] } 
       ),
     );
   return {
-    text: new TextDecoder('windows-1252').decode(bytes),
+    text: decodeWindows1252(bytes),
     notes: ['not UTF-8: Windows-1252 text (as Excel saves "CSV (Comma delimited)"), read as Windows-1252'],
   };
+}
+
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F (WHATWG's index-windows-1252; the five bytes
+ * it leaves undefined are refused above). Node's TextDecoder('windows-1252') decodes them as
+ * Latin-1 control characters (U+0080–U+009F), so ’ ” – € came in as invisible controls.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes Windows-1252 bytes: ASCII and 0xA0–0xFF as Latin-1, 0x80–0x9F from the table. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    const codes = new Array<string>(part.length);
+    for (let j = 0; j < part.length; j++) {
+      const b = part[j] as number;
+      codes[j] = b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] as string) : String.fromCharCode(b);
+    }
+    out += codes.join('');
+  }
+  return out;
 }
 
 function notText(bytes: Uint8Array, at: number): string {

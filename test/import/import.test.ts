@@ -203,6 +203,21 @@ describe('template and import', () => {
     expect(readFileSync(path.join(fw, 'progress/2026.yaml'), 'utf8')).toContain('note: Réunion à Genève');
   });
 
+  it('Windows-1252 punctuation and the euro sign come in as such, not as C1 control characters', async () => {
+    // 0x92 ’ (U+2019), 0x93 “ (U+201C), 0x94 ” (U+201D), 0x96 – (U+2013), 0x80 € (U+20AC), 0xE9 é.
+    const bytes = Buffer.concat([
+      Buffer.from('Indicator,Period,country,Value,Date,Note\nP1.O1-n,2026-Q4,MN,1,2026-11-20,'),
+      Buffer.from([0x92, 0x71, 0x20, 0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35, 0x20, 0xe9]),
+      Buffer.from('\n'),
+    ]);
+    writeFileSync(path.join(tmp.dir, 'cp1252.csv'), bytes);
+    const r = await run(['import', 'cp1252.csv']);
+    expect(r.code).toBe(0);
+    const ledger = readFileSync(path.join(fw, 'progress/2026.yaml'), 'utf8');
+    expect(ledger).toContain('note: \u2019q \u201cq\u201d \u2013 \u20ac5 \u00e9');
+    expect(ledger).not.toMatch(/[\u0080-\u009f]/);
+  });
+
   it('text in neither UTF-8 nor Windows-1252 (Shift-JIS) is refused, not read as garbage', async () => {
     // 会議 in Shift-JIS: 0x89 0xEF 0x8B 0x63.
     const bytes = Buffer.concat([
