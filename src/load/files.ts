@@ -1,4 +1,14 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  existsSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,19 +37,36 @@ export function packageRoot(): string {
 /**
  * True when a directory holds a framework: a YAML file directly inside it with a top-level
  * `plan:` section. Only the directory itself is looked at, so a project that merely contains
- * frameworks somewhere below (a repository with test fixtures) does not count.
+ * frameworks somewhere below (a repository with test fixtures) does not count. A YAML file there
+ * that cannot be read as UTF-8 text (saved as UTF-16, binary, or not readable at all) counts too:
+ * it may be the plan, so the directory is taken as the framework and the file is reported, never
+ * passed over for the shipped example.
  */
 export function holdsFramework(dir: string): boolean {
+  let entries: Dirent[];
   try {
-    return readdirSync(dir, { withFileTypes: true }).some(
-      (d) =>
-        d.isFile() &&
-        /\.ya?ml$/i.test(d.name) &&
-        /^plan:/m.test(readFileSync(path.join(dir, d.name), 'utf8').slice(0, 65536)),
-    );
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return false;
   }
+  return entries.some((d) => {
+    if (!d.isFile() || !/\.ya?ml$/i.test(d.name)) return false;
+    let head: string;
+    try {
+      const fd = openSync(path.join(dir, d.name), 'r');
+      try {
+        const buf = Buffer.alloc(65536);
+        head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return true; // unreadable: reported when the directory is read as the framework
+    }
+    // NUL bytes (UTF-16, binary) or a replacement character (not UTF-8) right at the start: not text.
+    if (/[\u0000\ufffd]/.test(head.slice(0, 4096))) return true;
+    return /^plan:/m.test(head);
+  });
 }
 
 /** Chooses the framework: --framework, else $NEASPEC_TRACK_FRAMEWORK, else the cwd if it holds one, else the shipped one. */
