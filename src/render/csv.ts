@@ -8,10 +8,12 @@
  * is opened (CSV injection). As OWASP advises, such a cell is written with a leading `'`, which
  * spreadsheets show as text and do not evaluate. A number stays a number: a cell that is all a
  * plain decimal (`-1500.00`, `-0.25`, `3e-7`) is written as it is, so money and ratios, negative
- * ones included, still sum in the sheet. Only text gains the `'`.
+ * ones included, still sum in the sheet. A lone `-` (the key of the rows with no link, in
+ * `variance --by result` and the like) is text to every spreadsheet and stays as it is. Only text
+ * that could be a formula gains the `'`.
  */
 export function csvField(text: string): string {
-  const safe = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) && text !== '-' ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

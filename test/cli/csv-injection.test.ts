@@ -22,6 +22,10 @@ describe('csvField', () => {
     expect(csvField(text)).toBe(written);
   });
 
+  it('a lone "-" (the key of the rows with no link) is text to a spreadsheet and stays as it is', () => {
+    expect(csvField('-')).toBe('-');
+  });
+
   it.each(['-1500.00', '-0.25', '1500.00', '0', '-3e-7', '0.735007216045607'])(
     'the number %s stays as it is',
     (n) => {
