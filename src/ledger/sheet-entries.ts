@@ -14,8 +14,8 @@ import { decimalArgument } from './scalar.js';
  * Rows with no figure (a template row left empty) are skipped.
  */
 
-/** The headers a sheet may use for each field (lower-case). */
-const FIELD = {
+/** The headers a sheet may use for each field (lower-case); sheet-columns.ts refuses any other. */
+export const FIELD = {
   indicator: ['indicator'],
   period: ['period'],
   value: ['value'],

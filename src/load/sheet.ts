@@ -57,7 +57,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet> {
   }
   const tables: SheetTable[] = [];
   for (const ws of wb.worksheets) {
-    const grid: { row: number; cells: (SheetCell | undefined)[] }[] = [];
+    const grid: GridRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: (SheetCell | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -87,15 +87,22 @@ export function cellValue(v: ExcelJS.CellValue, trim = true): SheetCell | undefi
   return String(v);
 }
 
+/** A row of a grid as read: its number, its cells, and for CSV how many fields it had. */
+interface GridRow {
+  row: number;
+  cells: (SheetCell | undefined)[];
+  fields?: number;
+}
+
 /**
  * The table of a grid: the first row (of the first ten) holding a key header and nothing but text,
  * and the rows below. A data row may hold a key header's word as a value (a ledger row of kind
- * `pledge`), but it also holds numbers or dates, which a header row never does.
+ * `pledge`), but it also holds numbers or dates, which a header row never does. The table is read
+ * strictly: a header named twice, a value in a column with no header, or a CSV row with more or
+ * fewer fields than the header is a SheetError naming the sheet and row, never a value kept or
+ * dropped in silence.
  */
-function tableOf(
-  sheet: string | null,
-  grid: { row: number; cells: (SheetCell | undefined)[] }[],
-): SheetTable | null {
+function tableOf(sheet: string | null, grid: GridRow[]): SheetTable | null {
   const headerAt = grid
     .slice(0, 10)
     .findIndex(
@@ -104,19 +111,72 @@ function tableOf(
         r.cells.every((c) => c === undefined || typeof c === 'string'),
     );
   if (headerAt < 0) return null;
-  const headers = (grid[headerAt]?.cells ?? []).map((c) =>
-    c === undefined ? '' : String(c).trim().toLowerCase(),
-  );
+  const head = grid[headerAt] as GridRow;
+  const headers = Array.from(head.cells, (c) => (c === undefined ? '' : String(c).trim().toLowerCase()));
+  const where = (row: number) => (sheet === null ? `row ${row}` : `sheet "${sheet}" row ${row}`);
+  const problems: string[] = [];
+  const first = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (h === '') return;
+    const j = first.get(h);
+    if (j === undefined) first.set(h, i);
+    else
+      problems.push(
+        `${where(head.row)}: the header "${cut(h)}" names two columns (${columnName(j)} and ${columnName(i)}); name each column once`,
+      );
+  });
+  // Trailing empty header cells do not count: a CSV row may end with empty fields.
+  let width = headers.length;
+  while (width > 0 && headers[width - 1] === '') width--;
   const rows: SheetRow[] = [];
   for (const r of grid.slice(headerAt + 1)) {
     const cells = new Map<string, SheetCell>();
+    const blank = r.cells.every((c) => c === undefined);
+    if (blank) continue;
+    if (r.fields !== undefined && r.fields !== head.fields) {
+      problems.push(
+        `${where(r.row)}: ${r.fields} ${r.fields === 1 ? 'field' : 'fields'}, but the header row has ${head.fields}; a field is missing or one too many (a comma inside a value needs quotes)`,
+      );
+      continue;
+    }
     r.cells.forEach((c, i) => {
       const h = headers[i];
-      if (c !== undefined && h) cells.set(h, c);
+      if (c === undefined) return;
+      if (!h) {
+        problems.push(
+          `${where(r.row)}: a value in column ${columnName(i)}, which has no header; give the column a header or clear the cell`,
+        );
+        return;
+      }
+      cells.set(h, c);
     });
     if (cells.size > 0) rows.push({ row: r.row, cells });
   }
-  return { sheet, headers: headers.filter(Boolean), rows };
+  if (problems.length > 0) throw new SheetError(summarise(problems));
+  return { sheet, headers: headers.slice(0, width).filter(Boolean), rows };
+}
+
+/** Problems as one message: the first five, and how many more. */
+export function summarise(problems: readonly string[]): string {
+  const shown = problems.slice(0, 5).join('; ');
+  return problems.length > 5 ? `${shown}; and ${problems.length - 5} more` : shown;
+}
+
+/** A spreadsheet's name for the 0-based column i: A, B, …, Z, AA, … */
+export function columnName(i: number): string {
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A value as a message shows it: at most 60 characters, then how long it was. */
+function cut(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 60)}… (${text.length} characters)`;
 }
 
 /** Decodes CSV bytes, saying how when they are not plain UTF-8. */
@@ -228,9 +288,10 @@ function readCsv(bytes: Uint8Array): ReadSheet {
   } catch (e) {
     throw new SheetError(`not readable as CSV: ${(e as Error).message}`);
   }
-  const grid = records.map((cells, i) => ({
+  const grid: GridRow[] = records.map((cells, i) => ({
     row: i + 1,
     cells: cells.map((c) => (c.trim() === '' ? undefined : c.trim())),
+    fields: cells.length,
   }));
   const table = tableOf(null, grid);
   return { tables: table ? [table] : [], notes, decimalComma: delimiter === ';' };

@@ -5,9 +5,10 @@ import { exportSheetHolds, isExportWorkbook } from '../../export/xlsx-views.js';
 import { BatchRefusal, recordBatch } from '../../ledger/batch.js';
 import { LockTimeout } from '../../ledger/lock.js';
 import { Refusal } from '../../ledger/record.js';
+import { unknownColumns } from '../../ledger/sheet-columns.js';
 import { sheetEntries } from '../../ledger/sheet-entries.js';
 import { holdsFramework } from '../../load/files.js';
-import { readSheet, SheetError } from '../../load/sheet.js';
+import { readSheet, SheetError, summarise } from '../../load/sheet.js';
 import { describeErrno } from '../../model/errno.js';
 import { formatText } from '../../render/diagnostics.js';
 import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '../context.js';
@@ -71,7 +72,11 @@ export async function runImport(
   try {
     const done = await recordBatch(
       { root, cwd: io.cwd, dryRun: opts.dryRun, onWait: (m) => io.err(`neaspec-track: ${m}\n`) },
-      (fw) => sheetEntries(sheet, fw, io.today()),
+      (fw) => {
+        const unknown = unknownColumns(sheet, fw);
+        if (unknown.length > 0) throw new SheetError(summarise(unknown));
+        return sheetEntries(sheet, fw, io.today());
+      },
     );
     if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
     const verb = opts.dryRun ? 'would record' : 'recorded';
@@ -99,6 +104,7 @@ export async function runImport(
       throw new CliError(e.message, e.exitCode);
     }
     if (e instanceof LockTimeout) throw new CliError(e.message, 1);
+    if (e instanceof SheetError) throw new CliError(`${file}: ${e.message}; nothing was recorded`, 1);
     throw e;
   }
 }
