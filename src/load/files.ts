@@ -64,7 +64,8 @@ export function holdsFramework(dir: string): boolean {
       return true; // unreadable: reported when the directory is read as the framework
     }
     // NUL bytes (UTF-16, binary) or a replacement character (not UTF-8) right at the start: not text.
-    if (/[\u0000\ufffd]/.test(head.slice(0, 4096))) return true;
+    const start = head.slice(0, 4096);
+    if (start.includes('\u0000') || start.includes('\ufffd')) return true;
     return /^plan:/m.test(head);
   });
 }
