@@ -205,7 +205,11 @@ function textOf(v: SheetCell | undefined): string | undefined {
 function numberOf(field: string, v: SheetCell, decimalComma: boolean): string {
   if (typeof v === 'number') return decimalText(v);
   if (typeof v === 'object') throw new RowProblem(`${field} is a date, not a number`);
-  const text = decimalComma && /^-?\d+,\d+$/.test(v) ? v.replace(',', '.') : v;
+  // Where the decimal separator is a comma, a point groups thousands: 1.234,56 is 1234.56.
+  const text =
+    decimalComma && /^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$/.test(v) && /[,.]/.test(v)
+      ? v.replace(/\./g, '').replace(',', '.')
+      : v;
   const r = decimalArgument(text);
   if (!r.ok) throw new RowProblem(`${field} "${v}" ${r.reason}`);
   return r.text;

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import type { Day } from '../core/dates.js';
+import { zipProblem } from './zip-bounds.js';
 
 /**
  * Reads a filled data-collection sheet — an Excel workbook or a CSV file — into tables of cells
@@ -40,35 +41,88 @@ export class SheetError extends Error {}
 /** Headers that mark a table's header row (one of them must be present). */
 const KEY_HEADERS = ['indicator', 'budget line', 'pledge', 'contribution'];
 
-/** Reads a workbook (by its zip signature) or a CSV file. */
-export async function readSheet(bytes: Uint8Array): Promise<ReadSheet> {
+/**
+ * Reads a workbook (by its zip signature) or a CSV file. `name` (the file's name) tells a file
+ * meant as a workbook (.xlsx, .xlsm) that is not a zip file from a CSV file.
+ */
+export async function readSheet(bytes: Uint8Array, name = ''): Promise<ReadSheet> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return readWorkbook(bytes);
+  if (/\.xls[xm]$/i.test(name)) {
+    throw new SheetError(
+      'not an Excel workbook (.xlsx): the file is not a zip file, as every .xlsx is (is it a CSV or an old .xls file renamed? save it from Excel as .xlsx or .csv)',
+    );
+  }
+  if (/\.xls$/i.test(name)) {
+    throw new SheetError('an Excel 97–2003 workbook (.xls) is not read: save it from Excel as .xlsx or .csv');
+  }
   return readCsv(bytes);
 }
 
 async function readWorkbook(bytes: Uint8Array): Promise<ReadSheet> {
+  const bounds = zipProblem(bytes);
+  if (bounds !== null) throw new SheetError(`not read as an Excel workbook: ${bounds}`);
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new SheetError(`not a readable Excel workbook (.xlsx): ${(e as Error).message}`);
+    throw new SheetError(`not a readable Excel workbook (.xlsx): ${loadFailure(e)}`);
   }
   const tables: SheetTable[] = [];
   for (const ws of wb.worksheets) {
     const grid: GridRow[] = [];
+    const problems: string[] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: (SheetCell | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        cells[c - 1] = cellValue(cell.value);
+        const problem = cellProblem(cell.value);
+        if (problem !== null) problems.push(`sheet "${ws.name}" cell ${columnName(c - 1)}${n}: ${problem}`);
+        else cells[c - 1] = cellValue(cell.value);
       });
       grid.push({ row: n, cells });
     });
+    if (problems.length > 0) throw new SheetError(summarise(problems));
     const table = tableOf(ws.name, grid);
     if (table) tables.push(table);
   }
   return { tables, notes: [], decimalComma: false };
+}
+
+/** Why exceljs could not load a workbook, in words: its own TypeErrors mean a damaged workbook. */
+function loadFailure(e: unknown): string {
+  const message = String((e as Error)?.message ?? e).split('\n')[0] as string;
+  if (e instanceof TypeError || e instanceof RangeError) {
+    if (/richText|sharedStrings|reading '\w+'/.test(message)) {
+      return 'the workbook is damaged: a cell refers to text the workbook does not hold (a shared string out of range); open and save it again in Excel';
+    }
+    return 'the workbook is damaged or not as Excel writes it; open and save it again in Excel';
+  }
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}
+
+/**
+ * What keeps a cell from being read, or null: a formula whose value was never saved (a workbook
+ * written by a program that does not calculate), a number too large for a number, a date out of
+ * any calendar. Each would otherwise come in as `[object Object]`, Infinity or an invalid date.
+ */
+function cellProblem(v: ExcelJS.CellValue): string | null {
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'the number is too large (out of range)';
+  if (v instanceof Date && !Number.isFinite(v.getTime())) {
+    return 'a date out of range (is the cell formatted as a date by mistake?)';
+  }
+  if (v instanceof Date) {
+    const year = v.getUTCFullYear();
+    if (year < 1000 || year > 9999)
+      return `a date in the year ${year}: out of range (is the cell formatted as a date by mistake?)`;
+  }
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+    if (('formula' in v || 'sharedFormula' in v) && (!('result' in v) || v.result === undefined)) {
+      return 'a formula with no saved value (the program that wrote the workbook did not calculate it): open and save it in Excel, or type the value';
+    }
+    if ('result' in v) return cellProblem(v.result as ExcelJS.CellValue);
+  }
+  return null;
 }
 
 /** An exceljs cell value as text, a number or a date; undefined when empty. */
@@ -80,7 +134,8 @@ export function cellValue(v: ExcelJS.CellValue, trim = true): SheetCell | undefi
   if (v instanceof Date) return { day: Math.round(v.getTime() / 86_400_000) };
   if (typeof v === 'object') {
     if ('result' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in v) return cellValue(v.richText.map((t) => t.text).join(''));
+    if ('richText' in v && Array.isArray(v.richText))
+      return cellValue(v.richText.map((t) => t?.text ?? '').join(''));
     if ('text' in v) return cellValue((v as ExcelJS.CellHyperlinkValue).text);
     if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
   }
@@ -193,6 +248,13 @@ export function decodeCsv(bytes: Uint8Array): { text: string; notes: string[] } 
       notes: ['UTF-16 text (read as such)'],
     };
   }
+  const order = utf16WithoutBom(bytes);
+  if (order !== null) {
+    return {
+      text: new TextDecoder(order).decode(bytes),
+      notes: ['UTF-16 text without a byte-order mark (read as such)'],
+    };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), notes: [] };
   } catch {
@@ -249,6 +311,21 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     out += codes.join('');
   }
   return out;
+}
+
+/**
+ * UTF-16 saved without a byte-order mark: a NUL beside every ASCII character of the first line
+ * (the header row is ASCII). Which side the NULs fall on gives the byte order.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length & ~1, 64);
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  if (odd === n / 2 && even === 0) return 'utf-16le';
+  if (even === n / 2 && odd === 0) return 'utf-16be';
+  return null;
 }
 
 function notText(bytes: Uint8Array, at: number): string {

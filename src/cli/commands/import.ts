@@ -39,7 +39,7 @@ export async function runImport(
   }
   let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
-    sheet = await readSheet(bytes);
+    sheet = await readSheet(bytes, file);
   } catch (e) {
     if (e instanceof SheetError) throw new CliError(`${file}: ${e.message}; nothing was recorded`, 1);
     throw e;
