@@ -6,18 +6,26 @@
  * more than its directory says is stopped by the reader's own limit (see sheet.ts).
  */
 
+/** How much of a zip file may be inflated. */
+export interface ZipLimits {
+  entries: number;
+  total: number;
+  ratio: number;
+  ratioFrom: number;
+}
+
 /** The limits: far above any workbook a programme fills in, far below what exhausts memory. */
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: Readonly<ZipLimits> = {
   entries: 10_000,
   /** Total uncompressed bytes. */
   total: 512 * 1024 * 1024,
   /** Uncompressed / compressed, for entries over `ratioFrom` bytes uncompressed. */
   ratio: 200,
   ratioFrom: 16 * 1024 * 1024,
-} as const;
+};
 
 /** Why the zip must not be inflated, or null when its directory is within the limits. */
-export function zipProblem(bytes: Uint8Array, limits = ZIP_LIMITS): string | null {
+export function zipProblem(bytes: Uint8Array, limits: Readonly<ZipLimits> = ZIP_LIMITS): string | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-central-directory record: in the last 22 + 65,535 bytes (its comment may be that long).
   let eocd = -1;
