@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, errLine, type Io, processIo } from './context.js';
-import { OutputError } from './output.js';
+import { OutputError, writeStderr } from './output.js';
 
 /** A command module: it registers its options and action on the program. */
 interface CommandModule {
@@ -42,7 +42,20 @@ function commandOf(argv: string[]): string | undefined {
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 invalid data or refused record, 2 usage error. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], given?: Io): Promise<number> {
+  let io: Io;
+  try {
+    io = given ?? processIo();
+  } catch (e) {
+    // The working directory was deleted under the shell (process.cwd() fails): one line, no trace.
+    const code = (e as NodeJS.ErrnoException).code;
+    writeStderr(
+      code === 'ENOENT'
+        ? 'neaspec-track: the current directory no longer exists (ENOENT): cd to one that does and run the command again\n'
+        : `neaspec-track: cannot start: ${(e as Error).message}\n`,
+    );
+    return 1;
+  }
   if (io.stdoutClosed) {
     // Checked first, so that `record` writes nothing whose confirmation nobody would see.
     io.err('neaspec-track: cannot write to standard output: it is closed (EBADF); nothing was done\n');

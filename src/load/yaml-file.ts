@@ -36,7 +36,10 @@ export interface ParseOptions {
 }
 
 /** Parses YAML text, taking the fast ledger path when the whole file is in that shape. */
-export function parseYamlFile(name: string, text: string, opts: ParseOptions = {}): ParsedFile {
+export function parseYamlFile(name: string, raw: string, opts: ParseOptions = {}): ParsedFile {
+  // Lines ended by CR alone (classic Mac OS) are lines to YAML 1.2 but not to the parser: read as
+  // LF, one character for one, so every offset, line and column stays the file's own.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const encoding = encodingProblem(text, 'YAML');
   if (encoding) {
     const file = lineFile(name, text, () => positionOf(text, encoding.offset));
@@ -183,6 +186,15 @@ function parseFull(name: string, text: string, maxAliases = MAX_ALIASES): Parsed
     });
     return { file, value: undefined, diagnostics: [d] };
   }
+  if (typeof conv === 'object' && 'undefinedAlias' in conv) {
+    const shown = conv.name.length > 60 ? `${conv.name.slice(0, 60)}…` : conv.name;
+    const d = error(
+      'yaml-syntax',
+      `the alias *${shown} names no anchor: write &${shown} on the value it stands for, earlier in the file, or write the value itself`,
+      { file: fixedFile(file, at(conv.undefinedAlias)), path: [] },
+    );
+    return { file, value: undefined, diagnostics: [d] };
+  }
   if (typeof conv === 'string') {
     const d = error(
       conv === 'alias' ? 'alias-limit' : 'too-deep',
@@ -287,14 +299,22 @@ function toPlain(
   root: unknown,
   doc: { contents: unknown },
   maxAliases: number,
-): { value: unknown } | 'alias' | 'depth' | { complexKey: number } {
+):
+  | { value: unknown }
+  | 'alias'
+  | 'depth'
+  | { complexKey: number }
+  | { undefinedAlias: number; name: string } {
   let aliases = 0;
   const walk = (node: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH) throw 'depth';
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       if (++aliases > maxAliases) throw 'alias';
-      return walk(node.resolve(doc as never), depth + 1);
+      const target = node.resolve(doc as never);
+      // `*name` with no `&name` before it: yaml resolves it to nothing, which read as an empty value.
+      if (target === undefined) throw { undefinedAlias: rangeStart(node as Node) ?? 0, name: node.source };
+      return walk(target, depth + 1);
     }
     if (isScalar(node)) return node.value;
     if (isMap(node)) {
@@ -323,6 +343,8 @@ function toPlain(
   } catch (e) {
     if (e === 'alias' || e === 'depth') return e;
     if (typeof e === 'object' && e !== null && 'complexKey' in e) return e as { complexKey: number };
+    if (typeof e === 'object' && e !== null && 'undefinedAlias' in e)
+      return e as { undefinedAlias: number; name: string };
     if (e instanceof RangeError) return 'depth';
     throw e;
   }

@@ -207,6 +207,8 @@ function docxTable(t: TableBlock): Table {
 /** A bar per point (a ratio each), in amber above 1, with a line at 1 (the reference). */
 function barChart(b: Extract<Block, { kind: 'chart' }>): Paragraph {
   const points = b.points;
+  // Word refuses a chart with no category (a plan without budget lines): a sentence instead.
+  if (points.length === 0) return para([text(`${b.name}: nothing to chart.`)]);
   return chart(
     new ChartRun({
       type: 'column',
