@@ -57,7 +57,8 @@ describe('the CSV outputs', () => {
     const r = await run(['status', '--as-of', '2026-11-28', '--format', 'csv']);
     expect(r.code).toBe(0);
     const row = r.stdout.split('\n').find((l) => l.startsWith('AP.O1.1-a,'));
-    expect(row).toBe(
+    // Columns other engineers add come after these.
+    expect(row?.slice(0, 146)).toBe(
       `AP.O1.1-a,AP.O1.1,AP,"'=HYPERLINK(""http://example.org"",""open"")",meetings,number,increase,cumulative,7,2026,8,8,12,1,on-track,false,,false,,,12`,
     );
   });
