@@ -75,6 +75,22 @@ function moreLine(h: { code: string; severity: Diagnostic['severity']; count: nu
   return `${h.count.toLocaleString('en-US')} more ${h.code} ${what} not shown (the first ${MAX_PER_CODE} are listed; --format json lists all)`;
 }
 
+/** A quoted value longer than this in a message is cut to its start and its length. */
+const LONG_VALUE = 80;
+
+/**
+ * A message with every long quoted value cut: `"XXXX…" (100000 characters)`. The position is in
+ * `file:line:col` beside it; a 100,000-character id once made a 106 KB message. JSON keeps the
+ * message whole, for scripts.
+ */
+export function cutValues(message: string): string {
+  if (message.length <= LONG_VALUE) return message;
+  return message.replace(
+    /"([^"\n]{81,})"/g,
+    (_, v: string) => `"${v.slice(0, 40)}…" (${v.length} characters)`,
+  );
+}
+
 /**
  * `file:line:col: error CODE message`, then the offending line with a caret under the spot — all
  * within `width` columns: the message wraps (continuing indented), and a long source line shows
@@ -93,7 +109,7 @@ export function formatText(
     const l = locate(d);
     const where = l.file ? `${l.file}:${l.line}:${l.col}` : fallbackFile;
     const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-    pushAll(out, wrap(`${c.bold(where)}: ${sev} ${c.dim(d.code)} ${d.message}`, width, '    '));
+    pushAll(out, wrap(`${c.bold(where)}: ${sev} ${c.dim(d.code)} ${cutValues(d.message)}`, width, '    '));
     if (d.src && l.line !== null && l.col !== null) {
       const lineText = lines.line(d.src.file.text, l.line);
       if (lineText !== undefined && lineText.trim() !== '') {

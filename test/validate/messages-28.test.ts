@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -43,5 +43,18 @@ describe('validate', () => {
     expect(r.stdout).toContain(
       `alias/plan.yaml:${line + 1}:10: error yaml-syntax the alias *nothere names no anchor: write &nothere on the value it stands for, earlier in the file, or write the value itself`,
     );
+  });
+
+  it('a 100,000-character id: the message shows its start and its length, the line its place', async () => {
+    const fw = copy('longid', (t) => `${t}\n`);
+    appendFileSync(
+      path.join(fw, 'progress/2026.yaml'),
+      `  - {indicator: ${'X'.repeat(100_000)}, period: 2026, value: 1, date: 2026-03-01}\n`,
+    );
+    const r = await runCli(['--framework', fw, 'validate']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`unknown indicator "${'X'.repeat(40)}…" (100000 characters)`);
+    expect(r.stdout).toMatch(/longid\/progress\/2026\.yaml:\d+:17: error unknown-indicator/);
+    expect(r.stdout.length).toBeLessThan(2000);
   });
 });
