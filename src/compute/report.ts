@@ -13,6 +13,7 @@ import type {
 import { computeFunding } from './funding.js';
 import { frameworkAt } from './in-force.js';
 import { type ReportRevision, revisionsInForce } from './revisions.js';
+import { computeSdgGoals, type SdgGoal } from './sdg-goals.js';
 import { computeSince, lastMeetingBefore, type SinceData } from './since.js';
 
 export type { ReportRevision, RevisionChange } from './revisions.js';
@@ -158,6 +159,8 @@ export interface ReportData {
    * paid-in-part | not-yet | unpledged | nothing-due).
    */
   funding: FundingReport;
+  /** The results grouped by the SDG goal whose targets they (or their indicators) name; [] when none names one. */
+  sdg: SdgGoal[];
 }
 
 /** What the report needs besides the two computations. */
@@ -298,6 +301,7 @@ function assembleReport(
     narratives: orderedNarratives(fw, narrative),
     planNarrative: narrative.get('plan') ?? null,
     funding: computeFunding(fw, asOf),
+    sdg: computeSdgGoals(fw, status.indicators),
     revisedLines: inForce.lines
       .filter((l) => l.revisedBy.length > 0)
       .map((l) => ({

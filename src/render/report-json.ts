@@ -9,7 +9,7 @@ import { varianceJson } from './variance-json.js';
  * `report --format json`: the status and variance JSON of the contract side by side, with the
  * title-block facts and the data-quality notes:
  * `{asOf, generated, framework, plan, entries, entriesByKind, status, budget: {byProgramme, bySource},
- * since, revisions, revisedLines, narratives, funding, contributionStatus, missing, notes}`; money as numbers in the plan currency.
+ * since, revisions, revisedLines, narratives, funding, contributionStatus, missing, sdg, notes}`; money as numbers in the plan currency.
  */
 export function reportJson(data: ReportData) {
   const ill = data.notes.illustrative;
@@ -60,6 +60,8 @@ export function reportJson(data: ReportData) {
       status: r.status,
     })),
     missing: { periods: data.summary.missingPeriods, indicators: data.summary.missingIndicators },
+    // Results grouped by SDG goal (compute/sdg-goals.ts): [{goal, title, targets, results, summary}].
+    sdg: data.sdg,
     notes: noteItems(data).map((n) => {
       switch (n.kind) {
         case 'illustrative':

@@ -220,6 +220,7 @@ export function handBuilt(): ReportData {
     revisedLines: [],
     // CORE: 12,000.00 planned; 8,000.00 pledged, 5,000.00 received (1,000.00 in kind); cash
     // 500.00 + 5,000.00 − 1,000.00 − 2,500.00 = 2,000.00.
+    sdg: [],
     funding: {
       asOf: '2026-12-31',
       currency: 'USD',

@@ -74,8 +74,10 @@ describe('report renderers on hand-built data', () => {
       'funding',
       'contributionStatus',
       'missing',
+      'sdg',
       'notes',
     ]);
+    expect(j.sdg).toEqual([]);
     expect(j.since).toBeNull();
     expect(j.entries).toBe(7);
     expect(Object.keys(j.status)).toEqual(['asOf', 'plan', 'indicators', 'summary']);
