@@ -1,5 +1,6 @@
 import type { ReportData } from '../compute/report.js';
 import type { Block } from './blocks.js';
+import { sdgBlocks } from './sdg.js';
 import { varianceTable } from './variance.js';
 
 /**
@@ -34,6 +35,7 @@ export function reportSections(data: ReportData): ReportSection[] {
     native('summary'),
     ...(data.since ? [native('since')] : []),
     native('programmes'),
+    ...blocks('sdg', sdgBlocks(data)),
     ...(data.revisions.length > 0 ? [native('revisions')] : []),
     ...blocks('budget', budgetBlocks(data)),
     native('resources'),

@@ -70,6 +70,46 @@ describe('the report groups results by SDG goal', () => {
     }
   });
 
+  test('the rendered report has the section after the programme areas, in every format', async () => {
+    const run = async (fw: string, format: string) => {
+      const r = await runCli(['--framework', fw, 'report', '--format', format, '--as-of', '2027-01-31']);
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    const status = (await json(['status'])).indicators.find(
+      (i: { id: string }) => i.id === 'AP.O1.1-n',
+    ).status;
+    const word = {
+      'on-track': 'On track',
+      'at-risk': 'At risk',
+      'off-track': 'Off track',
+      'no-data': 'No data',
+    }[status as string];
+    const md = await run(FIXTURE, 'md');
+    const at = md.indexOf('## Results by SDG goal');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(md.indexOf('## Budget versus actual'));
+    expect(md).toContain(
+      [
+        '### Goal 13: Climate action',
+        '',
+        '| Result | Targets | Indicator | Status |',
+        '| --- | --- | --- | --- |',
+        '| IMP Cleaner air in the region | 13.a | _no indicator_ | _—_ |',
+        '',
+        '### Goal 16: Peace, justice and strong institutions',
+        '',
+        '| Result | Targets | Indicator | Status |',
+        '| --- | --- | --- | --- |',
+        `| AP.O1.1 Policy reports published | 16.10 | \`AP.O1.1-n\` | ${word} |`,
+      ].join('\n'),
+    );
+    expect(await run(FIXTURE, 'text')).toContain('RESULTS BY SDG GOAL');
+    expect(await run(FIXTURE, 'html')).toContain('<section class="sdg">');
+    // Nothing names a target in the minimal example: no section.
+    expect(await run('examples/minimal', 'md')).not.toContain('SDG');
+  });
+
   test('a framework that names no SDG target has an empty list', async () => {
     const r = await runCli([
       '--framework',
