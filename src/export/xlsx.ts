@@ -150,11 +150,12 @@ export async function exportWorkbook(
       { header: 'Programme' },
       { header: 'Parent' },
       { header: 'Title' },
+      { header: 'SDG targets' },
     ];
     const ws = addSheet(wb, 'Results', head('Programme areas and results'), cols);
     writeRows(ws, cols, [
       ...fw.programmes.map((p): CellValue[] => [p.id, 'programme', null, null, p.title]),
-      ...fw.results.map((r): CellValue[] => [r.id, r.level, r.programme, r.parent, r.title]),
+      ...fw.results.map((r): CellValue[] => [r.id, r.level, r.programme, r.parent, r.title, sdgCell(r.sdg)]),
     ]);
     ws.commit();
   }
@@ -179,6 +180,7 @@ export async function exportWorkbook(
       { header: 'Baseline', format: VALUE_FORMAT },
       ...years.map((y) => ({ header: `Target ${y}`, format: VALUE_FORMAT })),
       { header: 'Means of verification' },
+      { header: 'SDG targets' },
       { header: 'Latest period' },
       { header: 'Actual', format: VALUE_FORMAT },
       { header: 'Expected', format: VALUE_FORMAT },
@@ -613,6 +615,7 @@ function indicatorRow(
     v(ind.baseline.value),
     ...years.map((y) => v(targets.get(y))),
     ind.means_of_verification,
+    sdgCell(ind.sdg),
     s?.period,
     v(s?.actual),
     v(s?.expected),
@@ -686,4 +689,9 @@ function disaggregateCell(ind: Indicator): string {
       ind.expectedWritten === undefined ? d : `${d} (${(ind.expectedWritten[d] ?? []).join(', ')})`,
     )
     .join(', ');
+}
+
+/** SDG targets as one cell, "11.6, 15.a" (empty when none); init --from reads them back. */
+function sdgCell(targets: readonly string[]): string | null {
+  return targets.length > 0 ? targets.join(', ') : null;
 }

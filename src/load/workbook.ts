@@ -170,6 +170,7 @@ export async function readWorkbookFramework(bytes: Uint8Array): Promise<Workbook
         programme: str(r.get('Programme')),
         parent: str(r.get('Parent')),
         title: str(r.get('Title')),
+        sdg: sdgOf(r.get('SDG targets')),
       });
     }
   }
@@ -192,6 +193,7 @@ export async function readWorkbookFramework(bytes: Uint8Array): Promise<Workbook
       baseline: { year: num(r.get('Baseline year')), value: fig(r.get('Baseline')) },
       targets: byYear(r, 'Target', (v) => fig(v) as YamlValue) ?? {},
       means_of_verification: str(r.get('Means of verification')),
+      sdg: sdgOf(r.get('SDG targets')),
     };
   });
 
@@ -357,4 +359,12 @@ function disaggregateOf(cell: string): YamlValue {
   }
   if (dims.every(([, v]) => v === undefined)) return dims.map(([d]) => d);
   return Object.fromEntries(dims.map(([d, v]) => [d, v ?? []]));
+}
+
+/** An "SDG targets" cell ("11.6, 15.a") as the list `sdg:` takes; undefined when empty or absent. */
+function sdgOf(v: SheetCell | undefined): string[] | undefined {
+  const text = str(v);
+  if (text === undefined) return undefined;
+  const list = text.split(/[,;\s]+/).filter((t) => t !== '');
+  return list.length > 0 ? list : undefined;
 }
