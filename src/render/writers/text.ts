@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { maxOf } from '../../core/arrays.js';
 import type { Block, Column, Document, Facts, Part, Row, Table } from '../../document/blocks.js';
 import { type Column as LaidColumn, type Row as LaidRow, layoutTable, MIN_WIDTH, wrap } from '../layout.js';
+import { colourStatus } from '../status-common.js';
 import { alignOf, humanBlocks, humanColumns, partText } from './parts.js';
 
 /**
@@ -70,34 +71,14 @@ function block(b: Block, c: ChalkInstance, width: number): string[] {
   }
 }
 
-/** A part's text in its colour. */
+/** A part's text in its colour: a status in its own, a tone as the terminal shows it. */
 export function paint(c: ChalkInstance, p: Part, tone = p.tone, s = partText(p)): string {
-  if (p.kind === 'status' && tone === undefined) {
-    switch (p.status) {
-      case 'on-track':
-        return c.green(s);
-      case 'at-risk':
-        return c.yellow(s);
-      case 'off-track':
-        return c.red(s);
-      case 'no-data':
-        return c.gray(s);
-    }
-  }
-  switch (tone) {
-    case 'strong':
-      return c.bold(s);
-    case 'alarm':
-      return c.red(s);
-    case 'warn':
-      return c.yellow(s);
-    case 'good':
-      return c.green(s);
-    case 'muted':
-      return c.dim(s);
-    default:
-      return s;
-  }
+  if (p.kind === 'status' && tone === undefined) return colourStatus(c, p.status, s);
+  const style =
+    tone === undefined || tone === 'code'
+      ? undefined
+      : { strong: c.bold, alarm: c.red, warn: c.yellow, good: c.green, muted: c.dim }[tone];
+  return style ? style(s) : s;
 }
 
 function cellPaint(c: ChalkInstance, row: Row, cell: Part | undefined, s: string): string {
