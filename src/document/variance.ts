@@ -46,7 +46,8 @@ export function varianceTable(r: VarianceReport, opts: { key?: string; joined?: 
   const joined = opts.joined === true;
   const columns: Column[] = [
     joined
-      ? { head: opts.key ?? keyLabel(r.by), kind: 'text', field: 'key', min: 20, wrap: true }
+      ? // Joined with its title, the key wraps down to 14 columns before a figure goes (at 80, Planned total stays).
+        { head: opts.key ?? keyLabel(r.by), kind: 'text', field: 'key', min: 14, wrap: true }
       : { head: opts.key ?? keyLabel(r.by), kind: 'text', field: 'key' },
     {
       head: 'Title',

@@ -52,7 +52,7 @@ export function renderReportText(data: ReportData, c: ChalkInstance, width = MIN
   const WIDTH = Math.min(width, DESIGN_WIDTH);
   const out: string[] = [];
   for (const section of reportSections(data)) {
-    if (section.kind === 'blocks') out.push(...writeTextBlocks(section.blocks, c, WIDTH), '');
+    if (section.kind === 'blocks') pushAll(out, [...writeTextBlocks(section.blocks, c, WIDTH), '']);
     else pushAll(out, NATIVE[section.id](data, c, WIDTH));
   }
   pushAll(out, wrap(c.dim(methodText(data)), WIDTH, ''));

@@ -1,3 +1,4 @@
+import { pushAll } from '../../core/arrays.js';
 import type { Block, Document, Part, Row, Table } from '../../document/blocks.js';
 import { KEEP_CSS, keepWithNext } from '../html-keep.js';
 import { narrativeHtml } from '../narrative.js';
@@ -24,11 +25,12 @@ export function writeHtmlBlocks(blocks: readonly Block[]): string {
     if (pieces.length === 0) continue;
     if (b.kind === 'table') {
       // A table breaks between rows on paper: its heading is not kept with it, but stays just above it.
-      out.push(...headings, ...pieces);
+      pushAll(out, headings);
+      pushAll(out, pieces);
     } else if (headings.length > 0 || b.kind === 'chart') {
-      const [first, ...kept] = [...headings, pieces[0] as string];
-      out.push(keepWithNext(first as string, ...kept), ...pieces.slice(1));
-    } else out.push(...pieces);
+      out.push(keepWithNext([...headings, pieces[0] as string].join('\n')));
+      pushAll(out, pieces.slice(1));
+    } else pushAll(out, pieces);
     headings = [];
   }
   if (headings.length > 0) out.push(headings.join('\n'));

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { maxOf } from '../../core/arrays.js';
+import { maxOf, pushAll } from '../../core/arrays.js';
 import type { Block, Column, Document, Facts, Part, Row, Table } from '../../document/blocks.js';
 import { type Column as LaidColumn, type Row as LaidRow, layoutTable, MIN_WIDTH, wrap } from '../layout.js';
 import { colourStatus } from '../status-common.js';
@@ -37,7 +37,7 @@ export function writeTextBlocks(blocks: readonly Block[], c: ChalkInstance, widt
     const lines = block(b, c, width);
     if (lines.length === 0) continue;
     if (!underHeading) out.push('');
-    out.push(...lines);
+    pushAll(out, lines);
     underHeading = b.kind === 'heading';
   }
   return out;
