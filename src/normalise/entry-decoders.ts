@@ -1,5 +1,6 @@
 import { civil, type Day, formatDate } from '../core/dates.js';
 import { convertMinor, decimalText, ratioFromDecimal, toMinor } from '../core/money.js';
+import type { SpanTable } from '../core/span-table.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type {
   BudgetLine,
@@ -120,6 +121,31 @@ const CONTRIBUTION_FIELDS = [
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const CURRENCY_RE = /^[A-Z]{3}$/;
 
+const STOP = 0;
+const BAD = 1;
+const NOT_FOUND = 2;
+/** The text of the id idField did not find. */
+let unknownId = '';
+
+/**
+ * An id field (an indicator, a budget line): what it names in `table`; else NOT_FOUND, its text in
+ * `unknownId`; BAD when the value is no id (a shape finding), STOP when the sink says to stop.
+ */
+function idField<T extends object>(
+  f: Fields,
+  table: SpanTable<T>,
+  sink: Sink,
+  spec: KindSpec,
+  key: string,
+): T | number {
+  if (f.type !== T_STRING) return shape(sink, spec, key, f.raw()) ? STOP : BAD;
+  const found = f.lookup(table);
+  if (found !== undefined) return found;
+  unknownId = f.string();
+  if (ID_RE.test(unknownId)) return NOT_FOUND;
+  return shape(sink, spec, key, unknownId) ? STOP : BAD;
+}
+
 /** Reports a value that does not fit its field (or, `input` undefined, a missing key). */
 function shape(sink: Sink, spec: KindSpec, key: string, input: unknown, extra = -1): boolean {
   const order = extra >= 0 ? 100 + extra : spec.keys.indexOf(key);
@@ -199,21 +225,14 @@ function decodeResult(
     if ((bit & RESULT_BITS) === 0) bit = 0;
     seen |= bit;
     switch (bit) {
-      case K_INDICATOR:
-        if (type !== T_STRING) {
-          if (shape(sink, spec, 'indicator', f.raw())) return undefined;
-          bad = true;
-          break;
-        }
-        ind = f.lookup(cx.indicatorSpans);
-        if (ind === undefined) {
-          indText = f.string();
-          if (!ID_RE.test(indText)) {
-            if (shape(sink, spec, 'indicator', indText)) return undefined;
-            bad = true;
-          }
-        }
+      case K_INDICATOR: {
+        const r = idField(f, cx.indicatorSpans, sink, spec, 'indicator');
+        if (r === STOP) return undefined;
+        if (r === BAD) bad = true;
+        else if (r === NOT_FOUND) indText = unknownId;
+        else ind = r as Indicator;
         break;
+      }
       case K_PERIOD:
         if (type === T_STRING || (type === T_NUMBER && Number.isSafeInteger(f.num))) {
           info = f.period(cx.periods);
@@ -636,19 +655,11 @@ function decodeSpend(
     const bit = f.bit & SPEND_BITS;
     seen |= bit;
     if (bit === K_SPEND) {
-      if (f.type !== T_STRING) {
-        if (shape(sink, spec, 'spend', f.raw())) return undefined;
-        bad = true;
-        continue;
-      }
-      line = f.lookup(cx.lineSpans);
-      if (line === undefined) {
-        lineText = f.string();
-        if (!ID_RE.test(lineText)) {
-          if (shape(sink, spec, 'spend', lineText)) return undefined;
-          bad = true;
-        }
-      }
+      const r = idField(f, cx.lineSpans, sink, spec, 'spend');
+      if (r === STOP) return undefined;
+      if (r === BAD) bad = true;
+      else if (r === NOT_FOUND) lineText = unknownId;
+      else line = r as BudgetLine;
       continue;
     }
     const r = moneyField(f, bit, m, cx, sink, spec);

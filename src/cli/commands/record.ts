@@ -153,19 +153,8 @@ export async function runRecordSpend(
   amount: string,
   opts: SpendOptions,
 ): Promise<number> {
-  wellFormed([
-    ['LINE', line],
-    ['AMOUNT', amount],
-    ['--date', opts.date],
-    ['--currency', opts.currency],
-    ['--source', opts.source],
-    ['--note', opts.note],
-  ]);
-  const date = dateOption(io, opts.date);
-  const amountText = numberOption('AMOUNT', amount);
-  if (opts.currency !== undefined && !/^[A-Z]{3}$/.test(opts.currency)) {
-    throw new CliError(`--currency "${opts.currency}" is not an ISO 4217 code such as USD`, 2);
-  }
+  const { date, amountText } = moneyArguments(io, [['LINE', line]], amount, opts);
+  currencyOption(opts.currency);
   return record(io, global, () => ({
     kind: 'spend',
     line,
@@ -203,19 +192,19 @@ export async function runRecordResource(
   amount: string,
   opts: ContributionOptions,
 ): Promise<number> {
-  wellFormed([
-    ['SOURCE', fund],
-    ['CONTRIBUTOR', from],
-    ['AMOUNT', amount],
-    ['--year', opts.year],
-    ['--kind', opts.kind],
-    ['--date', opts.date],
-    ['--currency', opts.currency],
-    ['--source', opts.source],
-    ['--note', opts.note],
-  ]);
-  const date = dateOption(io, opts.date);
-  const amountText = numberOption('AMOUNT', amount);
+  const { date, amountText } = moneyArguments(
+    io,
+    [
+      ['SOURCE', fund],
+      ['CONTRIBUTOR', from],
+    ],
+    amount,
+    opts,
+    [
+      ['--year', opts.year],
+      ['--kind', opts.kind],
+    ],
+  );
   if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) {
     throw new CliError(`--year "${opts.year}" is not a year (YYYY)`, 2);
   }
@@ -225,9 +214,7 @@ export async function runRecordResource(
   if (opts.kind !== undefined && opts.kind !== 'cash' && opts.kind !== 'in-kind') {
     throw new CliError(`--kind must be one of cash, in-kind, not "${opts.kind}"`, 2);
   }
-  if (opts.currency !== undefined && !/^[A-Z]{3}$/.test(opts.currency)) {
-    throw new CliError(`--currency "${opts.currency}" is not an ISO 4217 code such as USD`, 2);
-  }
+  currencyOption(opts.currency);
   return record(io, global, () => ({
     kind,
     fund,
@@ -240,6 +227,33 @@ export async function runRecordResource(
     source: opts.source,
     note: opts.note,
   }));
+}
+
+/** The arguments of a money entry, each valid UTF-8 (named in this order), then its date and amount checked. */
+function moneyArguments(
+  io: Io,
+  ids: [string, string][],
+  amount: string,
+  opts: SpendOptions,
+  more: [string, string | undefined][] = [],
+): { date: string; amountText: string } {
+  wellFormed([
+    ...ids,
+    ['AMOUNT', amount],
+    ...more,
+    ['--date', opts.date],
+    ['--currency', opts.currency],
+    ['--source', opts.source],
+    ['--note', opts.note],
+  ]);
+  return { date: dateOption(io, opts.date), amountText: numberOption('AMOUNT', amount) };
+}
+
+/** --currency: three capital letters (whether ISO 4217 knows it is the ledger's check). */
+function currencyOption(currency: string | undefined): void {
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+    throw new CliError(`--currency "${currency}" is not an ISO 4217 code such as USD`, 2);
+  }
 }
 
 async function record(
