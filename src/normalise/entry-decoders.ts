@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays.js';
 import { civil, type Day, formatDate } from '../core/dates.js';
 import { convertMinor, decimalText, ratioFromDecimal, toMinor } from '../core/money.js';
 import type { SpanTable } from '../core/span-table.js';
@@ -887,7 +888,7 @@ export function decodeEntry(
   const e = decodeObject(value, src, seq, cx, sink);
   if (sink.findings.length > 0) {
     const keys = kindOf(value)?.keys ?? [];
-    diagnostics.push(...entryDiagnostics(sink.findings, src, cx.lk, keys, value));
+    pushAll(diagnostics, entryDiagnostics(sink.findings, src, cx.lk, keys, value));
     return undefined;
   }
   return e;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { pushAll } from '../core/arrays.js';
 import { type Day, formatDate } from '../core/dates.js';
 import { decimalText } from '../core/money.js';
 import { formatPeriod, type Period, periodStart } from '../core/periods.js';
@@ -156,11 +157,14 @@ export function entryDiagnostics(
     const unrecognized: string[] = [];
     for (const f of ordered) {
       const issue = f.args.issue as ShapeIssue;
-      if (issue.code === 'unrecognized_keys') unrecognized.push(...(issue.keys as string[]));
+      if (issue.code === 'unrecognized_keys') pushAll(unrecognized, issue.keys as string[]);
       else issues.push(issue);
     }
     if (unrecognized.length > 0) issues.push({ code: 'unrecognized_keys', keys: unrecognized, path: [] });
-    out.push(...schemaDiagnostics(issues as unknown as z.core.$ZodIssue[], src, () => [...keys], written));
+    pushAll(
+      out,
+      schemaDiagnostics(issues as unknown as z.core.$ZodIssue[], src, () => [...keys], written),
+    );
   }
   for (const f of findings) if (f.args.issue === undefined) out.push(ruleDiagnostic(f, src, lk));
   return out;
