@@ -12,6 +12,7 @@ import type {
 } from '../model/reports.js';
 import { computeFunding } from './funding.js';
 import { frameworkAt } from './in-force.js';
+import type { PortfolioReport } from './portfolio.js';
 import { type ReportRevision, revisionsInForce } from './revisions.js';
 import { computeSdgGoals, type SdgGoal } from './sdg-goals.js';
 import { computeSince, lastMeetingBefore, type SinceData } from './since.js';
@@ -161,6 +162,8 @@ export interface ReportData {
   funding: FundingReport;
   /** The results grouped by the SDG goal whose targets they (or their indicators) name; [] when none names one. */
   sdg: SdgGoal[];
+  /** The portfolio of this framework and the frameworks given with `--portfolio`; absent without them. */
+  portfolio?: PortfolioReport | undefined;
 }
 
 /** What the report needs besides the two computations. */

@@ -1,5 +1,6 @@
 import type { ReportData } from '../compute/report.js';
 import type { Block } from './blocks.js';
+import { portfolioBlocks } from './portfolio.js';
 import { sdgBlocks } from './sdg.js';
 import { varianceTable } from './variance.js';
 
@@ -36,6 +37,7 @@ export function reportSections(data: ReportData): ReportSection[] {
     ...(data.since ? [native('since')] : []),
     native('programmes'),
     ...blocks('sdg', sdgBlocks(data)),
+    ...(data.portfolio ? blocks('portfolio', portfolioBlocks(data.portfolio)) : []),
     ...(data.revisions.length > 0 ? [native('revisions')] : []),
     ...blocks('budget', budgetBlocks(data)),
     native('resources'),

@@ -211,7 +211,12 @@ export function renderPortfolioCsv(r: PortfolioReport): string {
 
 /** `portfolio --format json`: the contract's fields, in its order, then the fields it adds. */
 export function renderPortfolioJson(r: PortfolioReport): string {
-  const out = {
+  return `${JSON.stringify(portfolioJson(r), null, 2)}\n`;
+}
+
+/** The JSON object of `portfolio --format json` (also the `portfolio` of `report --format json`). */
+export function portfolioJson(r: PortfolioReport) {
+  return {
     asOf: r.asOf,
     framework: r.framework,
     indicators: r.indicators.map((i) => {
@@ -255,5 +260,4 @@ export function renderPortfolioJson(r: PortfolioReport): string {
         return { code: d.code, message: d.message, file: l.file, line: l.line, col: l.col };
       }),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import type { ReportData } from '../compute/report.js';
 import { minorToNumber } from '../core/money.js';
 import { fundingJson } from './funding-json.js';
+import { portfolioJson } from './portfolio.js';
 import { noteItems } from './report-common.js';
 import { renderStatusJson } from './status-json.js';
 import { varianceJson } from './variance-json.js';
@@ -92,6 +93,8 @@ export function reportJson(data: ReportData) {
         }
       }
     }),
+    // `report --portfolio CHILD...`: the portfolio of `portfolio --format json`.
+    ...(data.portfolio ? { portfolio: portfolioJson(data.portfolio) } : {}),
   };
 }
 

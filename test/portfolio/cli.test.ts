@@ -74,6 +74,52 @@ describe('portfolio', () => {
     expect(bad.code).toBe(2);
   });
 
+  it("report --portfolio adds the portfolio section to the parent's meeting report, in every format", async () => {
+    const args = [
+      '--framework',
+      `${EX}/programme`,
+      'report',
+      '--as-of',
+      '2026-12-31',
+      '--portfolio',
+      `${EX}/project-a`,
+      `${EX}/project-b`,
+    ];
+    const md = await runCli([...args, '--format', 'md']);
+    expect(md.code).toBe(0);
+    // After the status by programme area, before the budget.
+    const at = md.stdout.indexOf('## Portfolio');
+    expect(at).toBeGreaterThan(md.stdout.indexOf('W — Safe water in schools'));
+    expect(at).toBeLessThan(md.stdout.indexOf('## Budget versus actual'));
+    expect(md.stdout).toContain(
+      '| **W-1 Water points installed** | portfolio | 2026 | 34 |  | 30 | 120.0% | on-track |',
+    );
+    expect(md.stdout).toContain('|  | project-b B-1 | 2026-H2 | 9 | 37.5% |  |  |  |');
+    const j = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
+    expect(j.portfolio.framework).toBe('water-programme');
+    expect(j.portfolio.indicators.map((i: { actual: number | null }) => i.actual)).toEqual([
+      34,
+      9,
+      66.6666666666667,
+      null,
+    ]);
+    const html = await runCli([...args, '--format', 'html']);
+    expect(html.stdout).toContain('<section class="portfolio">');
+    const text = await runCli([...args]);
+    expect(text.stdout).toContain('PORTFOLIO');
+    // Without --portfolio, no such section.
+    const plain = await runCli([
+      '--framework',
+      `${EX}/programme`,
+      'report',
+      '--as-of',
+      '2026-12-31',
+      '--format',
+      'md',
+    ]);
+    expect(plain.stdout).not.toContain('Portfolio');
+  });
+
   const { dir, cleanup } = tempDir();
   afterAll(cleanup);
 

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { computePortfolio, type PortfolioMember } from '../../compute/portfolio.js';
+import { computePortfolio, type PortfolioMember, type PortfolioReport } from '../../compute/portfolio.js';
+import type { Day } from '../../core/dates.js';
 import { displayName } from '../../load/files.js';
 import { linkTo, realPath } from '../../load/portfolio.js';
 import { hasErrors } from '../../model/diagnostics.js';
+import type { Framework } from '../../model/framework.js';
 import { formatCounts, formatText } from '../../render/diagnostics.js';
 import {
   renderPortfolioCsv,
@@ -36,6 +38,24 @@ interface PortfolioOptions {
 export function runPortfolio(io: Io, global: GlobalOptions, paths: string[], opts: PortfolioOptions): number {
   const format = parseFormat(opts.format, FORMATS, 'table');
   const asOf = parseAsOf(io, opts.asOf);
+  const [parentPath, ...childPaths] = paths as [string, ...string[]];
+  distinct(io, paths);
+  const parent = loadValid(io, { ...global, framework: parentPath });
+  const report = portfolioOf(io, global, parent.framework, parent.root, childPaths, asOf);
+  const text =
+    format === 'json'
+      ? renderPortfolioJson(report)
+      : format === 'csv'
+        ? renderPortfolioCsv(report)
+        : format === 'md'
+          ? renderPortfolioMd(report)
+          : renderPortfolioTable(report, chalkFor(io), widthOf(io));
+  emit(io, text, opts.out);
+  return 0;
+}
+
+/** Each framework is given once: the same one twice would be counted twice. */
+function distinct(io: Io, paths: readonly string[]): void {
   const seen = new Map<string, string>();
   for (const p of paths) {
     if (p.trim() === '') throw new CliError('portfolio: a framework path is empty', 2);
@@ -48,37 +68,44 @@ export function runPortfolio(io: Io, global: GlobalOptions, paths: string[], opt
       );
     seen.set(real, p);
   }
-  // Every framework is read and checked as on its own: one with errors refuses the portfolio.
-  const loaded = paths.map((p) => loadValid(io, { ...global, framework: p }));
-  const [parent, ...children] = loaded as [(typeof loaded)[number], ...typeof loaded];
-  const members: PortfolioMember[] = children.map((c) => ({
-    framework: c.framework,
-    path: displayName(c.root, io.cwd),
-    link: linkTo(c.framework, c.root, parent.root),
-  }));
-  const report = computePortfolio(parent.framework, displayName(parent.root, io.cwd), members, asOf);
+}
+
+/**
+ * The portfolio of `parent` (read from `parentRoot`) and the frameworks at `childPaths`, each read
+ * and checked as on its own; errors refuse it (exit 1), warnings go to stderr first. Used by
+ * `portfolio` and by `report --portfolio`.
+ */
+export function portfolioOf(
+  io: Io,
+  global: GlobalOptions,
+  parent: Framework,
+  parentRoot: string,
+  childPaths: readonly string[],
+  asOf: Day,
+): PortfolioReport {
+  distinct(io, [parentRoot, ...childPaths]);
+  const members: PortfolioMember[] = childPaths.map((p) => {
+    const c = loadValid(io, { ...global, framework: p });
+    return {
+      framework: c.framework,
+      path: displayName(c.root, io.cwd),
+      link: linkTo(c.framework, c.root, parentRoot),
+    };
+  });
+  const report = computePortfolio(parent, displayName(parentRoot, io.cwd), members, asOf);
   const c = chalkFor({ ...io, color: false });
   if (hasErrors(report.diagnostics)) {
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
-    io.err(formatText(errors, c, parent.root, errWidthOf(io)));
+    io.err(formatText(errors, c, parentRoot, errWidthOf(io)));
     throw new CliError(
       `the portfolio has ${formatCounts(errors).split(',')[0]}; nothing is added up until they are fixed`,
       1,
     );
   }
-  const text =
-    format === 'json'
-      ? renderPortfolioJson(report)
-      : format === 'csv'
-        ? renderPortfolioCsv(report)
-        : format === 'md'
-          ? renderPortfolioMd(report)
-          : renderPortfolioTable(report, chalkFor(io), widthOf(io));
   // Warnings first: whoever reads the figures has been told what they leave out.
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length) io.err(formatText(warnings, c, parent.root, errWidthOf(io)));
-  emit(io, text, opts.out);
-  return 0;
+  if (warnings.length) io.err(formatText(warnings, c, parentRoot, errWidthOf(io)));
+  return report;
 }
 
 /** Registers `portfolio`. */

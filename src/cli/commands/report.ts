@@ -26,6 +26,7 @@ type Format = (typeof FORMATS)[number];
 
 interface MeetingReportOptions extends ReportOptions {
   since?: string;
+  portfolio?: string[];
 }
 
 /** `report`: the meeting report in one of five formats, to stdout or --out (docx: always a file). */
@@ -39,6 +40,11 @@ export async function runReport(io: Io, global: GlobalOptions, opts: MeetingRepo
     diagnostics: checked.diagnostics,
     since: parseSince(framework, opts.since, asOf),
   });
+  if (opts.portfolio?.length) {
+    // The frameworks that contribute to this one: a portfolio section after the status by programme.
+    const { portfolioOf } = await import('./portfolio.js');
+    data.portfolio = portfolioOf(io, global, framework, root, opts.portfolio, asOf);
+  }
   if (format === 'docx') {
     // Loaded only here: the Word writer and the SVG rasteriser are the heaviest code of the CLI.
     const { renderReportDocx } = await import('../../render/report-docx.js');
@@ -115,10 +121,15 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       out: 'write the report to a file instead of stdout (docx: default <plan>-report-<date>.docx)',
     },
     (c) =>
-      c.option(
-        '--since <date|meeting>',
-        'also show what changed since this date or meeting (default: the latest meeting before the report date)',
-      ),
+      c
+        .option(
+          '--since <date|meeting>',
+          'also show what changed since this date or meeting (default: the latest meeting before the report date)',
+        )
+        .option(
+          '--portfolio <paths...>',
+          "add a portfolio section: this framework's indicators rolled up from these contributing frameworks (as `portfolio`)",
+        ),
   ).action(async (opts: MeetingReportOptions, c: Command) => {
     setExit(await runReport(io, c.optsWithGlobals(), opts));
   });
