@@ -1,6 +1,6 @@
 import { pushAll } from '../core/arrays.js';
 import type { WorkbookFramework } from '../load/workbook.js';
-import { block, blockList, flow, flowList, Num, type YamlValue } from './yaml-text.js';
+import { block, blockList, flow, flowList, Num, type YamlValue } from '../yaml/write.js';
 
 /**
  * The files `init` writes, as (relative path, text) pairs: plan.yaml and budget.yaml (from a

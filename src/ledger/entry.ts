@@ -1,4 +1,5 @@
-import { yamlString } from './scalar.js';
+import { yamlString } from '../yaml/scalar.js';
+import { flowPairs } from '../yaml/write.js';
 
 /** A new ledger entry as ordered (key, YAML text) pairs, and its one-line flow-mapping form. */
 
@@ -100,5 +101,5 @@ export function entryFields(r: EntryRequest): Field[] {
 
 /** `{indicator: AP.O1.1-a, period: 2026, value: 1, date: 2026-11-02}` */
 export function flowMapping(fields: readonly Field[]): string {
-  return `{${fields.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+  return flowPairs(fields);
 }

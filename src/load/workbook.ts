@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { formatDate } from '../core/dates.js';
 import { decimalText } from '../core/money.js';
-import { Num, type YamlValue } from '../init/yaml-text.js';
+import { Num, type YamlValue } from '../yaml/write.js';
 import { cellValue, type SheetCell } from './sheet.js';
 
 /**

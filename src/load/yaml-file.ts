@@ -14,7 +14,6 @@ import {
 import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { LedgerLines, ParsedFile } from '../model/parsed.js';
 import type { Path, Position, SourceFile } from '../model/source.js';
-import { encodingProblem } from './encoding.js';
 import {
   columnOfKey,
   FlowCursor,
@@ -22,9 +21,10 @@ import {
   readFlowItem,
   readFlowItems,
   scanLedgerShape,
-} from './flow-lines.js';
+} from '../yaml/flow-lines.js';
+import { quickYaml } from '../yaml/quick.js';
+import { encodingProblem } from './encoding.js';
 import { explainYamlErrors, type RawYamlError } from './yaml-errors.js';
-import { quickYaml } from './yaml-quick.js';
 
 const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -68,7 +68,7 @@ export function parseYamlFile(name: string, raw: string, opts: ParseOptions = {}
 }
 
 /**
- * The file read by the quick reader (yaml-quick.ts) when it can, else in full. The quick reader
+ * The file read by the quick reader (yaml/quick.ts) when it can, else in full. The quick reader
  * keeps no positions: the first diagnostic or `--explain` that asks for one parses the file in
  * full (a file it reads has no syntax errors, so the full parse is the same tree as ever).
  */

@@ -8,7 +8,7 @@ export interface ParsedFile {
   value: unknown;
   diagnostics: Diagnostic[];
   /**
-   * A ledger in the fast shape (one flow mapping per line, load/flow-lines.ts): its items are not
+   * A ledger in the fast shape (one flow mapping per line, yaml/flow-lines.ts): its items are not
    * in `value` (whose `progress` is empty) but read line by line once the framework is known.
    */
   ledger?: LedgerLines;
@@ -28,7 +28,7 @@ export interface LedgerLines {
 }
 
 /**
- * Reads one flow mapping's `key: value` pairs in place (load/flow-lines.ts FlowCursor): keys and
+ * Reads one flow mapping's `key: value` pairs in place (yaml/flow-lines.ts FlowCursor): keys and
  * values are spans of `text`. Value types: 0 a string, 1 a number, 2 true, 3 false.
  */
 export interface FlowPairs {

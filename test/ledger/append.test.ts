@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AppendError, appendEntries, appendEntry, newLedgerText } from '../../src/ledger/append.js';
 import { entryFields, flowMapping } from '../../src/ledger/entry.js';
-import { decimalArgument, yamlString } from '../../src/ledger/scalar.js';
-import { parseFlowMapping } from '../../src/load/flow-lines.js';
+import { decimalArgument } from '../../src/ledger/scalar.js';
+import { parseFlowMapping } from '../../src/yaml/flow-lines.js';
+import { yamlString } from '../../src/yaml/scalar.js';
 
 const E = '{spend: B-1, date: 2026-05-12, amount: 5}';
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isMap, isScalar, isSeq, type Node, parse, parseDocument } from 'yaml';
-import { FlowCursor, parseFlowMapping, scanFastLedger, scanLedgerShape } from '../../src/load/flow-lines.js';
 import { checkParsed } from '../../src/load/index.js';
 import { parseYamlFile } from '../../src/load/yaml-file.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
@@ -12,6 +11,7 @@ import { decodeEntry, decodeLine } from '../../src/normalise/entry-decoders.js';
 import { ENTRY_KEYS, keyBitOf, keyHash, LineFields } from '../../src/normalise/entry-fields.js';
 import { FailFast } from '../../src/normalise/entry-findings.js';
 import { locate } from '../../src/render/diagnostics.js';
+import { FlowCursor, parseFlowMapping, scanFastLedger, scanLedgerShape } from '../../src/yaml/flow-lines.js';
 import { BUDGET, PLAN } from './helpers.js';
 
 /**

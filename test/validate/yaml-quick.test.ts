@@ -7,13 +7,13 @@ import { describe, expect, test } from 'vitest';
 import { encodingProblem } from '../../src/load/encoding.js';
 import { checkParsed } from '../../src/load/index.js';
 import { parseYamlFile } from '../../src/load/yaml-file.js';
-import { quickYaml } from '../../src/load/yaml-quick.js';
 import { locate } from '../../src/render/diagnostics.js';
+import { quickYaml } from '../../src/yaml/quick.js';
 import { applySteps, corpus, stepArb } from '../fuzz/mutate.js';
 import { ROOT } from '../helpers/cli.js';
 
 /**
- * The quick YAML reader (src/load/yaml-quick.ts) is a shortcut only: for any text it either gives
+ * The quick YAML reader (src/yaml/quick.ts) is a shortcut only: for any text it either gives
  * up (null) or returns exactly what the full parse returns — the same values of the same types,
  * null-prototype mappings, -0 kept — and then only for a text the full parse reads without a
  * diagnostic. isDeepStrictEqual compares prototypes and tells -0 from 0.

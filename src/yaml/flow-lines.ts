@@ -1,5 +1,8 @@
+import { mayBeTagged, plainStarts, plainTag, STR, FALSE as TAG_FALSE, TRUE as TAG_TRUE } from './scalar.js';
+
 /**
- * The fast path for large ledgers. `record` writes one flow mapping per line
+ * The YAML subset reader's one-line flow items (quick.ts reads the block mappings around them;
+ * scalar.ts types every plain scalar for both): the fast path for large ledgers. `record` writes one flow mapping per line
  * (`  - {indicator: X, period: 2026, value: 1, date: 2026-11-02}`), and a ledger of 100,000 such
  * lines costs ~8 s through a full YAML document parse. This module reads exactly that shape and
  * nothing more, in two steps:
@@ -15,6 +18,7 @@
  * non-decimal numbers, nulls, nested collections, a mapping that goes on past its line…) it gives
  * up, and the caller parses the whole file with the `yaml` package, so the two paths cannot
  * disagree (test/validate/fast-path.test.ts checks them against each other).
+ * Like everything in src/yaml/, it imports nothing of the project: it reads text into values.
  */
 
 /** A file in the ledger shape: the section and where each item's mapping starts. */
@@ -36,9 +40,6 @@ export interface FastLedger {
   lines: number[];
 }
 
-// Plain scalars that YAML 1.2's core schema resolves to something other than a string.
-const CORE_NON_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 // A comment needs white space before its `#`: `progress:#x` is one plain scalar to YAML, not a key.
 const SECTION = /^([a-z_]+):(?:[ \t]+(?:#.*)?)?$/;
 
@@ -221,7 +222,7 @@ export class FlowCursor {
     this.kh = h;
     // `null:`, `true:`… are not string keys in YAML (a key starts with a letter or `_`, so only
     // these words can be): leave them to the full parser.
-    if (coreWord(t, ks, i) !== STRING) return this.#fail();
+    if (plainTag(t, ks, i) !== STR) return this.#fail();
     this.ks = ks;
     this.ke = i;
     if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) return this.#fail();
@@ -276,7 +277,7 @@ export class FlowCursor {
       while (e > i && t.charCodeAt(e - 1) === SPACE) e--;
       if (e === i) return this.#fail();
       if (t.charCodeAt(e - 1) === COLON) return this.#fail();
-      if (isIndicator(q) && !(q === DASH && isDigit(t.charCodeAt(i + 1)))) return this.#fail();
+      if (!plainStarts(t, i)) return this.#fail();
       this.quote = 0;
       this.vs = i;
       this.ve = e;
@@ -300,32 +301,20 @@ export class FlowCursor {
   }
 
   /**
-   * Types a plain scalar as YAML's core schema does; false for anything but a string, a decimal
-   * number or a boolean (the full parser decides those).
+   * Types a plain scalar as YAML's core schema does (scalar.ts); false for anything but a string,
+   * a decimal number or a boolean (the full parser decides those).
    */
   #plainType(s: number, e: number): boolean {
     const t = this.text;
-    const first = t.charCodeAt(s);
     this.type = STRING;
-    if (!maybeNonString(first)) return true;
-    const d = this.#decimal(s, e);
-    if (d !== UNKNOWN) return true;
-    const word = coreWord(t, s, e);
-    if (word === TRUE || word === FALSE) {
-      this.type = word;
-      return true;
-    }
-    if (word !== STRING) return false; // null
-    // A sign inside the text, not just after an exponent's e, is in none of the core schema's
-    // non-string forms: dates (2026-11-02) and periods (2026-Q3) are strings without a regex.
-    for (let k = s + 1; k < e; k++) {
-      const ch = t.charCodeAt(k);
-      if (ch === DASH || ch === PLUS) {
-        const before = t.charCodeAt(k - 1);
-        if (before !== 101 && before !== 69) return true;
-      }
-    }
-    return !CORE_NON_STRING.test(t.slice(s, e));
+    if (!mayBeTagged(t.charCodeAt(s))) return true;
+    if (this.#decimal(s, e) !== UNKNOWN) return true;
+    const tag = plainTag(t, s, e);
+    if (tag === STR) return true;
+    if (tag === TAG_TRUE) this.type = TRUE;
+    else if (tag === TAG_FALSE) this.type = FALSE;
+    else return false;
+    return true;
   }
 
   /**
@@ -471,7 +460,6 @@ const UNDERSCORE = 95;
 const OPEN = 123;
 const CLOSE = 125;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-/** Characters that may not start a plain scalar (YAML's indicators), as the full parser reads them. */
 /** The characters that go on a plain key after its first: letters, digits, `_` and `-`. */
 const KEY_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
@@ -489,12 +477,6 @@ const LOOK_BACK = 3;
 for (const c of ',}') PLAIN_CLASS[c.charCodeAt(0)] = ENDS;
 for (const c of '[]{') PLAIN_CLASS[c.charCodeAt(0)] = REFUSED;
 for (const c of ' #') PLAIN_CLASS[c.charCodeAt(0)] = LOOK_BACK;
-const INDICATORS = new Uint8Array(128);
-for (const c of '-?:[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
-
-function isIndicator(c: number): boolean {
-  return c < 128 && INDICATORS[c] === 1;
-}
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -502,50 +484,4 @@ function isLetter(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
-}
-
-/** Whether a scalar starting with this character can be anything but a string in the core schema. */
-function maybeNonString(c: number): boolean {
-  // digits + - . ~ and the first letters of null, true, false (any case)
-  return (
-    isDigit(c) ||
-    c === PLUS ||
-    c === DASH ||
-    c === DOT ||
-    c === 126 ||
-    c === 110 ||
-    c === 78 ||
-    c === 116 ||
-    c === 84 ||
-    c === 102 ||
-    c === 70
-  );
-}
-
-const NULL = -1;
-/** TRUE or FALSE for the core schema's booleans over [s, e), NULL for its nulls spelt as words, else STRING. */
-function coreWord(t: string, s: number, e: number): number {
-  const len = e - s;
-  if (len !== 4 && len !== 5) return STRING;
-  switch (t.charCodeAt(s)) {
-    case 110: // n
-    case 78: // N
-      return len === 4 && (word(t, s, 'null') || word(t, s, 'Null') || word(t, s, 'NULL')) ? NULL : STRING;
-    case 116: // t
-    case 84: // T
-      return len === 4 && (word(t, s, 'true') || word(t, s, 'True') || word(t, s, 'TRUE')) ? TRUE : STRING;
-    case 102: // f
-    case 70: // F
-      return len === 5 && (word(t, s, 'false') || word(t, s, 'False') || word(t, s, 'FALSE'))
-        ? FALSE
-        : STRING;
-    default:
-      return STRING;
-  }
-}
-
-/** Whether `w` is written at offset s of t. */
-function word(t: string, s: number, w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (t.charCodeAt(s + i) !== w.charCodeAt(i)) return false;
-  return true;
 }

@@ -1,11 +1,11 @@
-import { pushAll } from '../core/arrays.js';
-import { yamlString } from '../ledger/scalar.js';
+import { yamlString } from './scalar.js';
 
 /**
+ * The one YAML writer: `init`'s and `import`'s files, and `record`'s ledger lines (flowPairs).
  * YAML text in the style of the shipped framework: sections as block sequences of one-line flow
  * mappings, indicators as blocks, every string quoted exactly when a YAML 1.2 or 1.1 reader would
- * take it for something else (the same rule as `record`). Numbers are written as given: callers
- * pass exact decimal text wrapped in `Num`.
+ * take it for something else (scalar.ts yamlString, decided by the readers' own typing). Numbers
+ * are written as given: callers pass exact decimal text wrapped in `Num`.
  */
 
 /** A number's exact text (never re-formatted). */
@@ -21,10 +21,15 @@ export function flow(v: YamlValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'string') return yamlString(v);
   if (Array.isArray(v)) return `[${v.map(flow).join(', ')}]`;
-  const parts = Object.entries(v)
-    .filter(([, x]) => x !== undefined)
-    .map(([k, x]) => `${/^\d{4}(-\d{2})?$/.test(k) ? k : yamlString(k)}: ${flow(x as YamlValue)}`);
-  return `{${parts.join(', ')}}`;
+  const pairs: [string, string][] = [];
+  for (const [k, x] of Object.entries(v))
+    if (x !== undefined) pairs.push([/^\d{4}(-\d{2})?$/.test(k) ? k : yamlString(k), flow(x)]);
+  return flowPairs(pairs);
+}
+
+/** `{k: v, ...}` of keys and values already written as YAML text. */
+export function flowPairs(pairs: readonly (readonly [key: string, yamlText: string])[]): string {
+  return `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
 }
 
 /** A mapping as block lines at `indent`, each field on its own line in flow form. */
@@ -47,7 +52,7 @@ export function blockList(name: string, items: { [key: string]: YamlValue | unde
   for (const item of items) {
     const lines = block(item, '    ');
     if (lines.length > 0) lines[0] = `  - ${(lines[0] as string).trimStart()}`;
-    pushAll(out, lines);
+    for (const line of lines) out.push(line);
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { ESCAPES, plainStarts, resolvePlain } from './scalar.js';
+
 /**
  * A quick reader for the plain block YAML that framework files are written in: block mappings
  * and sequences, one-line plain and quoted scalars, one-line flow collections (`{2026: 5}`,
@@ -11,6 +13,8 @@
  * single diagnostic. Anything outside that shape — anchors, tags, multi-line plain or quoted
  * scalars, folded blocks, flow collections over several lines, tabs, CR, duplicate keys, odd
  * indentation — makes it give up (null), and the caller parses the file in full, as before.
+ * It is the block half of the YAML subset reader: flow-lines.ts reads the ledger's one-line flow
+ * items, and scalar.ts types every plain scalar for both and for the writer (write.ts).
  * test/validate/yaml-quick.test.ts holds it to the `yaml` package on the shipped frameworks and on
  * thousands of mutations of them.
  */
@@ -28,9 +32,6 @@ const FORBIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 /** Document markers and directives at the start of a line. */
 const MARKERS = /^(?:---|\.\.\.|%)/m;
 
-/** Digits only. */
-const DIGITS = /^[0-9]+$/;
-
 /** The characters of a plain key inside a flow mapping. */
 const FLOW_KEY = /[A-Za-z0-9_./-]*/y;
 
@@ -39,27 +40,6 @@ const FLOW_PLAIN = /[^,\]}[{:#]*/y;
 
 /** A plain key followed by `: ` or `:` at the end of the line. */
 const PLAIN_KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*:(?= |$)/y;
-
-/** The escapes of double-quoted scalars (as the `yaml` package reads them). */
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-};
 
 /** Parses `text`, or gives up (null) where the full parse must decide. */
 export function quickYaml(text: string): { value: unknown } | null {
@@ -87,40 +67,6 @@ function indentOf(s: string): number {
 function skipSpaces(s: string, j: number): number {
   while (s.charCodeAt(j) === 32) j++;
   return j;
-}
-
-/** A value as the core schema resolves a plain scalar (tags tried in the `yaml` package's order). */
-export function resolvePlain(str: string): unknown {
-  const c = str.charCodeAt(0);
-  // Most scalars are text that no tag matches: a letter other than n, N, t, T, f, F.
-  const maybeTagged =
-    str === '' ||
-    (c >= 48 && c <= 57) ||
-    c === 43 || // +
-    c === 45 || // -
-    c === 46 || // .
-    c === 126 || // ~
-    c === 78 || // N
-    c === 110 || // n
-    c === 84 || // T
-    c === 116 || // t
-    c === 70 || // F
-    c === 102; // f
-  if (!maybeTagged) return str;
-  // Digits only (years, amounts): the int tag, whatever the length.
-  if (DIGITS.test(str)) return Number.parseInt(str, 10);
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(str)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(str)) return str[0] === 't' || str[0] === 'T';
-  if (/^0o[0-7]+$/.test(str)) return Number.parseInt(str.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(str)) return Number.parseInt(str, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(str)) return Number.parseInt(str.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(str)) {
-    if (str.slice(-3).toLowerCase() === 'nan') return Number.NaN;
-    return str[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(str)) return Number.parseFloat(str);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(str)) return Number.parseFloat(str);
-  return str;
 }
 
 /** Whether `s[j]` starts a comment (`#` after a space) or the line ends there. */
@@ -169,13 +115,6 @@ function quoted(s: string, j: number): [string, number] {
     out += ch;
     k++;
   }
-}
-
-/** The first character of a plain scalar may not be an indicator (a `-` only before a digit or letter). */
-function plainStart(s: string, j: number): boolean {
-  const ch = s[j] as string;
-  if (ch === '-') return /[0-9A-Za-z.]/.test(s[j + 1] ?? '');
-  return !'-?:,[]{}#&*!|>\'"%@`'.includes(ch);
 }
 
 class Reader {
@@ -293,7 +232,7 @@ class Reader {
       if (!atLineEnd(s, e)) giveUp();
       return [v, i + 1];
     }
-    if (!plainStart(s, j)) giveUp();
+    if (!plainStarts(s, j)) giveUp();
     let end = s.indexOf(' #', j);
     if (end === -1) end = s.length;
     while (s.charCodeAt(end - 1) === 32) end--;
@@ -388,7 +327,7 @@ class Reader {
     const ch = s[j];
     if (ch === '[' || ch === '{') return this.flow(s, j, depth + 1);
     if (ch === '"' || ch === "'") return quoted(s, j);
-    if (ch === undefined || !plainStart(s, j)) giveUp();
+    if (ch === undefined || !plainStarts(s, j)) giveUp();
     let e = j;
     for (;;) {
       FLOW_PLAIN.lastIndex = e;
