@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { type Day, dayFromCivil, parseDate } from '../core/dates.js';
@@ -11,6 +11,7 @@ import {
 } from '../load/files.js';
 import { type Checked, type CheckOptions, checkFiles } from '../load/index.js';
 import { hasErrors } from '../model/diagnostics.js';
+import { describeErrno } from '../model/errno.js';
 import type { Framework } from '../model/framework.js';
 import { colours } from '../render/colour.js';
 import { formatCounts, formatText } from '../render/diagnostics.js';
@@ -257,4 +258,14 @@ export function emit(io: Io, text: string, out: string | undefined): void {
     throw e;
   }
   io.err(`wrote ${out}\n`);
+}
+
+/** The bytes of a file the user named (relative to the working directory); a usage error when unreadable. */
+export function readUserFile(io: Io, file: string): Uint8Array {
+  try {
+    return readFileSync(path.resolve(io.cwd, file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new CliError(`cannot read ${file}: ${describeErrno(code)} (${code})`, 2);
+  }
 }

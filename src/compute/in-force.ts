@@ -11,33 +11,13 @@ import type { BudgetLine, Framework, Indicator } from '../model/framework.js';
 export function frameworkAt(fw: Framework, asOf: Day): Framework {
   const inForce = fw.revisions.filter((r) => r.date <= asOf);
   if (inForce.length === 0) return fw;
-  const targets = new Map<string, { years: Map<number, number>; by: string[] }>();
-  const planned = new Map<string, { years: Map<number, bigint>; by: string[] }>();
+  const targets = new Map<string, Revised<number>>();
+  const planned = new Map<string, Revised<bigint>>();
   for (const rev of inForce) {
-    for (const [id, years] of rev.targets) {
-      if (years.size === 0) continue;
-      let t = targets.get(id);
-      if (!t) {
-        const ind = fw.indicators.find((i) => i.id === id);
-        if (!ind) continue;
-        t = { years: new Map(ind.originalTargets.map((x) => [x.year, x.value])), by: [] };
-        targets.set(id, t);
-      }
-      for (const [year, value] of years) t.years.set(year, value);
-      if (!t.by.includes(rev.id)) t.by.push(rev.id);
-    }
-    for (const [id, years] of rev.planned) {
-      if (years.size === 0) continue;
-      let p = planned.get(id);
-      if (!p) {
-        const line = fw.lines.find((l) => l.id === id);
-        if (!line) continue;
-        p = { years: new Map(line.originalPlanned), by: [] };
-        planned.set(id, p);
-      }
-      for (const [year, amount] of years) p.years.set(year, amount);
-      if (!p.by.includes(rev.id)) p.by.push(rev.id);
-    }
+    apply(rev.id, rev.targets, targets, (id) =>
+      fw.indicators.find((i) => i.id === id)?.originalTargets.map((x) => [x.year, x.value] as const),
+    );
+    apply(rev.id, rev.planned, planned, (id) => fw.lines.find((l) => l.id === id)?.originalPlanned);
   }
   if (targets.size === 0 && planned.size === 0) return fw;
   const indicators = fw.indicators.map((ind): Indicator => {
@@ -52,6 +32,36 @@ export function frameworkAt(fw: Framework, asOf: Day): Framework {
     return { ...line, planned: new Map([...p.years].sort((a, b) => a[0] - b[0])), revisedBy: p.by };
   });
   return { ...fw, indicators, lines };
+}
+
+/** An indicator's targets or a line's planned amounts by year, and the revisions that changed them. */
+interface Revised<V> {
+  years: Map<number, V>;
+  by: string[];
+}
+
+/**
+ * Applies one revision's years (by indicator or line id) over what stood before: the years as
+ * written (`original`, undefined for an id the framework lacks) or as earlier revisions left them.
+ */
+function apply<V>(
+  revision: string,
+  changes: ReadonlyMap<string, ReadonlyMap<number, V>>,
+  revised: Map<string, Revised<V>>,
+  original: (id: string) => Iterable<readonly [number, V]> | undefined,
+): void {
+  for (const [id, years] of changes) {
+    if (years.size === 0) continue;
+    let r = revised.get(id);
+    if (!r) {
+      const before = original(id);
+      if (!before) continue;
+      r = { years: new Map(before), by: [] };
+      revised.set(id, r);
+    }
+    for (const [year, value] of years) r.years.set(year, value);
+    if (!r.by.includes(revision)) r.by.push(revision);
+  }
 }
 
 /** The final target as written, before any revision (the last target year's value). */

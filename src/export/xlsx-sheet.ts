@@ -65,14 +65,7 @@ export function addSheet(
   ws.getCell(2, 5).value = 'Plan';
   ws.getCell(2, 6).value = head.plan;
   for (const c of [1, 3, 5]) ws.getCell(2, c).font = { bold: true };
-  const header = ws.getRow(HEADER_ROW);
-  columns.forEach((col, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = col.header;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE7F2' } };
-    cell.alignment = { vertical: 'top', wrapText: true };
-  });
+  headerAt(ws, HEADER_ROW, columns, true);
   return ws;
 }
 
@@ -198,14 +191,15 @@ export function sectionTitle(ws: ExcelJS.Worksheet, row: number, text: string): 
   return row + 1;
 }
 
-/** Writes a header row at `row` (bold, shaded); returns the next row. */
-export function headerAt(ws: ExcelJS.Worksheet, row: number, columns: Column[]): number {
+/** Writes a header row at `row` (bold, shaded; `wrap`: top-aligned, wrapping); returns the next row. */
+export function headerAt(ws: ExcelJS.Worksheet, row: number, columns: Column[], wrap = false): number {
   const r = ws.getRow(row);
   columns.forEach((col, i) => {
     const cell = r.getCell(i + 1);
     cell.value = col.header;
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE7F2' } };
+    if (wrap) cell.alignment = { vertical: 'top', wrapText: true };
   });
   return row + 1;
 }

@@ -231,33 +231,29 @@ export interface SpendEntry extends EntryBase {
   planAmount: bigint;
 }
 
-/** Money promised to a budget source by a contributor for a plan year. */
-export interface PledgeEntry extends EntryBase {
-  kind: 'pledge';
-  /** The budget source id (the entry's `pledge:`). */
+/** What a pledge and a contribution both say: money between a budget source and a contributor for a plan year. */
+interface ResourceEntryBase extends EntryBase {
+  /** The budget source id (the entry's `pledge:` or `contribution:`). */
   fund: string;
   /** The contributor id. */
   from: string;
+  /** The plan year it is for (a contribution's default: its date's year). */
   year: number;
-  /** Amount in minor units of `currency` (negative: a reduced pledge). */
+  /** Amount in minor units of `currency` (negative: a reduced pledge, a refund). */
   amount: bigint;
   currency: string;
   /** Amount converted to minor units of the plan currency, rounded per entry. */
   planAmount: bigint;
 }
 
+/** Money promised to a budget source by a contributor for a plan year. */
+export interface PledgeEntry extends ResourceEntryBase {
+  kind: 'pledge';
+}
+
 /** Money (or its value in kind) received by a budget source from a contributor, counted for a plan year. */
-export interface ContributionEntry extends EntryBase {
+export interface ContributionEntry extends ResourceEntryBase {
   kind: 'contribution';
-  /** The budget source id (the entry's `contribution:`). */
-  fund: string;
-  from: string;
-  /** The plan year it counts for (default: its date's year). */
-  year: number;
-  /** Amount in minor units of `currency` (negative: a refund). */
-  amount: bigint;
-  currency: string;
-  planAmount: bigint;
   /** True for an in-kind contribution: received, but not cash. */
   inKind: boolean;
 }

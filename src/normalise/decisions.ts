@@ -4,8 +4,8 @@ import { type Diagnostic, error } from '../model/diagnostics.js';
 import type { Framework, Meeting, Narrative, Revision } from '../model/framework.js';
 import { child, type Src } from '../model/source.js';
 import type { MeetingSchema, NarrativeSchema, WrittenRevision } from '../schema/written.js';
-import { yearsKnown } from './entry-context.js';
 import { moneyMinor } from './money.js';
+import { outsidePlan } from './plan-years.js';
 import { suggest } from './schema-issues.js';
 import { targetNumber } from './values.js';
 
@@ -23,16 +23,26 @@ function dateOf(text: string, at: Src, diagnostics: Diagnostic[]): Day | null {
   return day;
 }
 
+/** Each item whose `date:` is a calendar date, made by `make`, in file order; the others are reported. */
+function dated<V extends { date: string }, T>(
+  items: Parsed<V>[],
+  diagnostics: Diagnostic[],
+  make: (v: V, date: Day, src: Src) => T,
+): T[] {
+  const out: T[] = [];
+  for (const { v, src } of items) {
+    const date = dateOf(v.date, child(src, 'date'), diagnostics);
+    if (date !== null) out.push(make(v, date, src));
+  }
+  return out;
+}
+
 /** Meetings with a valid date, in date order. */
 export function buildMeetings(
   items: Parsed<z.infer<typeof MeetingSchema>>[],
   diagnostics: Diagnostic[],
 ): Meeting[] {
-  const out: Meeting[] = [];
-  for (const { v, src } of items) {
-    const date = dateOf(v.date, child(src, 'date'), diagnostics);
-    if (date !== null) out.push({ id: v.id, date, title: v.title, src });
-  }
+  const out = dated(items, diagnostics, (v, date, src): Meeting => ({ id: v.id, date, title: v.title, src }));
   return out.sort((a, b) => a.date - b.date);
 }
 
@@ -41,12 +51,11 @@ export function buildNarratives(
   items: Parsed<z.infer<typeof NarrativeSchema>>[],
   diagnostics: Diagnostic[],
 ): Narrative[] {
-  const out: Narrative[] = [];
-  for (const { v, src } of items) {
-    const date = dateOf(v.date, child(src, 'date'), diagnostics);
-    if (date !== null) out.push({ about: v.about, date, text: v.text, src });
-  }
-  return out;
+  return dated(
+    items,
+    diagnostics,
+    (v, date, src): Narrative => ({ about: v.about, date, text: v.text, src }),
+  );
 }
 
 /**
@@ -85,17 +94,7 @@ export function buildRevisions(
     /** True when the year may be revised: a plan year that had not ended when the revision took effect. */
     const yearOk = (key: string, at: Src): boolean => {
       const year = Number(key);
-      if (yearsKnown(plan) && (year < plan.start || year > plan.end)) {
-        diagnostics.push(
-          error(
-            'year-outside-plan',
-            `year ${year} lies outside the plan (${plan.start}–${plan.end})`,
-            at,
-            true,
-          ),
-        );
-        return false;
-      }
+      if (outsidePlan(year, plan, 'year', at, diagnostics)) return false;
       if (date !== null && yearEnd(year) < date) {
         diagnostics.push(
           error(

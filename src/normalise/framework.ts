@@ -37,6 +37,7 @@ import { type LedgerChunk, normaliseEntries, yearsKnown } from './entries.js';
 import { buildIati } from './iati.js';
 import { moneyMinor, rateProblem } from './money.js';
 import { salvagePlan } from './plan-salvage.js';
+import { outsidePlan } from './plan-years.js';
 import { describe, PARSE_FEW, schemaDiagnostics } from './schema-issues.js';
 import { buildMarkers, buildSdgTargets } from './sdg.js';
 import { targetNumber } from './values.js';
@@ -429,16 +430,7 @@ function buildIndicator(
   for (const [key, value] of Object.entries(v.targets)) {
     const year = Number(key);
     const at = child(src, 'targets', key);
-    if (yearsKnown(plan) && (year < plan.start || year > plan.end)) {
-      diagnostics.push(
-        error(
-          'year-outside-plan',
-          `target year ${year} lies outside the plan (${plan.start}–${plan.end})`,
-          at,
-          true,
-        ),
-      );
-    }
+    outsidePlan(year, plan, 'target year', at, diagnostics);
     if (year <= v.baseline.year) {
       diagnostics.push(
         error(
@@ -493,17 +485,7 @@ function buildLine(
   for (const [key, amount] of Object.entries(v.planned)) {
     const year = Number(key);
     const at = child(src, 'planned', key);
-    if (yearsKnown(plan) && (year < plan.start || year > plan.end)) {
-      diagnostics.push(
-        error(
-          'year-outside-plan',
-          `planned year ${year} lies outside the plan (${plan.start}–${plan.end})`,
-          at,
-          true,
-        ),
-      );
-      continue;
-    }
+    if (outsidePlan(year, plan, 'planned year', at, diagnostics)) continue;
     const minor = moneyMinor(amount, plan.currency, plan.digits, at, diagnostics);
     if (minor !== undefined) planned.set(year, minor);
   }

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { exportSheetHolds, isExportWorkbook } from '../../export/xlsx-views.js';
 import { BatchRefusal, recordBatch } from '../../ledger/batch.js';
@@ -11,7 +9,7 @@ import { holdsFramework } from '../../load/files.js';
 import { readSheet, SheetError, summarise } from '../../load/sheet.js';
 import { describeErrno } from '../../model/errno.js';
 import { formatText } from '../../render/diagnostics.js';
-import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io } from '../context.js';
+import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io, readUserFile } from '../context.js';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -30,13 +28,7 @@ export async function runImport(
       2,
     );
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path.resolve(io.cwd, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new CliError(`cannot read ${file}: ${describeErrno(code)} (${code})`, 2);
-  }
+  const bytes = readUserFile(io, file);
   let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
     sheet = await readSheet(bytes, file);

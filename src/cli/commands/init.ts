@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exampleFramework, initFiles } from '../../init/files.js';
 import { checkFiles } from '../../load/index.js';
 import { describeErrno } from '../../model/errno.js';
 import { formatText } from '../../render/diagnostics.js';
-import { CliError, chalkFor, type GlobalOptions, type Io } from '../context.js';
+import { CliError, chalkFor, type GlobalOptions, type Io, readUserFile } from '../context.js';
 
 interface InitOptions {
   from?: string;
@@ -106,13 +106,7 @@ export async function runInit(
 }
 
 async function fromWorkbook(io: Io, file: string) {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path.resolve(io.cwd, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new CliError(`cannot read ${file}: ${describeErrno(code)} (${code})`, 2);
-  }
+  const bytes = readUserFile(io, file);
   const { readWorkbookFramework, WorkbookError } = await import('../../load/workbook.js');
   try {
     return await readWorkbookFramework(bytes);
