@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, type Node, parse, parseDocument, type YAMLSeq } from 'yaml';
-import { quickYaml } from '../load/yaml-quick.js';
+import { quickYaml } from '../yaml/quick.js';
 
 /**
  * Appending one entry to a ledger file's text. Every existing byte stays as it was: the entry is
