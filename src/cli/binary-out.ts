@@ -1,5 +1,4 @@
-import { CliError, type Io, outTarget } from './context.js';
-import { OutputError, writeOutFile } from './output.js';
+import { CliError, type Io, writeOut } from './context.js';
 
 /**
  * Where a binary output (a Word document, a workbook) goes: --out, else a file named for the plan,
@@ -22,17 +21,5 @@ export function binaryTarget(
  * them to standard output, on purpose (`--out - | …`).
  */
 export function writeBinary(io: Io, bytes: Uint8Array, file: string): void {
-  const target = outTarget(io, file);
-  if (target === null) {
-    if (io.outBytes) io.outBytes(bytes);
-    else io.out(Buffer.from(bytes).toString('latin1'));
-    return;
-  }
-  try {
-    writeOutFile(target, bytes, file);
-  } catch (e) {
-    if (e instanceof OutputError) throw new CliError(e.message, 1);
-    throw e;
-  }
-  io.err(`wrote ${file}\n`);
+  writeOut(io, bytes, file);
 }

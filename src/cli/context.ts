@@ -242,22 +242,26 @@ function readByFramework(root: string, target: string): boolean {
 
 /** Writes a rendered report to --out or stdout. */
 export function emit(io: Io, text: string, out: string | undefined): void {
-  if (out === undefined) {
-    io.out(text);
-    return;
-  }
-  const target = outTarget(io, out);
+  if (out === undefined) io.out(text);
+  else writeOut(io, text, out);
+}
+
+/** Writes text or bytes to --out `file` and says so on stderr; `-` writes them to standard output. */
+export function writeOut(io: Io, data: string | Uint8Array, file: string): void {
+  const target = outTarget(io, file);
   if (target === null) {
-    io.out(text);
+    if (typeof data === 'string') io.out(data);
+    else if (io.outBytes) io.outBytes(data);
+    else io.out(Buffer.from(data).toString('latin1'));
     return;
   }
   try {
-    writeOutFile(target, text, out);
+    writeOutFile(target, data, file);
   } catch (e) {
     if (e instanceof OutputError) throw new CliError(e.message, 1);
     throw e;
   }
-  io.err(`wrote ${out}\n`);
+  io.err(`wrote ${file}\n`);
 }
 
 /** The bytes of a file the user named (relative to the working directory); a usage error when unreadable. */
