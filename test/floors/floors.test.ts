@@ -14,7 +14,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ['model'], // types, diagnostics and source positions
   ['schema'], // the file as written (zod)
   ['normalise'], // written model → framework and entries
-  ['rules', 'compute'], // checks on the framework; report data
+  ['compute'], // report data (pure figures)
+  ['rules'], // checks on the framework and ledger (a rule may use computed figures)
   ['document'], // report data → a document of blocks
   ['render'], // report data → text, md, html, docx, json, csv
   ['export'], // xlsx and IATI (its cells use render's formats)
