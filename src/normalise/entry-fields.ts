@@ -161,11 +161,11 @@ export class Periods {
   }
 }
 
-// FlowPairs value types (load/flow-lines.ts).
+// FlowPairs value types (yaml/flow-lines.ts).
 const SQ = 39;
 
 /**
- * The fields of a ledger line, read in place by the line's cursor (load/flow-lines.ts FlowCursor).
+ * The fields of a ledger line, read in place by the line's cursor (yaml/flow-lines.ts FlowCursor).
  * It declines a line outside the fast shape, a key given twice, and a number it cannot read
  * exactly: the caller then reads the line as an object.
  */
