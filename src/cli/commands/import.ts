@@ -7,7 +7,6 @@ import { unknownColumns } from '../../ledger/sheet-columns.js';
 import { sheetEntries } from '../../ledger/sheet-entries.js';
 import { holdsFramework } from '../../load/files.js';
 import { readSheet, SheetError, summarise } from '../../load/sheet.js';
-import { describeErrno } from '../../model/errno.js';
 import { formatText } from '../../render/diagnostics.js';
 import { CliError, chalkFor, frameworkPath, type GlobalOptions, type Io, readUserFile } from '../context.js';
 
