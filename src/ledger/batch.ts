@@ -41,8 +41,18 @@ export interface RefusedRow {
 }
 
 export interface BatchResult {
-  recorded: { origin: string; file: string; line: number; text: string; created: boolean }[];
+  recorded: {
+    origin: string;
+    file: string;
+    line: number;
+    text: string;
+    created: boolean;
+    request: EntryRequest;
+  }[];
   warnings: Diagnostic[];
+  /** The framework before and after the entries, for the standing figures `import` prints. */
+  before: Framework;
+  after: Framework;
 }
 
 /** Refused rows: nothing was recorded. */
@@ -60,6 +70,8 @@ export class BatchRefusal extends Refusal {
 export interface BatchPlan {
   items: BatchItem[];
   refused: RefusedRow[];
+  /** Rows left out though something was written in them (a date and source but no value), with why. */
+  skipped?: { origin: string; message: string }[];
 }
 
 /**
@@ -196,10 +208,17 @@ function planBatch(
   after.sort((a, b) => compareFrameworkPaths(opts.root, a.path, b.path));
   const checked = checkFiles(opts.root, after);
   const names = new Map([...texts.values()].map((w) => [w.name, w]));
-  const newErrors = checked.diagnostics.filter((d) => d.severity === 'error');
+  // Money has no key: a row identical to an entry already in the ledger (a sheet imported again)
+  // or to another row is refused like an error, unless it says it is a second, real payment.
+  const twice = (d: Diagnostic) => {
+    if (d.code !== 'possible-duplicate' || d.src?.path[0] !== 'progress') return false;
+    const p = placedByKey.get(`${names.get(d.src.file.name)?.target}\u0000${d.src.path[1]}`);
+    return p !== undefined && p.item.request.kind !== 'result' && !p.item.request.again;
+  };
+  const placedByKey = new Map(placed.map((x) => [`${x.target}\u0000${x.index}`, x]));
+  const newErrors = checked.diagnostics.filter((d) => d.severity === 'error' || twice(d));
   const unplaced: Diagnostic[] = [];
   const byRow = new Map<string, Diagnostic[]>();
-  const placedByKey = new Map(placed.map((x) => [`${x.target}\u0000${x.index}`, x]));
   for (const d of newErrors) {
     const p =
       d.src?.path[0] === 'progress'
@@ -214,8 +233,11 @@ function planBatch(
     byRow.set(p.item.origin, list);
   }
   for (const [origin, ds] of byRow) {
-    refused.push({ origin, message: ds.map((d) => `${d.message} (${d.code})`).join('; '), diagnostics: ds });
+    refused.push({ origin, message: ds.map(rowMessage).join('; '), diagnostics: ds });
   }
+  // In sheet order: a focal point reads the messages beside the sheet.
+  const order = sheetOrder([...plan.items.map((i) => i.origin), ...plan.refused.map((r) => r.origin)]);
+  refused.sort((a, b) => (order.get(a.origin) ?? 0) - (order.get(b.origin) ?? 0));
   if (refused.length > 0 || unplaced.length > 0) {
     const n = refused.length;
     throw new BatchRefusal(
@@ -230,6 +252,7 @@ function planBatch(
   const warnings = checked.diagnostics.filter(
     (d) =>
       d.severity === 'warning' &&
+      !twice(d) &&
       d.src?.path[0] === 'progress' &&
       isNew.has(`${names.get(d.src.file.name)?.target}\u0000${d.src.path[1]}`),
   );
@@ -241,8 +264,11 @@ function planBatch(
         line: p.line,
         text: p.text,
         created: texts.get(p.target)?.before === undefined,
+        request: p.item.request,
       })),
       warnings,
+      before: framework,
+      after: checked.framework ?? framework,
     },
     writes: [...texts.values()],
   };
@@ -276,4 +302,29 @@ function writeBatch(writes: PlannedWrite[], opts: { pauseMs?: number; beforeRena
     }
     throw asWriteError(e, writes[done.length]?.target ?? '');
   }
+}
+
+/** A refused row's reason, with what to do from the sheet where the ledger already holds it. */
+function rowMessage(d: Diagnostic): string {
+  if (d.code === 'duplicate-entry') {
+    return `${d.message.replace(/; add corrects: true to correct it$/, '')} (${d.code}); if this row corrects that figure, write yes in its Corrects column; if the sheet was imported before, leave the row out`;
+  }
+  if (d.code === 'possible-duplicate') {
+    const first = /identical to the one at ([^ ]+)/.exec(d.message)?.[1];
+    return `the same entry is already recorded${first ? ` at ${first}` : ''} (${d.code}): was the sheet imported before? Leave the row out; to undo a figure, give a negative amount; a second, real payment is recorded with \`record … --again\``;
+  }
+  return `${d.message} (${d.code})`;
+}
+
+/** Sheet order of row origins (`Figures row 7`, `row 7`): sheets as first met, then row numbers. */
+function sheetOrder(origins: readonly string[]): Map<string, number> {
+  const sheets = new Map<string, number>();
+  const keyed = origins.map((o) => {
+    const m = /^(.*?)\s*row (\d+)$/.exec(o);
+    const sheet = m?.[1] ?? o;
+    if (!sheets.has(sheet)) sheets.set(sheet, sheets.size);
+    return { o, sheet: sheets.get(sheet) as number, row: Number(m?.[2] ?? 0) };
+  });
+  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row);
+  return new Map(keyed.map((k, i) => [k.o, i]));
 }

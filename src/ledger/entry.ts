@@ -21,6 +21,8 @@ export interface ResultRequest {
   corrects?: boolean;
   /** A withdrawal (`--withdraw`): written as `withdrawn: true` in place of a value. */
   withdrawn?: boolean;
+  /** Where an imported row came from (`import`): digest, sheet row and day, written last. */
+  imported?: string;
 }
 
 /** What `record spend` asks for; the amount's text is written exactly as given. */
@@ -32,6 +34,9 @@ export interface SpendRequest {
   currency?: string;
   source?: string;
   note?: string;
+  /** A second, real payment identical to an earlier entry (`--again`): written as `again: true`. */
+  again?: boolean;
+  imported?: string;
 }
 
 /** What `record pledge` and `record contribution` ask for; the amount's text is written exactly as given. */
@@ -50,6 +55,8 @@ export interface ResourceRequest {
   date: string;
   source?: string;
   note?: string;
+  again?: boolean;
+  imported?: string;
 }
 
 export type EntryRequest = ResultRequest | SpendRequest | ResourceRequest;
@@ -84,6 +91,7 @@ export function entryFields(r: EntryRequest): Field[] {
     str('currency', r.currency);
     str('source', r.source);
     str('note', r.note);
+    if (r.again) f.push(['again', 'true']);
   } else {
     // As in the contract's examples: {pledge: CORE, from: KR, year: 2026, amount: 300000, date: …}.
     str(r.kind, r.fund);
@@ -95,7 +103,9 @@ export function entryFields(r: EntryRequest): Field[] {
     date(r.date);
     str('source', r.source);
     str('note', r.note);
+    if (r.again) f.push(['again', 'true']);
   }
+  str('imported', r.imported);
   return f;
 }
 

@@ -34,6 +34,11 @@ export interface Recorded {
   created: boolean;
   /** Warnings about the new entry (such as `corrects` with nothing to correct). */
   warnings: Diagnostic[];
+  /** The framework before and after the entry, for the standing figure a command prints. */
+  before: Framework;
+  after: Framework;
+  /** The entry as asked for. */
+  request: EntryRequest;
 }
 
 export interface RecordOptions {
@@ -196,6 +201,16 @@ function appendUnderLock(
       d.src.path[0] === 'progress' &&
       d.src.path[1] === index,
   );
+  // Money has no key: an entry identical to an earlier one is refused unless it says it is a
+  // second, real payment (`--again`), so a payment typed twice cannot double the money.
+  const twice = warnings.filter((d) => d.code === 'possible-duplicate');
+  if (twice.length > 0 && request.kind !== 'result' && !request.again) {
+    throw new Refusal(
+      'refused: this entry is identical to an earlier one; if it is a second, real payment, record it with --again; nothing was recorded',
+      1,
+      twice,
+    );
+  }
   const write = { pauseMs: opts.pauseBeforeRenameMs, beforeRename: stillHeld };
   if (existing) {
     // Writers that bypass the lock (an editor) are not excluded by it; never overwrite their change.
@@ -210,7 +225,16 @@ function appendUnderLock(
     // Never replaces a file: one that appears meanwhile (an editor's) makes this fail instead.
     atomicCreate(target, text, write);
   }
-  return { file: name, line, text: flow, created: !existing, warnings };
+  return {
+    file: name,
+    line,
+    text: flow,
+    created: !existing,
+    warnings,
+    before: framework,
+    after: after.framework ?? framework,
+    request,
+  };
 }
 
 /** The real path of a file that exists; a failure to resolve it is a failure to write there. */

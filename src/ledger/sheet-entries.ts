@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { type Day, formatDate, parseDate } from '../core/dates.js';
 import { decimalText } from '../core/money.js';
 import { parsePeriod } from '../core/periods.js';
 import type { ReadSheet, SheetCell, SheetRow, SheetTable } from '../load/sheet.js';
-import type { Framework } from '../model/framework.js';
+import type { Entry, Framework } from '../model/framework.js';
 import type { BatchItem, BatchPlan, RefusedRow } from './batch.js';
 import type { EntryRequest } from './entry.js';
 import { decimalArgument } from './scalar.js';
@@ -49,10 +50,40 @@ function originOf(t: SheetTable, r: SheetRow): string {
 export function sheetEntries(sheet: ReadSheet, fw: Framework, today: Day): BatchPlan {
   const items: BatchItem[] = [];
   const refused: RefusedRow[] = [];
+  const skipped: { origin: string; message: string }[] = [];
   const dims = Object.keys(fw.plan.dimensions);
+  // Rows already imported: their digest is in the `imported` field of the entry each became.
+  const done = new Map<string, Entry>();
+  for (const e of fw.entries) {
+    const digest = e.imported === undefined ? undefined : PROVENANCE.exec(e.imported)?.[1];
+    if (digest !== undefined && !done.has(digest)) done.set(digest, e);
+  }
+  const seen = new Map<string, number>();
   for (const t of sheet.tables) {
     for (const r of t.rows) {
       const origin = originOf(t, r);
+      // The row's content (and how many identical rows came before it): the same row of the same
+      // sheet, imported again, has the same digest wherever it moved in the sheet.
+      const content = rowContent(t, r);
+      const nth = seen.get(content) ?? 0;
+      seen.set(content, nth + 1);
+      const digest = createHash('sha256').update(`${content}\u0000${nth}`).digest('hex').slice(0, 12);
+      const earlier = done.get(digest);
+      if (earlier !== undefined) {
+        const at = earlier.src.file.locate(earlier.src.path);
+        const day = PROVENANCE.exec(earlier.imported ?? '')?.[3];
+        refused.push({
+          origin,
+          message: `already imported${day ? ` on ${day}` : ''} (${earlier.src.file.name}:${at.line}); leave the row out, or ${
+            earlier.kind === 'result'
+              ? 'to change its figure write the new one in a row with yes in its Corrects column'
+              : 'to undo it import a row with the negative amount'
+          }`,
+          diagnostics: [],
+        });
+        continue;
+      }
+      const imported = `${digest} ${origin} ${formatDate(today)}`;
       const get = (f: Field): SheetCell | undefined => {
         for (const h of FIELD[f]) {
           const v = r.cells.get(h);
@@ -62,14 +93,31 @@ export function sheetEntries(sheet: ReadSheet, fw: Framework, today: Day): Batch
       };
       try {
         const request = rowRequest(get, r, dims, fw, today, sheet.decimalComma);
-        if (request) items.push({ origin, request });
+        if (request) items.push({ origin, request: { ...request, imported } });
+        else if (get('date') !== undefined || get('source') !== undefined || get('note') !== undefined) {
+          skipped.push({
+            origin,
+            message: `skipped: a ${['date', 'source', 'note'].filter((f) => get(f as Field) !== undefined).join(' and ')} but no value; give the value (or the amount), or clear the row`,
+          });
+        }
       } catch (e) {
         if (!(e instanceof RowProblem)) throw e;
         refused.push({ origin, message: e.message, diagnostics: [] });
       }
     }
   }
-  return { items, refused };
+  return { items, refused, skipped };
+}
+
+/** `imported:` as `import` writes it: the row's digest, where it was (`Figures row 7`) and the day. */
+const PROVENANCE = /^([0-9a-f]{12}) (.*) (\d{4}-\d{2}-\d{2})$/;
+
+/** The row's cells, by header in sorted order, as one text (the sheet's name first). */
+function rowContent(t: SheetTable, r: SheetRow): string {
+  const cells = [...r.cells.entries()]
+    .map(([k, v]): [string, string] => [k, typeof v === 'object' ? formatDate(v.day) : String(v)])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify([t.sheet, cells]);
 }
 
 class RowProblem extends Error {}
@@ -210,8 +258,18 @@ function numberOf(field: string, v: SheetCell, decimalComma: boolean): string {
     decimalComma && /^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$/.test(v) && /[,.]/.test(v)
       ? v.replace(/\./g, '').replace(',', '.')
       : v;
+  const comma = /^-?\d+,\d+$/.test(v);
   const r = decimalArgument(text);
-  if (!r.ok) throw new RowProblem(`${field} "${v}" ${r.reason}`);
+  if (!r.ok) {
+    // 12,5 in a sheet written with a decimal comma: say what to write, not only what is wrong.
+    if (/^-?\d{1,3}(,\d{3})+$/.test(v)) {
+      throw new RowProblem(
+        `${field} "${v}": write ${v.replaceAll(',', '')} without a thousands separator (or ${v.replace(',', '.')} if the comma is a decimal comma)`,
+      );
+    }
+    if (comma) throw new RowProblem(`${field} "${v}": decimal comma? write ${v.replace(',', '.')}`);
+    throw new RowProblem(`${field} "${v}" ${r.reason}`);
+  }
   return r.text;
 }
 

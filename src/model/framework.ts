@@ -203,6 +203,8 @@ interface EntryBase {
   date: Day;
   note: string | undefined;
   source: string | undefined;
+  /** Where an imported row came from (`imported:` as `import` writes it); absent otherwise. */
+  imported?: string | undefined;
   src: Src;
 }
 
@@ -258,7 +260,10 @@ export interface ContributionEntry extends ResourceEntryBase {
   inKind: boolean;
 }
 
-export type MoneyEntry = SpendEntry | PledgeEntry | ContributionEntry;
+export type MoneyEntry = (SpendEntry | PledgeEntry | ContributionEntry) & {
+  /** True for a second, real payment identical to an earlier entry (`again: true`, from `record --again`). */
+  again?: boolean | undefined;
+};
 export type Entry = ResultEntry | SpendEntry | PledgeEntry | ContributionEntry;
 
 export interface Framework {

@@ -17,6 +17,7 @@ import { type DecodeContext, digitsOf, findRate, NO_DIMS, yearsKnown } from './e
 import {
   BIT_OF,
   type Fields,
+  K_AGAIN,
   K_AMOUNT,
   K_CONTRIBUTION,
   K_CORRECTS,
@@ -24,6 +25,7 @@ import {
   K_DATE,
   K_DENOMINATOR,
   K_FROM,
+  K_IMPORTED,
   K_INDICATOR,
   K_KIND,
   K_NOTE,
@@ -81,7 +83,13 @@ export interface KindSpec {
 }
 
 const field = (key: string, shape: Shape, required = false): FieldSpec => ({ key, shape, required });
-const MONEY_TAIL = [field('currency', 'currency'), field('note', 'text'), field('source', 'text')];
+const MONEY_TAIL = [
+  field('currency', 'currency'),
+  field('note', 'text'),
+  field('source', 'text'),
+  field('imported', 'text'),
+  field('again', 'true'),
+];
 
 const RESULT_FIELDS = [
   field('indicator', 'id', true),
@@ -94,6 +102,7 @@ const RESULT_FIELDS = [
   field('note', 'text'),
   field('corrects', 'boolean'),
   field('withdrawn', 'true'),
+  field('imported', 'text'),
 ];
 const SPEND_FIELDS = [
   field('spend', 'id', true),
@@ -211,6 +220,7 @@ function decodeResult(
   let note: string | undefined;
   let corrects = false;
   let withdrawn = false;
+  let imported: string | undefined;
   let dimCount = 0;
   let dimKey: string | undefined;
   let dimValue: string | undefined;
@@ -295,6 +305,13 @@ function decodeResult(
         if (type === T_TRUE) withdrawn = true;
         else {
           if (shape(sink, spec, 'withdrawn', f.raw())) return undefined;
+          bad = true;
+        }
+        break;
+      case K_IMPORTED:
+        if (type === T_STRING) imported = f.string();
+        else {
+          if (shape(sink, spec, 'imported', f.raw())) return undefined;
           bad = true;
         }
         break;
@@ -453,7 +470,7 @@ function decodeResult(
     r.withdrawn = withdrawn;
     return r;
   }
-  return {
+  const entry: ResultEntry = {
     kind: 'result',
     seq,
     date,
@@ -469,6 +486,8 @@ function decodeResult(
     corrects,
     withdrawn,
   };
+  if (imported !== undefined) entry.imported = imported;
+  return entry;
 }
 
 const RESULT_BITS =
@@ -481,7 +500,8 @@ const RESULT_BITS =
   K_SOURCE |
   K_NOTE |
   K_CORRECTS |
-  K_WITHDRAWN;
+  K_WITHDRAWN |
+  K_IMPORTED;
 
 /** An unknown key of the entry is a misspelt `name` (reported as that key, not again as `name` missing). */
 function misspeltAs(
@@ -518,6 +538,8 @@ interface MoneyRead {
   currency: string | undefined;
   note: string | undefined;
   source: string | undefined;
+  imported: string | undefined;
+  again: boolean;
 }
 
 /** Reads a field every money entry has; false when `bit` is not one. Returns 'bad' on a shape finding to stop at. */
@@ -558,6 +580,14 @@ function moneyField(
       if (type !== T_STRING) return fail('source');
       m.source = f.string();
       return true;
+    case K_IMPORTED:
+      if (type !== T_STRING) return fail('imported');
+      m.imported = f.string();
+      return true;
+    case K_AGAIN:
+      if (type !== T_TRUE) return fail('again');
+      m.again = true;
+      return true;
     default:
       return false;
   }
@@ -572,6 +602,8 @@ const SCRATCH: MoneyRead = {
   currency: undefined,
   note: undefined,
   source: undefined,
+  imported: undefined,
+  again: false,
 };
 
 function freshMoney(m: MoneyRead): MoneyRead {
@@ -582,6 +614,8 @@ function freshMoney(m: MoneyRead): MoneyRead {
   m.currency = undefined;
   m.note = undefined;
   m.source = undefined;
+  m.imported = undefined;
+  m.again = false;
   return m;
 }
 
@@ -686,7 +720,7 @@ function decodeSpend(
   const money = convert(m, cx, sink);
   if (sink.count > n0 || date === null || money === undefined || line === undefined) return undefined;
   if (cx.keep !== undefined && !cx.keep.has('spend')) return UNKEPT.spend as SpendEntry;
-  return {
+  const entry: SpendEntry & { again?: boolean } = {
     kind: 'spend',
     seq,
     date,
@@ -698,9 +732,20 @@ function decodeSpend(
     currency: money.currency,
     planAmount: money.planAmount,
   };
+  return provenance(entry, m);
 }
 
-const MONEY_BITS = K_DATE | K_AMOUNT | K_CURRENCY | K_NOTE | K_SOURCE;
+/** Sets `imported` and `again` on a money entry only when written (most entries have neither). */
+function provenance<E extends { imported?: string | undefined; again?: boolean | undefined }>(
+  e: E,
+  m: MoneyRead,
+): E {
+  if (m.imported !== undefined) e.imported = m.imported;
+  if (m.again) e.again = true;
+  return e;
+}
+
+const MONEY_BITS = K_DATE | K_AMOUNT | K_CURRENCY | K_NOTE | K_SOURCE | K_IMPORTED | K_AGAIN;
 const SPEND_BITS = MONEY_BITS | K_SPEND;
 
 /**
@@ -810,8 +855,8 @@ function decodeResource(
     currency: money.currency,
     planAmount: money.planAmount,
   };
-  if (isPledge) return { kind: 'pledge', ...base };
-  return { kind: 'contribution', ...base, inKind };
+  if (isPledge) return provenance<PledgeEntry & { again?: boolean }>({ kind: 'pledge', ...base }, m);
+  return provenance<ContributionEntry & { again?: boolean }>({ kind: 'contribution', ...base, inKind }, m);
 }
 
 const PLEDGE_BITS = MONEY_BITS | K_PLEDGE | K_FROM | K_YEAR;

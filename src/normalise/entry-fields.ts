@@ -67,6 +67,8 @@ export const K_CONTRIBUTION = 16384;
 export const K_FROM = 32768;
 export const K_YEAR = 65536;
 export const K_KIND = 131072;
+export const K_IMPORTED = 262144;
+export const K_AGAIN = 524288;
 
 /** The keys an entry can have, with their bits. */
 export const KEY_BITS: readonly (readonly [string, number])[] = [
@@ -88,6 +90,8 @@ export const KEY_BITS: readonly (readonly [string, number])[] = [
   ['from', K_FROM],
   ['year', K_YEAR],
   ['kind', K_KIND],
+  ['imported', K_IMPORTED],
+  ['again', K_AGAIN],
 ];
 
 /** The keys an entry can have (for the test that each is told apart). */

@@ -36,7 +36,7 @@ export function possibleDuplicates(fw: Framework): Diagnostic[] {
 
 /** True for an entry that says it repeats an identical earlier one on purpose. */
 function isAgain(e: MoneyEntry): boolean {
-  return (e as { again?: boolean }).again === true;
+  return e.again === true;
 }
 
 function what(e: MoneyEntry): string {

@@ -220,6 +220,9 @@ export const ResultEntrySchema = z
       .literal(true)
       .optional()
       .describe('Withdraws the standing value of this key from `date` on.'),
+    imported: optText.describe(
+      'Where an imported row came from (written by `import`): its digest, sheet row and import day.',
+    ),
   })
   .catchall(z.union([z.string(), z.number()]).transform(String))
   .describe('A result entry; any further key is a disaggregation dimension, e.g. country: MN.');
@@ -234,6 +237,13 @@ export const SpendEntrySchema = z.strictObject({
     .optional(),
   note: optText,
   source: optText,
+  imported: optText.describe(
+    'Where an imported row came from (written by `import`): its digest, sheet row and import day.',
+  ),
+  again: z
+    .literal(true)
+    .optional()
+    .describe('A second, real payment identical to an earlier entry (`record --again`).'),
 });
 
 const currency = z
@@ -251,6 +261,13 @@ export const PledgeEntrySchema = z
     currency,
     note: optText,
     source: optText,
+    imported: optText.describe(
+      'Where an imported row came from (written by `import`): its digest, sheet row and import day.',
+    ),
+    again: z
+      .literal(true)
+      .optional()
+      .describe('A second, real payment identical to an earlier entry (`record --again`).'),
   })
   .describe('A pledge: money promised to a source by a contributor for a plan year.');
 
@@ -268,6 +285,13 @@ export const ContributionEntrySchema = z
     currency,
     note: optText,
     source: optText,
+    imported: optText.describe(
+      'Where an imported row came from (written by `import`): its digest, sheet row and import day.',
+    ),
+    again: z
+      .literal(true)
+      .optional()
+      .describe('A second, real payment identical to an earlier entry (`record --again`).'),
   })
   .describe('A contribution received (cash, or in kind at its value).');
 

@@ -41,7 +41,11 @@ describe('record appends one flow line and keeps every existing byte', () => {
     const line = '  - {indicator: N-a, period: 2026, value: 2, country: MN, date: 2026-09-30}\n';
     expect(read(dir, 'progress/2026.yaml')).toBe(LEDGER_2026 + line);
     // LEDGER_2026 has 9 lines (the last is the `# end of file` comment), so the entry is line 10.
-    expect(r.stdout).toBe(`recorded progress/2026.yaml:10: ${line.trim().slice(2)}\n`);
+    // Then N-a's standing figure: the 2026 total entry (1) wins over the per-value MN 2, so 1 → 1;
+    // expected 2 at the end of 2026: progress 0.5, at-risk.
+    expect(r.stdout).toBe(
+      `recorded progress/2026.yaml:10: ${line.trim().slice(2)}\nN-a: 1 → 1 of 6 by 2028 — at-risk\n`,
+    );
   });
 
   it("removes the temporary file a killed writer left, but not a live process's", async () => {

@@ -99,3 +99,19 @@ describe('possible-duplicate (issue 21, case 1)', () => {
     ).toEqual([]);
   });
 });
+
+describe('possible-duplicate: a second, real payment', () => {
+  test('marked `again: true` it is not reported', () => {
+    expect(
+      check(`  - {spend: B-LCC-1, date: 2026-05-12, amount: 15000}
+  - {spend: B-LCC-1, date: 2026-05-12, amount: 15000, again: true}`),
+    ).toEqual([]);
+  });
+
+  test('an imported entry carries its provenance and is otherwise the same entry', () => {
+    expect(
+      check(`  - {spend: B-LCC-1, date: 2026-05-12, amount: 15000, imported: 0123456789ab row 3 2026-12-08}
+  - {indicator: LCC.O1.1-a, period: 2026, value: 8, date: 2026-12-08, imported: 0123456789ab row 4 2026-12-08}`),
+    ).toEqual([]);
+  });
+});

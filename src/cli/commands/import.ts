@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { standingChanges, standingText } from '../../compute/standing.js';
 import { exportSheetHolds, isExportWorkbook } from '../../export/xlsx-views.js';
 import { BatchRefusal, recordBatch } from '../../ledger/batch.js';
 import { LockTimeout } from '../../ledger/lock.js';
@@ -60,20 +61,27 @@ export async function runImport(
   }
   const root = frameworkPath(io, global);
   const c = chalkFor({ ...io, color: false });
+  let skipped: { origin: string; message: string }[] = [];
   try {
     const done = await recordBatch(
       { root, cwd: io.cwd, dryRun: opts.dryRun, onWait: (m) => io.err(`neaspec-track: ${m}\n`) },
       (fw) => {
         const unknown = unknownColumns(sheet, fw);
         if (unknown.length > 0) throw new SheetError(summarise(unknown));
-        return sheetEntries(sheet, fw, io.today());
+        const plan = sheetEntries(sheet, fw, io.today());
+        skipped = plan.skipped ?? [];
+        return plan;
       },
     );
     if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root));
+    for (const k of skipped) io.err(`${k.origin}: ${k.message}\n`);
     const verb = opts.dryRun ? 'would record' : 'recorded';
     for (const r of done.recorded) {
       io.out(`${r.origin}: ${verb} ${r.file}:${r.line}${r.created ? ' (new file)' : ''}: ${r.text}\n`);
     }
+    // One line per indicator: its standing figure before and after the rows, and its status.
+    const ids = done.recorded.flatMap((r) => (r.request.kind === 'result' ? [r.request.indicator] : []));
+    for (const m of standingChanges(done.before, done.after, ids, io.today())) io.out(`${standingText(m)}\n`);
     const n = done.recorded.length;
     const total = `${n} ${n === 1 ? 'entry' : 'entries'}`;
     io.out(
@@ -86,6 +94,7 @@ export async function runImport(
     return 0;
   } catch (e) {
     if (e instanceof BatchRefusal) {
+      for (const k of skipped) io.err(`${k.origin}: ${k.message}\n`);
       for (const r of e.rows) io.err(`${r.origin}: refused: ${r.message}\n`);
       if (e.diagnostics.length > 0) io.err(formatText(e.diagnostics, c, root));
       throw new CliError(e.message, 1);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { standingChanges, standingText } from '../../compute/standing.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { parsePeriod } from '../../core/periods.js';
 import type { EntryRequest } from '../../ledger/entry.js';
@@ -30,6 +31,7 @@ interface SpendOptions {
   currency?: string;
   source?: string;
   note?: string;
+  again?: boolean;
 }
 
 /** `record result`: checks the arguments' syntax (exit 2), then appends under the lock (exit 1 when refused). */
@@ -163,6 +165,7 @@ export async function runRecordSpend(
     currency: opts.currency,
     source: opts.source,
     note: opts.note,
+    again: opts.again || undefined,
   }));
 }
 
@@ -172,6 +175,7 @@ interface PledgeOptions {
   currency?: string;
   source?: string;
   note?: string;
+  again?: boolean;
 }
 
 interface ContributionOptions extends PledgeOptions {
@@ -226,6 +230,7 @@ export async function runRecordResource(
     date,
     source: opts.source,
     note: opts.note,
+    again: opts.again || undefined,
   }));
 }
 
@@ -285,8 +290,13 @@ async function record(
     );
     if (done.warnings.length > 0) io.err(formatText(done.warnings, c, root, errWidthOf(io)));
     const where = `${done.file}:${done.line}${done.created ? ' (new file)' : ''}: ${done.text}`;
+    const moved =
+      done.request.kind === 'result'
+        ? standingChanges(done.before, done.after, [done.request.indicator], io.today())
+        : [];
     try {
       io.out(`recorded ${where}\n`);
+      for (const m of moved) io.out(`${standingText(m)}\n`);
     } catch (e) {
       // The entry is in the ledger: say so where it can still be read.
       if (e instanceof OutputError) throw new CliError(`${e.message}; the entry was recorded at ${where}`, 1);
@@ -375,7 +385,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .command('result')
     .description('record an indicator value for a period')
     .argument('<indicator>', 'indicator id')
-    .argument('[value]', 'the value: a number, or a level name for a milestone indicator')
+    .argument(
+      '[value]',
+      "the value: a number, or a level name for a milestone indicator; cumulative indicators: the period's own amount (not the total so far); level and percent indicators: the standing level at the period's end",
+    )
     // Checked in the action, not by commander: a missing INDICATOR must be named before a missing --period.
     .option('--period <period>', 'YYYY, YYYY-H1, YYYY-Q1…Q4 or YYYY-MM (as the indicator is reported)')
     .option('--country <code>', 'the country dimension value')
@@ -402,6 +415,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--currency <code>', "ISO 4217 code (default: the plan's currency; others need a rate)")
     .option('--source <text>', 'where the figure comes from')
     .option('--note <text>', 'a note')
+    .option(
+      '--again',
+      'a second, real payment identical to an earlier entry (otherwise refused as entered twice)',
+    )
     .action(async (line: string, amount: string, opts: SpendOptions, cmd: Command) => {
       setExit(await runRecordSpend(io, cmd.optsWithGlobals(), line, amount, opts));
     });
@@ -418,6 +435,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--currency <code>', "ISO 4217 code (default: the plan's currency; others need a rate)")
     .option('--source <text>', 'where the figure comes from')
     .option('--note <text>', 'a note, e.g. announced at SOM-29')
+    .option(
+      '--again',
+      'a second, real payment identical to an earlier entry (otherwise refused as entered twice)',
+    )
     .action(async (fund: string, from: string, amount: string, opts: PledgeOptions, cmd: Command) => {
       setExit(await runRecordResource(io, cmd.optsWithGlobals(), 'pledge', fund, from, amount, opts));
     });
@@ -435,6 +456,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--currency <code>', "ISO 4217 code (default: the plan's currency; others need a rate)")
     .option('--source <text>', 'where the figure comes from')
     .option('--note <text>', 'a note')
+    .option(
+      '--again',
+      'a second, real payment identical to an earlier entry (otherwise refused as entered twice)',
+    )
     .action(async (fund: string, from: string, amount: string, opts: ContributionOptions, cmd: Command) => {
       setExit(await runRecordResource(io, cmd.optsWithGlobals(), 'contribution', fund, from, amount, opts));
     });
