@@ -48,8 +48,9 @@ export function standingChanges(
 
 /** `LCC.O1.1-a: 8 → 18 of 18 by 2030 — achieved` (milestones by level name; – for no data). */
 export function standingText(c: StandingChange): string {
+  // Two decimals at most (a percentage from counts: 38.4615… reads 38.46).
   const v = (x: number | null) =>
-    x === null ? '–' : c.levels ? (c.levels[Math.round(x)] ?? String(x)) : String(x);
+    x === null ? '–' : c.levels ? (c.levels[Math.round(x)] ?? String(x)) : String(Number(x.toFixed(2)));
   const state = c.achieved ? 'achieved' : c.status === 'no-data' ? 'no data' : c.status;
   return `${c.id}: ${v(c.from)} → ${v(c.to)} of ${v(c.final)}${c.finalYear === undefined ? '' : ` by ${c.finalYear}`} — ${state}`;
 }
