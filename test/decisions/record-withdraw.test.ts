@@ -47,7 +47,10 @@ describe('record result --withdraw', () => {
     const line1 =
       '  - {indicator: N-a, period: 2026, withdrawn: true, date: 2026-05-01, note: counted twice}\n';
     expect(read(dir, 'progress/2026.yaml')).toBe(LEDGER_2026 + line1);
-    expect(w.stdout).toBe(`recorded progress/2026.yaml:10: ${line1.trim().slice(2)}\n`);
+    // N-a had only the 2026 total 1: withdrawn, it has no figure (no data).
+    expect(w.stdout).toBe(
+      `recorded progress/2026.yaml:10: ${line1.trim().slice(2)}\nN-a: 1 → – of 6 by 2028 — no data\n`,
+    );
 
     // After a withdrawal the key has no standing value: the corrected figure needs no `corrects`.
     const v = await rec(dir, ['N-a', '3', '--period', '2026', '--date', '2026-06-01']);
