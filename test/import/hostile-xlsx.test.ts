@@ -155,7 +155,7 @@ describe('CSV files that were read wrongly', () => {
     const r = await runCli(['--framework', fw, 'import', 'u16.csv', '--dry-run'], { cwd: tmp.dir });
     expect(r.stderr).toBe('note: u16.csv: UTF-16 text without a byte-order mark (read as such)\n');
     expect(r.stdout).toMatch(
-      /^row 2: would record fw\/progress\/2026\.yaml:\d+: \{spend: B-1, date: 2026-03-01, amount: 10\}\n/,
+      /^row 2: would record fw\/progress\/2026\.yaml:\d+: \{spend: B-1, date: 2026-03-01, amount: 10, imported: [0-9a-f]{12} row 2 2026-11-28\}\n/,
     );
     expect(r.code).toBe(0);
   });
@@ -167,7 +167,7 @@ describe('CSV files that were read wrongly', () => {
     );
     const r = await runCli(['--framework', fw, 'import', 'semi.csv', '--dry-run'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('{spend: B-1, date: 2026-03-01, amount: 1234.56}');
-    expect(r.stdout).toContain('{spend: B-1, date: 2026-03-02, amount: 2000000}');
+    expect(r.stdout).toContain('{spend: B-1, date: 2026-03-01, amount: 1234.56, imported: ');
+    expect(r.stdout).toContain('{spend: B-1, date: 2026-03-02, amount: 2000000, imported: ');
   });
 });

@@ -65,7 +65,7 @@ describe('CSV sheets', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
-      /^row 2: would record fw\/progress\/2026\.yaml:\d+: \{indicator: P1\.O1-n, period: 2026-Q4, value: 1, country: MN, date: 2026-11-20\}\n/,
+      /^row 2: would record fw\/progress\/2026\.yaml:\d+: \{indicator: P1\.O1-n, period: 2026-Q4, value: 1, country: MN, date: 2026-11-20, imported: [0-9a-f]{12} row 2 2026-11-28\}\n/,
     );
     expect(r.code).toBe(0);
   });
