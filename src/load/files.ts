@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Reading framework files from disk: the only part of loading that touches the file system. */
 
-const FRAMEWORK_EXT = /\.(ya?ml|csv)$/i;
+export const FRAMEWORK_EXT = /\.(ya?ml|csv)$/i;
 
 /** Whether a file of this name is read as part of a framework directory (YAML or CSV). */
 export function isFrameworkFileName(p: string): boolean {

@@ -12,6 +12,8 @@ import { lineFile, parseYamlFile } from './yaml-file.js';
 export interface Checked {
   framework: Framework | undefined;
   diagnostics: Diagnostic[];
+  /** The files as parsed, with `keepParsed` (`validate --base` and `diff` read their ledger items). */
+  parsed?: ParsedFile[];
 }
 
 /** Parses one file by its extension. */
@@ -34,6 +36,7 @@ function parseFile(f: RawFile): ParsedFile {
  */
 export interface CheckOptions {
   entryKinds?: ReadonlySet<Entry['kind']>;
+  keepParsed?: boolean;
 }
 
 export function checkFiles(root: string, files: RawFile[], opts: CheckOptions = {}): Checked {
@@ -43,7 +46,9 @@ export function checkFiles(root: string, files: RawFile[], opts: CheckOptions = 
       diagnostics: [error('no-files', `no *.yaml, *.yml or *.csv files in ${root}`)],
     };
   }
-  return checkParsed(root, files.map(parseFile), opts);
+  const parsed = files.map(parseFile);
+  const checked = checkParsed(root, parsed, opts);
+  return opts.keepParsed ? { ...checked, parsed } : checked;
 }
 
 /** Normalises parsed files and runs every rule. */

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { pushAll } from '../../core/arrays.js';
+import { civil } from '../../core/dates.js';
 import { displayName } from '../../load/files.js';
+import type { Checked } from '../../load/index.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import {
   formatCounts,
@@ -10,13 +12,16 @@ import {
   formatJson,
   formatText,
 } from '../../render/diagnostics.js';
+import { compareWithBase } from '../../rules/base.js';
 import { chalkFor, check, type GlobalOptions, type Io, parseFormat, widthOf } from '../context.js';
+import { loadRevision, sideOf } from '../revision.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 
 interface ValidateOptions {
   format?: string;
   strict?: boolean;
+  base?: string;
 }
 
 /** `validate [PATH...]`: every framework given (default: the selected one), exit 1 on errors (or warnings with --strict). */
@@ -27,9 +32,12 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
   const c = chalkFor(io);
   const reports: { root: string; diagnostics: Diagnostic[] }[] = [];
   for (const target of targets) {
-    const checked = check(io, target === undefined ? global : { ...global, framework: target });
-    reports.push({ root: shownRoot(checked.root, io.cwd), diagnostics: checked.diagnostics });
-    pushAll(all, checked.diagnostics);
+    const selected = target === undefined ? global : { ...global, framework: target };
+    const checked = check(io, selected, { keepParsed: opts.base !== undefined });
+    const diagnostics =
+      opts.base === undefined ? checked.diagnostics : againstBase(io, checked, checked.root, opts.base);
+    reports.push({ root: shownRoot(checked.root, io.cwd), diagnostics });
+    pushAll(all, diagnostics);
   }
   if (format === 'json') io.out(formatJson(all, opts.strict ?? false));
   else if (format === 'github') io.out(formatGithub(all));
@@ -53,6 +61,30 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
   return errors > 0 || failedByWarnings ? 1 : 0;
 }
 
+/**
+ * The usual diagnostics and what `--base REV` adds: REV's ledger entries edited, removed or moved,
+ * and ended years' targets or planned amounts changed in place. Errors stay before warnings.
+ */
+function againstBase(io: Io, checked: Checked, root: string, rev: string): Diagnostic[] {
+  const base = loadRevision(io, root, rev);
+  const head = sideOf(checked, 'the working tree');
+  const found = compareWithBase(rev, base, head, civil(io.today()).y);
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = checked.diagnostics.filter((d) => d.severity !== 'error');
+  return [...errors, ...byPosition(found.diagnostics), ...warnings];
+}
+
+/** Diagnostics by file, then line. */
+function byPosition(diags: Diagnostic[]): Diagnostic[] {
+  const keyed = diags.map((d) => ({
+    d,
+    name: d.src?.file.name ?? '',
+    line: d.src ? d.src.file.locate(d.src.path).line : 0,
+  }));
+  keyed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.line - b.line));
+  return keyed.map((k) => k.d);
+}
+
 /** The framework as named in the summary line: relative to the working directory like the file names. */
 function shownRoot(root: string, cwd: string): string {
   return path.relative(cwd, root) === '' ? '.' : displayName(root, cwd);
@@ -66,6 +98,10 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .argument('[paths...]', 'frameworks to check (directories or files); default: the selected framework')
     .option('--format <format>', 'text (or table) | json | github', 'text')
     .option('--strict', 'also fail on warnings')
+    .option(
+      '--base <rev>',
+      "also refuse changes since the git revision REV that rewrite the record: a ledger entry edited, removed or moved, an ended year's target or planned amount changed",
+    )
     .action((paths: string[], opts: ValidateOptions, cmd: Command) => {
       setExit(runValidate(io, cmd.optsWithGlobals(), paths, opts));
     });
