@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   funding: () => import('./commands/funding.js'),
   report: () => import('./commands/report.js'),
   portfolio: () => import('./commands/portfolio.js'),
+  diff: () => import('./commands/diff.js'),
   export: () => import('./commands/export.js'),
   template: () => import('./commands/template.js'),
   import: () => import('./commands/import.js'),
