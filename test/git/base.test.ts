@@ -212,6 +212,17 @@ describe('validate --base REV refuses every rewrite of history, naming both posi
     expect(e[0]?.message).toContain('that year has ended: change it with a revision');
   });
 
+  it('--as-of D: the years ended before D are kept (2027 is open today, closed as of 2028-01-01)', async () => {
+    edit(dir, 'budget.yaml', '2027: 60000', '2027: 70000');
+    expect(await errors()).toEqual([]);
+    const r = await validate('--base', 'main', '--as-of', '2028-01-01', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(lines(JSON.parse(r.stdout).errors)).toEqual(['fw/budget.yaml:7 rewrites-history']);
+    const alone = await validate('--as-of', '2028-01-01');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toBe('neaspec-track: --as-of goes with --base: it is the day whose ended years --base keeps closed\n');
+  });
+
   it('--format github: annotations on the current lines', async () => {
     edit(dir, 'progress/2026.yaml', 'amount: 30000', 'amount: 3000');
     const r = await validate('--base', 'main', '--format', 'github');

@@ -46,7 +46,7 @@ export function runDiff(
   const base = loadRevision(io, root, rev);
   const after = valid(io, head, rev2 === undefined ? 'The framework' : `The framework at ${rev2}`);
   const before = base.exists ? valid(io, base, `The framework at ${rev}`) : undefined;
-  const found = compareWithBase(rev, base, head, civil(io.today()).y);
+  const found = compareWithBase(rev, base, head, civil(asOf).y);
   const report = computeDiff(
     { base: rev, head: rev2 ?? null, before, after, appended: found.appended, rewrites: found.diagnostics },
     asOf,

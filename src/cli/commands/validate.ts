@@ -13,7 +13,16 @@ import {
   formatText,
 } from '../../render/diagnostics.js';
 import { compareWithBase } from '../../rules/base.js';
-import { chalkFor, check, type GlobalOptions, type Io, parseFormat, widthOf } from '../context.js';
+import {
+  CliError,
+  chalkFor,
+  check,
+  type GlobalOptions,
+  type Io,
+  parseAsOf,
+  parseFormat,
+  widthOf,
+} from '../context.js';
 import { loadRevision, sideOf } from '../revision.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -22,11 +31,16 @@ interface ValidateOptions {
   format?: string;
   strict?: boolean;
   base?: string;
+  asOf?: string;
 }
 
 /** `validate [PATH...]`: every framework given (default: the selected one), exit 1 on errors (or warnings with --strict). */
 export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts: ValidateOptions): number {
   const format = parseFormat(opts.format, FORMATS, 'text');
+  if (opts.asOf !== undefined && opts.base === undefined) {
+    throw new CliError('--as-of goes with --base: it is the day whose ended years --base keeps closed', 2);
+  }
+  const endedBefore = civil(parseAsOf(io, opts.asOf)).y;
   const targets = paths.length > 0 ? paths : [undefined];
   const all: Diagnostic[] = [];
   const c = chalkFor(io);
@@ -35,7 +49,7 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
     const selected = target === undefined ? global : { ...global, framework: target };
     const checked = check(io, selected, { keepParsed: opts.base !== undefined });
     const diagnostics =
-      opts.base === undefined ? checked.diagnostics : againstBase(io, checked, checked.root, opts.base);
+      opts.base === undefined ? checked.diagnostics : againstBase(io, checked, opts.base, endedBefore);
     reports.push({ root: shownRoot(checked.root, io.cwd), diagnostics });
     pushAll(all, diagnostics);
   }
@@ -65,10 +79,15 @@ export function runValidate(io: Io, global: GlobalOptions, paths: string[], opts
  * The usual diagnostics and what `--base REV` adds: REV's ledger entries edited, removed or moved,
  * and ended years' targets or planned amounts changed in place. Errors stay before warnings.
  */
-function againstBase(io: Io, checked: Checked, root: string, rev: string): Diagnostic[] {
-  const base = loadRevision(io, root, rev);
+function againstBase(
+  io: Io,
+  checked: Checked & { root: string },
+  rev: string,
+  endedBefore: number,
+): Diagnostic[] {
+  const base = loadRevision(io, checked.root, rev);
   const head = sideOf(checked, 'the working tree');
-  const found = compareWithBase(rev, base, head, civil(io.today()).y);
+  const found = compareWithBase(rev, base, head, endedBefore);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   const warnings = checked.diagnostics.filter((d) => d.severity !== 'error');
   return [...errors, ...byPosition(found.diagnostics), ...warnings];
@@ -102,6 +121,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       '--base <rev>',
       "also refuse changes since the git revision REV that rewrite the record: a ledger entry edited, removed or moved, an ended year's target or planned amount changed",
     )
+    .option('--as-of <date>', 'with --base: the day whose ended years are kept (YYYY-MM-DD; default: today)')
     .action((paths: string[], opts: ValidateOptions, cmd: Command) => {
       setExit(runValidate(io, cmd.optsWithGlobals(), paths, opts));
     });
