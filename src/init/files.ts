@@ -1,11 +1,13 @@
 import { pushAll } from '../core/arrays.js';
 import type { WorkbookFramework } from '../load/workbook.js';
+import { GITHUB_WORKFLOW, GITHUB_WORKFLOW_PATH, GITLAB_CI, GITLAB_CI_PATH } from './ci.js';
 import { block, blockList, flow, flowList, Num, type YamlValue } from '../yaml/write.js';
 
 /**
  * The files `init` writes, as (relative path, text) pairs: plan.yaml and budget.yaml (from a
  * workbook, or a small example to overwrite), progress/, a README, a .gitattributes that lets
- * two officers' appends to the same ledger merge, and a CI workflow that validates. Pure.
+ * two officers' appends to the same ledger merge, and CI files (GitHub and GitLab) that validate
+ * and guard the record. Pure.
  */
 
 export interface InitFile {
@@ -172,20 +174,6 @@ progress/*.yml merge=union
 progress/*.csv merge=union
 `;
 
-const WORKFLOW = `# Validates the framework on every push and pull request, with errors as annotations on the lines.
-name: framework
-on: [push, pull_request]
-jobs:
-  validate:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with: {node-version: 20}
-      - run: npm install
-      - run: npx neaspec-track validate --format github --strict .
-`;
-
 declare const __VERSION__: string | undefined;
 /** The version of neaspec-track that runs (set by the build; a development build says 0.0.0-dev). */
 const TOOL_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -233,8 +221,11 @@ npx neaspec-track import filled.xlsx --dry-run      # check it, then import with
 npx neaspec-track report --format docx              # the meeting document
 \`\`\`
 
-\`.gitattributes\` lets two branches that both appended to a ledger merge without a conflict, and
-\`.github/workflows/validate.yml\` validates every push.
+\`.gitattributes\` lets two branches that both appended to a ledger merge without a conflict.
+\`.github/workflows/neaspec-track.yml\` (GitHub) and \`.gitlab-ci.yml\` (GitLab) validate every push;
+on a pull request they also refuse a change that edits, removes or moves a recorded entry, or
+changes an ended year's target or planned amount in place (\`neaspec-track validate --base\`), and
+post what the change does to the figures as a comment (\`neaspec-track diff --format md\`).
 `;
 }
 
@@ -258,7 +249,8 @@ export function initFiles(fw: WorkbookFramework, example: boolean): InitFile[] {
   files.push(
     { path: 'README.md', text: readme(title) },
     { path: '.gitattributes', text: GITATTRIBUTES },
-    { path: '.github/workflows/validate.yml', text: WORKFLOW },
+    { path: GITHUB_WORKFLOW_PATH, text: GITHUB_WORKFLOW },
+    { path: GITLAB_CI_PATH, text: GITLAB_CI },
     { path: 'package.json', text: packageJson(String(fw.plan.id)) },
   );
   return files;

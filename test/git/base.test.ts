@@ -220,7 +220,9 @@ describe('validate --base REV refuses every rewrite of history, naming both posi
     expect(lines(JSON.parse(r.stdout).errors)).toEqual(['fw/budget.yaml:7 rewrites-history']);
     const alone = await validate('--as-of', '2028-01-01');
     expect(alone.code).toBe(2);
-    expect(alone.stderr).toBe('neaspec-track: --as-of goes with --base: it is the day whose ended years --base keeps closed\n');
+    expect(alone.stderr).toBe(
+      'neaspec-track: --as-of goes with --base: it is the day whose ended years --base keeps closed\n',
+    );
   });
 
   it('--format github: annotations on the current lines', async () => {

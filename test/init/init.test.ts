@@ -83,7 +83,8 @@ describe('init', () => {
     const dir = path.join(tmp.dir, 'plan');
     expect(files(dir)).toEqual([
       '.gitattributes',
-      '.github/workflows/validate.yml',
+      '.github/workflows/neaspec-track.yml',
+      '.gitlab-ci.yml',
       'README.md',
       'budget.yaml',
       'package.json',
@@ -105,10 +106,12 @@ describe('init', () => {
     expect(readFileSync(path.join(dir, '.gitattributes'), 'utf8')).toMatch(
       /^progress\/\*\.yaml merge=union$/m,
     );
-    // The workflow's last step is the command CI runs; run it here: silent, exit 0.
-    const wf = YAML.parse(readFileSync(path.join(dir, '.github/workflows/validate.yml'), 'utf8'));
-    const steps = wf.jobs.validate.steps as { run?: string }[];
-    expect(steps.at(-1)?.run).toBe('npx neaspec-track validate --format github --strict .');
+    // The workflow's push step is the command CI runs; run it here: silent, exit 0.
+    const wf = YAML.parse(readFileSync(path.join(dir, '.github/workflows/neaspec-track.yml'), 'utf8'));
+    const steps = wf.jobs.validate.steps as { run?: string; if?: string }[];
+    expect(steps.find((s) => s.if === "github.event_name != 'pull_request'")?.run).toBe(
+      'npx neaspec-track validate --format github --strict .',
+    );
     const v = await runCli(['validate', '--format', 'github', '--strict', '.'], { cwd: dir, today: TODAY });
     expect(v).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies).toHaveProperty(
