@@ -96,10 +96,9 @@ describe('the GitHub workflow', () => {
       'npx neaspec-track validate --format github --strict --base "origin/$BASE" .',
       'npx neaspec-track --framework . diff "origin/$BASE" --format md --out neaspec-track-diff.md',
     ]);
-    expect(prRuns().map((s) => s.env)).toEqual([
-      { BASE: '${{ github.base_ref }}' },
-      { BASE: '${{ github.base_ref }}' },
-    ]);
+    // GitHub's expression syntax, not a template string.
+    const baseRef = ['$', '{{ github.base_ref }}'].join('');
+    expect(prRuns().map((s) => s.env)).toEqual([{ BASE: baseRef }, { BASE: baseRef }]);
   });
 
   it('its steps pass on an append and write the comment', () => {
