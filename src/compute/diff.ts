@@ -20,6 +20,11 @@ export interface Change<T> {
   to: T | null;
 }
 
+/** A money figure on both sides and how far it moved (to − from; null when either side has none). */
+export interface MoneyChange extends Change<bigint> {
+  change: bigint | null;
+}
+
 export type ItemKind =
   | 'programme'
   | 'result'
@@ -53,12 +58,9 @@ export interface TargetChange {
   to: number | string | null;
 }
 
-export interface PlannedChange {
+export interface PlannedChange extends MoneyChange {
   line: string;
   year: number;
-  /** Minor units of the plan currency; null where the year has none. */
-  from: bigint | null;
-  to: bigint | null;
 }
 
 export interface AppendedEntry {
@@ -90,10 +92,10 @@ export interface IndicatorMove {
 }
 
 export interface MoneyMove {
-  plannedTotal: Change<bigint>;
-  plannedToDate: Change<bigint>;
-  actual: Change<bigint>;
-  variance: Change<bigint>;
+  plannedTotal: MoneyChange;
+  plannedToDate: MoneyChange;
+  actual: MoneyChange;
+  variance: MoneyChange;
 }
 
 export interface ProgrammeMove extends MoneyMove {
@@ -102,14 +104,14 @@ export interface ProgrammeMove extends MoneyMove {
 }
 
 export interface FundingMove {
-  planned: Change<bigint>;
-  pledged: Change<bigint>;
-  received: Change<bigint>;
-  outstanding: Change<bigint>;
-  secured: Change<bigint>;
-  gap: Change<bigint>;
-  spent: Change<bigint>;
-  balance: Change<bigint>;
+  planned: MoneyChange;
+  pledged: MoneyChange;
+  received: MoneyChange;
+  outstanding: MoneyChange;
+  secured: MoneyChange;
+  gap: MoneyChange;
+  spent: MoneyChange;
+  balance: MoneyChange;
 }
 
 export interface DiffReport {
@@ -309,9 +311,8 @@ function plannedChanges(before: Framework | undefined, after: Framework): Planne
     const prev: BudgetLine | undefined = old.get(line.id);
     if (!prev) continue;
     for (const year of unionYears(prev.originalPlanned, line.originalPlanned)) {
-      const from = prev.originalPlanned.get(year) ?? null;
-      const to = line.originalPlanned.get(year) ?? null;
-      if (from !== to) out.push({ line: line.id, year, from, to });
+      const c = moneyChange(prev.originalPlanned.get(year), line.originalPlanned.get(year));
+      if (c.from !== c.to) out.push({ line: line.id, year, ...c });
     }
   }
   return out;
@@ -350,6 +351,13 @@ function finding(d: Diagnostic): DiffFinding {
 
 function change<T>(from: T | null | undefined, to: T | null | undefined): Change<T> {
   return { from: from ?? null, to: to ?? null };
+}
+
+/** Both sides of a money figure and the move between them. */
+function moneyChange(from: bigint | null | undefined, to: bigint | null | undefined): MoneyChange {
+  const a = from ?? null;
+  const b = to ?? null;
+  return { from: a, to: b, change: a === null || b === null ? null : b - a };
 }
 
 const moved = (c: Change<unknown>) => c.from !== c.to;
@@ -406,22 +414,22 @@ function figureMoves(before: Framework | undefined, after: Framework, asOf: Day)
 
 function moneyMove(a: VarianceFigures | undefined, b: VarianceFigures | undefined): MoneyMove {
   return {
-    plannedTotal: change(a?.plannedTotal, b?.plannedTotal),
-    plannedToDate: change(a?.plannedToDate, b?.plannedToDate),
-    actual: change(a?.actual, b?.actual),
-    variance: change(a?.variance, b?.variance),
+    plannedTotal: moneyChange(a?.plannedTotal, b?.plannedTotal),
+    plannedToDate: moneyChange(a?.plannedToDate, b?.plannedToDate),
+    actual: moneyChange(a?.actual, b?.actual),
+    variance: moneyChange(a?.variance, b?.variance),
   };
 }
 
 function fundingMove(a: FundingSourceFigures | undefined, b: FundingSourceFigures): FundingMove {
   return {
-    planned: change(a?.planned, b.planned),
-    pledged: change(a?.pledged, b.pledged),
-    received: change(a?.received, b.received),
-    outstanding: change(a?.outstanding, b.outstanding),
-    secured: change(a?.secured, b.secured),
-    gap: change(a?.gap, b.gap),
-    spent: change(a?.spent, b.spent),
-    balance: change(a?.balance, b.balance),
+    planned: moneyChange(a?.planned, b.planned),
+    pledged: moneyChange(a?.pledged, b.pledged),
+    received: moneyChange(a?.received, b.received),
+    outstanding: moneyChange(a?.outstanding, b.outstanding),
+    secured: moneyChange(a?.secured, b.secured),
+    gap: moneyChange(a?.gap, b.gap),
+    spent: moneyChange(a?.spent, b.spent),
+    balance: moneyChange(a?.balance, b.balance),
   };
 }

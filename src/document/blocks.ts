@@ -126,7 +126,18 @@ export interface List {
   items: Part[][];
 }
 
-export type Block = Heading | Paragraph | Table | Chart | Narrative | Facts | List;
+
+/**
+ * A section the reader opens when they want its detail: Markdown folds it (`<details>`, as a
+ * pull-request comment does), the other formats show it under its summary as a heading.
+ */
+export interface Details {
+  kind: 'details';
+  summary: string;
+  blocks: Block[];
+}
+
+export type Block = Heading | Paragraph | Table | Chart | Narrative | Facts | List | Details;
 
 /** A report as blocks; `title` names it (an HTML title, a Word document's core property). */
 export interface Document {
@@ -154,6 +165,11 @@ export function ratio(value: number | null, tone?: Tone): Part {
 /** A paragraph. */
 export function paragraph(parts: Part[], role?: Paragraph['role']): Paragraph {
   return role === undefined ? { kind: 'paragraph', parts } : { kind: 'paragraph', parts, role };
+}
+
+/** A folded section (Markdown's `<details>`); left out when it holds nothing. */
+export function details(summary: string, blocks: Block[]): Details[] {
+  return blocks.length === 0 ? [] : [{ kind: 'details', summary, blocks }];
 }
 
 /** The same part with a tone (a total row's bold). */

@@ -5,7 +5,7 @@
  * comment, updated on each push. Pure text.
  */
 
-/** The first line of the comment `diff --format md` writes (render/diff-text.ts): the workflow finds its comment by it. */
+/** The first line of the comment `diff --format md` writes (document/diff.ts): the workflow finds its comment by it. */
 const MARK = '<!-- neaspec-track diff -->';
 
 export const GITHUB_WORKFLOW_PATH = '.github/workflows/neaspec-track.yml';

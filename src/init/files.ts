@@ -224,8 +224,8 @@ npx neaspec-track report --format docx              # the meeting document
 \`.gitattributes\` lets two branches that both appended to a ledger merge without a conflict.
 \`.github/workflows/neaspec-track.yml\` (GitHub) and \`.gitlab-ci.yml\` (GitLab) validate every push;
 on a pull request they also refuse a change that edits, removes or moves a recorded entry, or
-changes an ended year's target or planned amount in place (\`neaspec-track validate --base\`), and
-post what the change does to the figures as a comment (\`neaspec-track diff --format md\`).
+changes an ended year's target or planned amount in place (\`npx neaspec-track validate --base\`), and
+post what the change does to the figures as a comment (\`npx neaspec-track diff --format md\`).
 `;
 }
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { DIFF_COMMENT_MARK } from '../../src/render/diff-text.js';
+import { DIFF_COMMENT_MARK } from '../../src/document/diff.js';
 import { BIN, runCli, tempDir } from '../helpers/cli.js';
 
 /**

@@ -73,39 +73,39 @@ describe('diff REV: the figures a change moves, worked by hand from the contract
       {
         key: 'AP',
         title: 'Air pollution',
-        plannedTotal: { from: 170000, to: 180000 },
-        plannedToDate: { from: 52465.75, to: 52876.71 },
-        actual: { from: 30000, to: 30000 },
-        variance: { from: 22465.75, to: 22876.71 },
+        plannedTotal: { from: 170000, to: 180000, change: 10000 },
+        plannedToDate: { from: 52465.75, to: 52876.71, change: 410.96 },
+        actual: { from: 30000, to: 30000, change: 0 },
+        variance: { from: 22465.75, to: 22876.71, change: 410.96 },
       },
       {
         key: 'NC',
         title: 'Nature conservation',
-        plannedTotal: { from: 60000, to: 60000 },
-        plannedToDate: { from: 20821.92, to: 20821.92 },
-        actual: { from: 0, to: 1500.5 },
-        variance: { from: 20821.92, to: 19321.42 },
+        plannedTotal: { from: 60000, to: 60000, change: 0 },
+        plannedToDate: { from: 20821.92, to: 20821.92, change: 0 },
+        actual: { from: 0, to: 1500.5, change: 1500.5 },
+        variance: { from: 20821.92, to: 19321.42, change: -1500.5 },
       },
     ]);
     expect(j.figures.budget).toEqual({
-      plannedTotal: { from: 230000, to: 240000 },
-      plannedToDate: { from: 73287.67, to: 73698.63 },
-      actual: { from: 30000, to: 31500.5 },
-      variance: { from: 43287.67, to: 42198.13 },
+      plannedTotal: { from: 230000, to: 240000, change: 10000 },
+      plannedToDate: { from: 73287.67, to: 73698.63, change: 410.96 },
+      actual: { from: 30000, to: 31500.5, change: 1500.5 },
+      variance: { from: 43287.67, to: 42198.13, change: -1089.54 },
     });
   });
 
   it('funding: 40,000 received against the 100,000 pledged; the gap grows with the planned total', async () => {
     const j = await json('main');
     expect(j.figures.funding).toEqual({
-      planned: { from: 230000, to: 240000 },
-      pledged: { from: 100000, to: 100000 },
-      received: { from: 0, to: 40000 },
-      outstanding: { from: 100000, to: 60000 },
-      secured: { from: 100000, to: 100000 },
-      gap: { from: 130000, to: 140000 },
-      spent: { from: 30000, to: 31500.5 },
-      balance: { from: -30000, to: 8499.5 },
+      planned: { from: 230000, to: 240000, change: 10000 },
+      pledged: { from: 100000, to: 100000, change: 0 },
+      received: { from: 0, to: 40000, change: 40000 },
+      outstanding: { from: 100000, to: 60000, change: -40000 },
+      secured: { from: 100000, to: 100000, change: 0 },
+      gap: { from: 130000, to: 140000, change: 10000 },
+      spent: { from: 30000, to: 31500.5, change: 1500.5 },
+      balance: { from: -30000, to: 8499.5, change: 38499.5 },
     });
   });
 
@@ -116,7 +116,7 @@ describe('diff REV: the figures a change moves, worked by hand from the contract
       removed: [],
       changed: [],
       targets: [],
-      planned: [{ line: 'B-AP-1', year: 2027, from: 60000, to: 70000 }],
+      planned: [{ line: 'B-AP-1', year: 2027, from: 60000, to: 70000, change: 10000 }],
     });
     expect(j.ledger).toEqual({
       appended: [
@@ -149,21 +149,35 @@ describe('diff REV: the figures a change moves, worked by hand from the contract
     const r = await diff('main', '--format', 'md');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines.slice(0, 8)).toEqual([
+    expect(lines.slice(0, 10)).toEqual([
       '<!-- neaspec-track diff -->',
-      '### Git Guard Fixture: what this change does, as of 2027-01-15',
+      '### Git Guard Fixture: what the change does, as of 2027-01-15',
+      '',
+      'From main to the working tree; money in USD.',
       '',
       '**1 status change** · **3 entries appended** · **1 framework change** · **planned total +10,000.00 USD** · **actual +1,500.50 USD** · **received +40,000.00 USD**',
       '',
-      '| indicator | status | actual |',
-      '| --- | --- | --- |',
-      '| AP.O1-a Policy reports published | At risk → **On track** | 6 → 9 |',
+      '| Indicator | Title | Status before | Status now | Actual before | Actual now |',
+      '| --- | --- | --- | --- | ---: | ---: |',
+      '| AP.O1-a | Policy reports published | At risk | On track | 6 | 9 |',
     ]);
-    expect(r.stdout).toContain(
-      '| AP Air pollution | 170,000.00 → 180,000.00 (+10,000.00) | 52,465.75 → 52,876.71 (+410.96) | 30,000.00 | 22,465.75 → 22,876.71 (+410.96) |',
-    );
-    expect(r.stdout).toContain('- planned B-AP-1 2027: 60,000.00 → 70,000.00 (+10,000.00) USD');
-    expect(r.stdout).toContain('| balance | -30,000.00 → 8,499.50 (+38,499.50) |');
+    // Budget by programme: one row per figure that moved, the change being now − before.
+    const budget = r.stdout.slice(r.stdout.indexOf('<summary>Budget by programme (USD)</summary>'));
+    expect(budget.slice(0, budget.indexOf('</details>')).split('\n').slice(2, -2)).toEqual([
+      '| Programme | Title | Figure | Before | Now | Change |',
+      '| --- | --- | --- | ---: | ---: | ---: |',
+      '| AP | Air pollution | planned total | 170,000.00 | 180,000.00 | 10,000.00 |',
+      '|  |  | planned to date | 52,465.75 | 52,876.71 | 410.96 |',
+      '|  |  | variance | 22,465.75 | 22,876.71 | 410.96 |',
+      '| NC | Nature conservation | actual | 0.00 | 1,500.50 | 1,500.50 |',
+      '|  |  | variance | 20,821.92 | 19,321.42 | -1,500.50 |',
+      '| **Total** |  | **planned total** | **230,000.00** | **240,000.00** | **10,000.00** |',
+      '|  |  | **planned to date** | **73,287.67** | **73,698.63** | **410.96** |',
+      '|  |  | **actual** | **30,000.00** | **31,500.50** | **1,500.50** |',
+      '|  |  | **variance** | **43,287.67** | **42,198.13** | **-1,089.54** |',
+    ]);
+    expect(r.stdout).toContain('| B-AP-1 | 2027 | 60,000.00 | 70,000.00 | 10,000.00 |');
+    expect(r.stdout).toContain('| balance | -30,000.00 | 8,499.50 | 38,499.50 |');
     expect(r.stdout.match(/<details>/g)).toHaveLength(5);
     expect(r.stdout.match(/<\/details>/g)).toHaveLength(5);
   });
@@ -181,7 +195,15 @@ describe('diff REV: the figures a change moves, worked by hand from the contract
     expect(same.ledger.appended).toEqual([]);
     const text = await diff('main', 'main');
     expect(text.stdout).toBe(
-      'Git Guard Fixture: main → main, figures as of 2027-01-15 (USD)\nNo change to the framework, the ledger or the figures.\n',
+      [
+        'Git Guard Fixture: what the change does, as of 2027-01-15',
+        '─'.repeat(57),
+        '',
+        'From main to main; money in USD.',
+        '',
+        'No change to the framework, the ledger or the figures.',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -199,8 +221,9 @@ describe('diff REV: the figures a change moves, worked by hand from the contract
         },
       ]);
       const md = await diff('main', '--format', 'md');
-      expect(md.stdout.split('\n')[3]).toMatch(/^\*\*1 rewrite of the record\*\* · \*\*1 status change\*\*/);
-      expect(md.stdout).toContain('> [!WARNING]');
+      expect(md.stdout.split('\n')[5]).toMatch(/^1 rewrite of the record · \*\*1 status change\*\*/);
+      expect(md.stdout).toContain('This change rewrites the record kept at main; `validate --base` refuses it:');
+      expect(md.stdout).toContain('| `fw/progress/2026.yaml:3` | entry-edited | the entry at main:fw/progress/2026.yaml:3 was changed here');
     } finally {
       edit(dir, 'progress/2026.yaml', 'amount: 3000 }', 'amount: 30000 }');
     }

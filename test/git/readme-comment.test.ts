@@ -7,7 +7,7 @@ import { ROOT } from '../helpers/cli.js';
 // block, run by test/readme) and as GitHub renders it (quoted). The rendered copy must be that output.
 it('the README renders exactly the comment its diff session prints', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const cmd = '$ neaspec-track diff main --as-of 2026-11-28 --format md\n';
+  const cmd = '$ npx neaspec-track diff main --as-of 2026-11-28 --format md\n';
   const at = readme.indexOf(cmd) + cmd.length;
   const printed = readme.slice(at, readme.indexOf('```\n', at));
   const start = '<!-- diff comment: start -->\n';

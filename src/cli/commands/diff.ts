@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { computeDiff } from '../../compute/diff.js';
 import { civil } from '../../core/dates.js';
+import { DIFF_COMMENT_MARK, diffDocument } from '../../document/diff.js';
 import { hasErrors } from '../../model/diagnostics.js';
 import { formatCounts, formatText } from '../../render/diagnostics.js';
 import { renderDiffJson } from '../../render/diff-json.js';
-import { renderDiffMd, renderDiffText } from '../../render/diff-text.js';
+import { writeMd } from '../../render/writers/md.js';
+import { writeText } from '../../render/writers/text.js';
 import { compareWithBase } from '../../rules/base.js';
 import {
   CliError,
@@ -17,6 +19,7 @@ import {
   type Io,
   parseAsOf,
   parseFormat,
+  widthOf,
 } from '../context.js';
 import { type LoadedSide, loadRevision, sideOf } from '../revision.js';
 
@@ -51,12 +54,16 @@ export function runDiff(
     { base: rev, head: rev2 ?? null, before, after, appended: found.appended, rewrites: found.diagnostics },
     asOf,
   );
+  // Markdown is a pull-request comment: its first line is the mark a workflow finds it by.
   const text =
     format === 'json'
       ? renderDiffJson(report)
       : format === 'md'
-        ? renderDiffMd(report)
-        : renderDiffText(report, chalkFor(opts.out === undefined ? io : { ...io, color: false }));
+        ? `${DIFF_COMMENT_MARK}\n${writeMd(diffDocument(report))}`
+        : writeText(diffDocument(report), {
+            c: chalkFor(opts.out === undefined ? io : { ...io, color: false }),
+            width: widthOf(io),
+          });
   emit(io, text, opts.out);
   return 0;
 }

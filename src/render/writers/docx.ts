@@ -137,6 +137,9 @@ function docxBlock(b: Block): (Paragraph | Table)[] {
         ...(b.title ? [para(runs(b.title))] : []),
         ...b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) })),
       ];
+    case 'details':
+      // Nothing folds on paper: the summary heads its blocks.
+      return [heading(2, b.summary), ...b.blocks.flatMap(docxBlock)];
     case 'chart':
       return [
         heading(2, b.title),

@@ -57,6 +57,11 @@ function block(b: Exclude<Block, { kind: 'heading' }>): string[] {
       return [
         `${b.title ? `<p>${inline(b.title)}</p>` : ''}<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`,
       ];
+    case 'details':
+      // A folded section, as in Markdown: the summary opens it.
+      return [
+        `<details><summary>${esc(b.summary)}</summary>${b.blocks.flatMap((x) => (x.kind === 'heading' ? [`<h${x.level}>${esc(x.text)}</h${x.level}>`] : block(x))).join('\n')}</details>`,
+      ];
     case 'chart': {
       const head = `<h3>${esc(b.title)}${b.subtitle ? ` <span class="sub">(${esc(b.subtitle)})</span>` : ''}</h3>`;
       const bars = executionBars(

@@ -6,7 +6,7 @@ import { alignOf, humanBlocks, humanColumns, partText } from './parts.js';
 /**
  * The Markdown writer (GitHub-flavoured): headings, paragraphs, pipe tables with figures
  * right-aligned and totals in bold, facts as a two-column table, narratives under an italic
- * line; charts are left out. Nothing a reader wrote can become markup (markdown.ts).
+ * line, folded sections as `<details>`; charts are left out. Nothing a reader wrote can become markup (markdown.ts).
  */
 
 /** The document as Markdown. */
@@ -41,12 +41,25 @@ function block(b: Block): string {
       );
     case 'chart':
       return '';
+    case 'details':
+      return [
+        `<details>\n<summary>${mdText(b.summary)}</summary>`,
+        ...b.blocks.map(block),
+        '</details>',
+      ].join('\n\n');
   }
 }
 
 /** A run of parts: strong in bold, muted in italics, code in backticks, everything else escaped. */
 export function inline(parts: readonly Part[]): string {
-  return parts.map((p) => styled(mdText(partText(p)), p.tone)).join('');
+  // Neighbours of one tone are styled as one run: `**a****b**` is no bold in Markdown.
+  const runs: { text: string; tone: Part['tone'] }[] = [];
+  for (const p of parts) {
+    const last = runs.at(-1);
+    if (last && last.tone === p.tone) last.text += partText(p);
+    else runs.push({ text: partText(p), tone: p.tone });
+  }
+  return runs.map((r) => styled(mdText(r.text), r.tone)).join('');
 }
 
 function styled(s: string, tone: Part['tone']): string {

@@ -68,6 +68,12 @@ function block(b: Block, c: ChalkInstance, width: number): string[] {
       ];
     case 'chart':
       return [];
+    case 'details':
+      // Nothing folds in a terminal: the summary is the section's heading.
+      return [
+        ...block({ kind: 'heading', level: 3, text: b.summary }, c, width),
+        ...b.blocks.flatMap((x) => ['', ...block(x, c, width)]),
+      ];
   }
 }
 
