@@ -222,8 +222,12 @@ describe('diff REV: the figures a change moves, worked by hand from the contract
       ]);
       const md = await diff('main', '--format', 'md');
       expect(md.stdout.split('\n')[5]).toMatch(/^1 rewrite of the record · \*\*1 status change\*\*/);
-      expect(md.stdout).toContain('This change rewrites the record kept at main; `validate --base` refuses it:');
-      expect(md.stdout).toContain('| `fw/progress/2026.yaml:3` | entry-edited | the entry at main:fw/progress/2026.yaml:3 was changed here');
+      expect(md.stdout).toContain(
+        'This change rewrites the record kept at main; `validate --base` refuses it:',
+      );
+      expect(md.stdout).toContain(
+        '| `fw/progress/2026.yaml:3` | entry-edited | the entry at main:fw/progress/2026.yaml:3 was changed here',
+      );
     } finally {
       edit(dir, 'progress/2026.yaml', 'amount: 3000 }', 'amount: 30000 }');
     }
