@@ -337,14 +337,22 @@ function longestIncreasing(pairs: [number, number][]): [number, number][] {
 /** The fields of an entry that name what it is about (one of them is always there in a valid entry). */
 const KIND_KEYS = ['indicator', 'spend', 'pledge', 'contribution', 'close'];
 
-/** How alike two entries are: the count of equal fields, 0 when they are of different kinds. */
+/**
+ * How alike two entries are, to tell an entry edited in place from one removed beside an append:
+ * the count of equal fields when they are of one kind and more fields are equal than differ (an
+ * edit changes a figure or two, not the entry), else 0.
+ */
 function likeness(a: unknown, b: unknown): number {
   if (!isMapping(a) || !isMapping(b)) return 0;
   const kind = (o: Record<string, unknown>) => KIND_KEYS.find((k) => Object.hasOwn(o, k));
   if (kind(a) !== kind(b)) return 0;
-  let n = 1;
-  for (const k of Object.keys(a)) if (Object.hasOwn(b, k) && canonical(a[k]) === canonical(b[k])) n++;
-  return n;
+  let same = 0;
+  let differ = 0;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (Object.hasOwn(a, k) && Object.hasOwn(b, k) && canonical(a[k]) === canonical(b[k])) same++;
+    else differ++;
+  }
+  return same > differ ? same : 0;
 }
 
 function isMapping(v: unknown): v is Record<string, unknown> {
