@@ -40,16 +40,21 @@ export interface FrameworkRepo {
   top: string;
   /** The framework's path relative to `top`, with `/` ('' for the top itself). */
   inside: string;
+  /** The framework's path as given: files at a revision are named from it, as the working tree's are. */
+  root: string;
+  /** True when the framework is a directory (not a single file). */
+  dir: boolean;
 }
 
 /** The repository holding `root` (a framework directory or file). */
 export function repoOf(root: string): FrameworkRepo {
-  let dir = root;
+  let isDir = true;
   try {
-    if (!statSync(root).isDirectory()) dir = path.dirname(root);
+    isDir = statSync(root).isDirectory();
   } catch {
-    dir = path.dirname(root);
+    isDir = !FRAMEWORK_EXT.test(root);
   }
+  const dir = isDir ? root : path.dirname(root);
   let top: string;
   try {
     top = git(dir, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
@@ -60,7 +65,7 @@ export function repoOf(root: string): FrameworkRepo {
     throw e;
   }
   const rel = path.relative(realOf(top), realOf(root)).split(path.sep).join('/');
-  return { top, inside: rel };
+  return { top, inside: rel, root, dir: isDir };
 }
 
 function realOf(p: string): string {
@@ -139,7 +144,10 @@ export function readFilesAt(repo: FrameworkRepo, commit: string, cwd: string): R
     files.map((f) => f.sha),
   );
   return files.map((f, i) => {
-    const full = path.join(repo.top, ...f.path.split('/'));
+    // Named from the framework's path as given (not git's top, which is the real path), so a
+    // file is named alike on both sides even below a symbolic link.
+    const below = repo.inside === '' ? f.path : f.path.slice(repo.inside.length + 1);
+    const full = repo.dir ? path.join(repo.root, ...below.split('/')) : repo.root;
     return { name: displayName(full, cwd), path: full, text: texts[i] as string };
   });
 }

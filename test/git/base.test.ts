@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,18 @@ describe('validate --base REV accepts what keeps the record', () => {
       'revisions:\n  - { id: R1, date: 2027-01-12, title: Revised, targets: { NC.O1-a: { 2027: 6 } } }\n',
     );
     expect(await errors()).toEqual([]);
+  });
+
+  it('a repository reached through a symbolic link names its files alike on both sides', async () => {
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    try {
+      append(dir, 'progress/2026.yaml', '  - { spend: B-AP-1, date: 2026-09-01, amount: 1000 }\n');
+      const r = await runCli(['validate', '--base', 'main', 'fw'], { cwd: link, today: TODAY });
+      expect(r).toEqual({ code: 0, stdout: 'ok fw\n', stderr: '' });
+    } finally {
+      rmSync(link);
+    }
   });
 
   it('a framework that did not exist at REV: nothing to keep', async () => {
