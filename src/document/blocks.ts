@@ -126,7 +126,6 @@ export interface List {
   items: Part[][];
 }
 
-
 /**
  * A section the reader opens when they want its detail: Markdown folds it (`<details>`, as a
  * pull-request comment does), the other formats show it under its summary as a heading.
