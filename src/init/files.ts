@@ -1,7 +1,7 @@
 import { pushAll } from '../core/arrays.js';
 import type { WorkbookFramework } from '../load/workbook.js';
-import { GITHUB_WORKFLOW, GITHUB_WORKFLOW_PATH, GITLAB_CI, GITLAB_CI_PATH } from './ci.js';
 import { block, blockList, flow, flowList, Num, type YamlValue } from '../yaml/write.js';
+import { GITHUB_WORKFLOW, GITHUB_WORKFLOW_PATH, GITLAB_CI, GITLAB_CI_PATH } from './ci.js';
 
 /**
  * The files `init` writes, as (relative path, text) pairs: plan.yaml and budget.yaml (from a
