@@ -20,7 +20,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['render'], // report data → text, md, html, docx, json, csv
   ['export'], // xlsx and IATI (its cells use render's formats)
   ['load'], // reads files (and sheets), hands them to schema, normalise and rules
-  ['ledger'], // the ledger writer: reads through load, appends under a lock
+  ['ledger', 'git'], // the ledger writer: reads through load, appends under a lock; a revision's files, read through git
   ['init'], // writes a new framework from a template or a sheet
   ['cli'], // commands: wire options to the functions below
 ];
