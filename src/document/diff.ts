@@ -7,6 +7,7 @@ import type {
   MoneyChange,
   MoneyMove,
 } from '../compute/diff.js';
+import { pushAll } from '../core/arrays.js';
 import type { Status } from '../model/reports.js';
 import {
   type Block,
@@ -244,16 +245,18 @@ function budget(r: DiffReport): Block[] {
   const f = r.figures;
   const rows: Row[] = [];
   for (const p of f.programmes) {
-    rows.push(
-      ...moneyRows(
+    pushAll(
+      rows,
+      moneyRows(
         [text(p.key), text(p.title)],
         MONEY_FIGURES.map(([k, label]) => [label, p[k]]),
         r.digits,
       ),
     );
   }
-  rows.push(
-    ...moneyRows(
+  pushAll(
+    rows,
+    moneyRows(
       [{ kind: 'text', text: 'Total', data: 'total' }, text('')],
       MONEY_FIGURES.map(([k, label]) => [label, f.budget[k]]),
       r.digits,

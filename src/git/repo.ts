@@ -147,7 +147,7 @@ export function readFilesAt(repo: FrameworkRepo, commit: string, cwd: string): R
     // Named from the framework's path as given (not git's top, which is the real path), so a
     // file is named alike on both sides even below a symbolic link.
     const below = repo.inside === '' ? f.path : f.path.slice(repo.inside.length + 1);
-    const full = repo.dir ? path.join(repo.root, ...below.split('/')) : repo.root;
+    const full = repo.dir ? path.join(repo.root, below.split('/').join(path.sep)) : repo.root;
     return { name: displayName(full, cwd), path: full, text: texts[i] as string };
   });
 }
